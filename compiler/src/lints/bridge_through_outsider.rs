@@ -1,0 +1,44 @@
+//! # W0412 `bridge-through-outsider`
+//!
+//! ## What it finds
+//! An actor in a bridge's `through` that serves none of the clusters the
+//! bridge joins: none of them is in its `in` or its `serves`. One finding per
+//! (bridge, actor), at the entry in `through`; default level `warn`.
+//!
+//! ## Why it matters
+//! The coordination capability "maintains the relations between the different
+//! elements (especially between different clusters), the flow of information,
+//! and trust building". A bridge is carried by actors who belong to, or work
+//! for, the clusters it links: trust flows through people who are there. An
+//! actor with no tie to either side cannot carry that trust, however good its
+//! intentions.
+//!
+//! ## Example
+//! ```eco
+//! cluster antimilitarist "Against militarization, armament and wars"
+//! cluster mobilization "Seize the outrageous moments"
+//! actor press_office: media "Independent press office"
+//!
+//! bridge comms_teams between antimilitarist and mobilization {
+//!     through: press_office
+//! }
+//! ```
+//!
+//! ## How to fix it
+//! Record the actor's real tie to the clusters: `in:` one of them, or
+//! `serves:` those it works for; otherwise carry the bridge through actors who
+//! are tied to them. If the outsider is deliberate (a neutral host for a
+//! joint conference, say), write `@allow(bridge-through-outsider)` before the
+//! bridge, set `bridge-through-outsider = "allow"` under `[lints]` in
+//! `ecospec.toml`, or pass `-A bridge-through-outsider`.
+//! ```eco
+//! cluster antimilitarist "Against militarization, armament and wars"
+//! cluster mobilization "Seize the outrageous moments"
+//! actor press_office: media "Independent press office" {
+//!     serves: antimilitarist, mobilization
+//! }
+//!
+//! bridge comms_teams between antimilitarist and mobilization {
+//!     through: press_office
+//! }
+//! ```

@@ -1,0 +1,45 @@
+//! # W0402 `disconnected-ecosystem`
+//!
+//! ## What it finds
+//! A cluster graph (clusters joined by bridges; an actor serving two clusters
+//! does not join them) with two or more connected components of at least two
+//! clusters each: bridged islands that no bridge links together. Single
+//! unbridged clusters are left to `unbridged-cluster` (W0401). It is reported
+//! once, at the name of the first cluster (in source order) of the second such
+//! component, components taken in the order of their first clusters; default
+//! level `warn`.
+//!
+//! ## Why it matters
+//! In movement-as-party, the functions of the party are "fulfilled at the
+//! movement level". Two well-knit halves that never talk are two movements:
+//! when reality proves one right, the other has no channel through which to
+//! "come on board immediately", and no capability crosses between them.
+//!
+//! ## Example
+//! Each half is bridged inside, but nothing links the halves (W0402 at
+//! `mobilization`):
+//! ```eco
+//! cluster antimilitarist "Against militarization, armament and wars"
+//! cluster youth_organizing "Organizing the youth"
+//! cluster mobilization "Seize the outrageous moments"
+//! cluster care_network "Community care and trust building"
+//! bridge antiwar_alliance between antimilitarist and youth_organizing
+//! bridge street_support between mobilization and care_network
+//! ```
+//!
+//! ## How to fix it
+//! Add a bridge between any cluster of one component and any of the other, or
+//! an `among` bridge spanning both (spokespeople, communication teams, digital
+//! security officers meeting across the board). If the split is intended, write
+//! `@allow(disconnected-ecosystem)` before the cluster it points at, set
+//! `disconnected-ecosystem = "allow"` under `[lints]` in `ecospec.toml`, or pass
+//! `-A disconnected-ecosystem`.
+//! ```eco
+//! cluster antimilitarist "Against militarization, armament and wars"
+//! cluster youth_organizing "Organizing the youth"
+//! cluster mobilization "Seize the outrageous moments"
+//! cluster care_network "Community care and trust building"
+//! bridge antiwar_alliance between antimilitarist and youth_organizing
+//! bridge street_support between mobilization and care_network
+//! bridge spokes among antimilitarist, mobilization, care_network
+//! ```

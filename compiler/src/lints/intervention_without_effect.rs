@@ -1,0 +1,45 @@
+//! # W0417 `intervention-without-effect`
+//!
+//! ## What it finds
+//! An intervention whose application removes no finding of W0401–W0415 or
+//! W0418 that the ecosystem without it (the baseline) has, whatever that lint's
+//! level: an allowed lint still measures the configuration, so a second bridge
+//! that removes a `critical-bridge` finding is an effect. Findings are matched
+//! by lint and names, never by position. It is reported at the intervention's
+//! name; default level `warn`.
+//!
+//! ## Why it matters
+//! Success means "the entire movement configuration reaches a better state by
+//! the end of it". An intervention that closes no gap may still be worth doing,
+//! but the spec does not show what it improves, in the spec or in the plan.
+//!
+//! ## Example
+//! New legal observers join, yet the lawyers stay the only providers:
+//! ```eco
+//! capability legal_support "Legal support structures"
+//! scenario outrageous_moment "Millions take to the streets unexpectedly"
+//! cluster mobilization { bets_on: outrageous_moment needs: legal_support }
+//! actor lawyers: association { in: mobilization provides: legal_support }
+//! on outrageous_moment { activate: mobilization }
+//! intervention observer_trainings "Legal observer trainings" {
+//!     actor observers: collective { in: mobilization }
+//! }
+//! ```
+//!
+//! ## How to fix it
+//! Write down the change the intervention makes: here the observers provide
+//! legal support, which closes `single-provider`. If its effect lies outside
+//! what the lints measure, say so in `pathway` and write
+//! `@allow(intervention-without-effect)` before it, set
+//! `intervention-without-effect = "allow"` under `[lints]` in `ecospec.toml`,
+//! or pass `-A intervention-without-effect`.
+//! ```eco
+//! capability legal_support "Legal support structures"
+//! scenario outrageous_moment "Millions take to the streets unexpectedly"
+//! cluster mobilization { bets_on: outrageous_moment needs: legal_support }
+//! actor lawyers: association { in: mobilization provides: legal_support }
+//! on outrageous_moment { activate: mobilization }
+//! intervention observer_trainings "Legal observer trainings" {
+//!     actor observers: collective { in: mobilization provides: legal_support }
+//! }
+//! ```

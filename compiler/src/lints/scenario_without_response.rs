@@ -1,0 +1,40 @@
+//! # W0414 `scenario-without-response`
+//!
+//! ## What it finds
+//! A scenario that at least one cluster bets on, but that no `on` rule names.
+//! It is reported at the scenario's name; default level `note`.
+//!
+//! ## Why it matters
+//! Betting on a scenario is half of the plan; the other half is what happens
+//! when it arrives. "If there is an outrageous moment and the second cluster is
+//! activated, then the first cluster should join in to support them." An `on`
+//! rule writes that down: which clusters activate, which join in. Without it,
+//! the movement has prepared for the moment but not agreed on how to meet it.
+//! This is a note: many specs start with the bets and add the responses later.
+//!
+//! ## Example
+//! ```eco
+//! scenario outrageous_moment "Millions take to the streets unexpectedly"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     bets_on: outrageous_moment
+//! }
+//! ```
+//!
+//! ## How to fix it
+//! Add an `on` rule for the scenario, with the clusters that activate and
+//! those that support them. If the response is deliberately left open, write
+//! `@allow(scenario-without-response)` before the scenario, set
+//! `scenario-without-response = "allow"` under `[lints]` in `ecospec.toml`, or
+//! pass `-A scenario-without-response`.
+//! ```eco
+//! scenario outrageous_moment "Millions take to the streets unexpectedly"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     bets_on: outrageous_moment
+//! }
+//!
+//! on outrageous_moment {
+//!     activate: mobilization
+//! }
+//! ```

@@ -1,0 +1,42 @@
+//! # W0404 `single-provider`
+//!
+//! ## What it finds
+//! A capability that at least one cluster `needs` and that exactly one actor in
+//! the whole ecosystem `provides` (whichever clusters that actor serves). It is
+//! reported at the capability's name in its declaration; default level `note`.
+//!
+//! ## Why it matters
+//! "Movement capabilities are defined at the movement level, so they serve
+//! across the board." A capability carried by one organization is only as
+//! strong as that organization: if the one legal team is arrested, burnt out or
+//! busy elsewhere on the day of the outrageous moment, every cluster that
+//! counts on it is left without. A note, since that is often how one starts.
+//!
+//! ## Example
+//! ```eco
+//! capability legal_support "Legal support structures"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     needs: legal_support
+//! }
+//!
+//! actor lawyers: association { in: mobilization provides: legal_support }
+//! ```
+//!
+//! ## How to fix it
+//! Grow a second provider: another organization that trains its own legal
+//! observers, say, or a network the capability already has. If one provider is
+//! what the movement has chosen, write `@allow(single-provider)` before the
+//! capability, set `single-provider = "allow"` under `[lints]` in
+//! `ecospec.toml`, or pass `-A single-provider` (or `-D` to make it an error).
+//! ```eco
+//! capability legal_support "Legal support structures"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     needs: legal_support
+//! }
+//!
+//! actor lawyers: association { in: mobilization provides: legal_support }
+//!
+//! actor legal_observers: collective { in: mobilization provides: legal_support }
+//! ```

@@ -1,0 +1,44 @@
+//! # W0403 `uncovered-capability`
+//!
+//! ## What it finds
+//! A capability listed in a cluster's `needs` that is not provided in that
+//! cluster: no actor serving the cluster (a member, `in`, or an actor that
+//! `serves` it) has it in `provides`. One finding per (cluster, capability), at
+//! the entry in `needs`; default level `warn`.
+//!
+//! ## Why it matters
+//! A cluster bets on its scenario; when the moment comes, it cannot borrow a
+//! capability it never built. "Different organizations contribute to different
+//! capabilities in their own specific forms": a capability serves a cluster
+//! only when someone actually contributes it there. This is the place where the
+//! movement's capabilities do not yet serve across the board.
+//!
+//! ## Example
+//! ```eco
+//! capability legal_support "Legal support structures"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     needs: legal_support
+//! }
+//!
+//! actor trainers: collective { in: mobilization }
+//! ```
+//!
+//! ## How to fix it
+//! Have a member provide the capability, or have an actor that provides it
+//! serve the cluster without joining it, as a lawyers' association "providing
+//! support for a wide range of organizations" does. If the gap is known and
+//! accepted, write `@allow(uncovered-capability)` before the cluster, set
+//! `uncovered-capability = "allow"` under `[lints]` in `ecospec.toml`, or pass
+//! `-A uncovered-capability`.
+//! ```eco
+//! capability legal_support "Legal support structures"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     needs: legal_support
+//! }
+//!
+//! actor trainers: collective { in: mobilization }
+//!
+//! actor lawyers: association { serves: mobilization provides: legal_support }
+//! ```

@@ -1,0 +1,43 @@
+//! # W0410 `unused-capability`
+//!
+//! ## What it finds
+//! A capability that no `needs`, `provides` or `via` names, neither in the
+//! ecosystem nor in any of its interventions. It is reported at the
+//! capability's name in its declaration; default level `warn`.
+//!
+//! ## Why it matters
+//! "We would need to have capabilities identified per cluster, and check for
+//! articulations among them." A capability that no cluster needs, no actor
+//! provides and no bridge carries is articulated with nothing: it is a word on
+//! the map, not a capability of the movement. Often it is a sign that the
+//! spec forgot to say who builds it, or who counts on it.
+//!
+//! ## Example
+//! ```eco
+//! capability digital_security "Digital security officers"
+//!
+//! cluster mobilization "Seize the outrageous moments"
+//!
+//! actor tech_collective: collective "Tech collective" {
+//!     in: mobilization
+//! }
+//! ```
+//!
+//! ## How to fix it
+//! Say who needs the capability, who provides it, or which bridge carries it;
+//! or delete it if the movement has no use for it. If it is declared ahead of
+//! time on purpose (in a shared file other ecosystems use, say), write
+//! `@allow(unused-capability)` before it, set `unused-capability = "allow"`
+//! under `[lints]` in `ecospec.toml`, or pass `-A unused-capability`.
+//! ```eco
+//! capability digital_security "Digital security officers"
+//!
+//! cluster mobilization "Seize the outrageous moments" {
+//!     needs: digital_security
+//! }
+//!
+//! actor tech_collective: collective "Tech collective" {
+//!     in: mobilization
+//!     provides: digital_security
+//! }
+//! ```
