@@ -1,0 +1,154 @@
+//! Helpers the grammar's actions call to build the tree, kept out of the
+//! `.lalrpop` file so they are ordinary, checked Rust.
+
+use std::convert::Infallible;
+
+use lalrpop_util::ErrorRecovery;
+
+use crate::ast::*;
+use crate::lexer::{unescape, Keyword, StrLit, Tok};
+
+pub type Recovered<'a> = ErrorRecovery<usize, Tok<'a>, Infallible>;
+
+pub fn kind_of(tok: Tok<'_>) -> DeclKind {
+    match tok {
+        Tok::Kw(kw) | Tok::InnerKw(kw) => match kw {
+            Keyword::Capability => DeclKind::Capability,
+            Keyword::Scenario => DeclKind::Scenario,
+            Keyword::Cluster => DeclKind::Cluster,
+            Keyword::Actor => DeclKind::Actor,
+            Keyword::Bridge => DeclKind::Bridge,
+            Keyword::On => DeclKind::On,
+            Keyword::Intervention => DeclKind::Intervention,
+            Keyword::Ecosystem | Keyword::Import => DeclKind::Ecosystem,
+        },
+        _ => DeclKind::Ecosystem,
+    }
+}
+
+pub fn decl(
+    kind: DeclKind,
+    keyword: Span,
+    name: Option<Ident>,
+    label: Option<Text>,
+    body: Option<(Block, bool)>,
+    end: usize,
+) -> Decl {
+    let (body, block_broken) = match body {
+        Some((block, broken)) => (Some(block), broken),
+        None => (None, false),
+    };
+    let members_broken = body.iter().flat_map(|b| &b.entries).any(|entry| match entry {
+        Entry::Field(_) => false,
+        Entry::Error(_) => true,
+        Entry::Decl(decl) => decl.broken,
+        Entry::Extend(extend) => extend.broken,
+    });
+    Decl {
+        kind,
+        attrs: Vec::new(),
+        doc: None,
+        keyword,
+        name,
+        actor_kind: None,
+        ends: None,
+        label,
+        body,
+        span: Span::new(keyword.start as usize, end),
+        broken: block_broken || members_broken,
+    }
+}
+
+pub fn broken<'a>(mut decl: Decl, errors: &mut Vec<Recovered<'a>>, error: Recovered<'a>) -> Decl {
+    decl.span = decl.span.to(recovered_span(&error));
+    errors.push(error);
+    decl.broken = true;
+    decl
+}
+
+pub fn record<'a>(errors: &mut Vec<Recovered<'a>>, error: Recovered<'a>) -> bool {
+    errors.push(error);
+    true
+}
+
+/// Records the error and returns the span of what was skipped.
+pub fn recover<'a>(errors: &mut Vec<Recovered<'a>>, error: Recovered<'a>) -> Span {
+    let span = recovered_span(&error);
+    errors.push(error);
+    span
+}
+
+fn recovered_span(error: &Recovered<'_>) -> Span {
+    use lalrpop_util::ParseError;
+    let start = match &error.error {
+        ParseError::UnrecognizedToken { token, .. } | ParseError::ExtraToken { token } => token.0,
+        ParseError::InvalidToken { location } | ParseError::UnrecognizedEof { location, .. } => {
+            *location
+        }
+        ParseError::User { .. } => 0,
+    };
+    let end = error
+        .dropped_tokens
+        .last()
+        .map_or(start, |(_, _, end)| *end)
+        .max(start);
+    Span::new(start, end)
+}
+
+pub fn with_attrs(decl: Decl, attrs: Vec<Attribute>) -> Item {
+    Item::Decl(attach(decl, attrs))
+}
+
+pub fn attach(mut decl: Decl, attrs: Vec<Attribute>) -> Decl {
+    if let Some(first) = attrs.first() {
+        decl.span = first.span.to(decl.span);
+    }
+    decl.attrs = attrs;
+    decl
+}
+
+pub fn extend(
+    attrs: Vec<Attribute>,
+    keyword: Span,
+    target: (DeclKind, Span),
+    name: Ident,
+    body: (Block, bool),
+    end: usize,
+) -> Extend {
+    let start = attrs.first().map_or(keyword, |attr| attr.span);
+    Extend {
+        attrs,
+        keyword,
+        target_kind: target.0,
+        target_keyword: target.1,
+        name,
+        body: Some(body.0),
+        span: Span::new(start.start as usize, end),
+        broken: body.1,
+    }
+}
+
+pub fn block(open: Span, close: Option<Span>, entries: Vec<Entry>) -> Block {
+    Block {
+        open,
+        close,
+        entries,
+    }
+}
+
+pub fn fields_to_entries(fields: Vec<Field>) -> Vec<Entry> {
+    fields.into_iter().map(Entry::Field).collect()
+}
+
+pub fn text(parts: Vec<(StrLit<'_>, Span)>) -> Text {
+    let mut value = String::new();
+    let mut spans = Vec::with_capacity(parts.len());
+    for (lit, span) in parts {
+        value.push_str(&unescape(lit));
+        spans.push(span);
+    }
+    Text {
+        value,
+        parts: spans,
+    }
+}

@@ -1,0 +1,64 @@
+//! Attaches `///` doc comments to the declaration that follows them.
+//!
+//! The lexer collects comments in a side table; a doc comment belongs to the
+//! next declaration when nothing but whitespace, other comments and
+//! attributes stand between them (as in Rust). A doc comment followed by
+//! something else (a field, the end of a block) documents nothing.
+
+use crate::ast::{Comment, CommentKind, Decl, Entry, File, Item, Span};
+
+pub fn attach_doc_comments(src: &str, file: &mut File) {
+    let docs: Vec<Span> = file
+        .comments
+        .iter()
+        .filter(|c| c.kind == CommentKind::Doc)
+        .map(|c: &Comment| c.span)
+        .collect();
+    if docs.is_empty() {
+        return;
+    }
+    let mut floor = 0;
+    for item in &mut file.items {
+        match item {
+            Item::Decl(decl) => {
+                attach(src, &docs, floor, decl);
+                floor = decl.span.end;
+            }
+            Item::Import(import) => floor = import.span.end,
+            Item::Error(span) => floor = span.end,
+        }
+    }
+}
+
+fn attach(src: &str, docs: &[Span], floor: u32, decl: &mut Decl) {
+    let first = docs.partition_point(|d| d.start < floor);
+    let last = docs.partition_point(|d| d.start < decl.span.start);
+    let lines: Vec<&str> = docs
+        .get(first..last)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|span| src.get(span.range()))
+        .map(|line| {
+            let text = line.strip_prefix("///").unwrap_or(line);
+            text.strip_prefix(' ').unwrap_or(text)
+        })
+        .collect();
+    if !lines.is_empty() {
+        decl.doc = Some(lines.join("\n"));
+    }
+    let mut inner_floor = decl.body.as_ref().map_or(decl.span.end, |b| b.open.end);
+    let Some(body) = decl.body.as_mut() else {
+        return;
+    };
+    for entry in &mut body.entries {
+        match entry {
+            Entry::Decl(inner) => {
+                attach(src, docs, inner_floor, inner);
+                inner_floor = inner.span.end;
+            }
+            Entry::Field(field) => inner_floor = field.span.end,
+            Entry::Extend(extend) => inner_floor = extend.span.end,
+            Entry::Error(span) => inner_floor = span.end,
+        }
+    }
+}

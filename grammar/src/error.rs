@@ -1,0 +1,41 @@
+//! Syntax errors as data. The compiler turns them into diagnostics
+//! (E0101, E0102, E0103); this crate knows nothing of how they are shown.
+
+use crate::ast::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    /// E0101: a token the grammar does not accept here.
+    UnexpectedToken {
+        /// How the token is named in a message: `` keyword `actor` ``, `` `{` ``.
+        found: String,
+        /// What the grammar accepts here, in words, deduplicated and sorted.
+        expected: Vec<String>,
+    },
+    /// E0101: the file ends where more was expected.
+    UnexpectedEof { expected: Vec<String> },
+    /// E0102: a string that does not end on its line.
+    UnterminatedString,
+    /// E0102: an escape other than `\" \\ \n \t`.
+    UnknownEscape { escape: String },
+    /// E0103: characters that cannot start a token.
+    InvalidCharacter { text: String },
+}
+
+impl SyntaxErrorKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyntaxErrorKind::UnexpectedToken { .. } | SyntaxErrorKind::UnexpectedEof { .. } => {
+                "E0101"
+            }
+            SyntaxErrorKind::UnterminatedString | SyntaxErrorKind::UnknownEscape { .. } => "E0102",
+            SyntaxErrorKind::InvalidCharacter { .. } => "E0103",
+        }
+    }
+}

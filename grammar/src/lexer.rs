@@ -1,0 +1,411 @@
+//! The lexer: logos for the tokens, plus what logos cannot know.
+//!
+//! - Errors never reach the parser. A character that cannot start a token is
+//!   reported (E0103, adjacent ones merged) and skipped; an unterminated
+//!   string or an unknown escape is reported (E0102) and the string token is
+//!   still produced, so the parse goes on as if it were well formed.
+//! - Identifiers are lexed as ASCII fast, and any run with non-ASCII
+//!   characters is checked against Unicode XID with `unicode-ident`
+//!   (cheaper to compile than Unicode classes in the regex).
+//! - Declaration keywords come in two kinds: at brace depth 0 (`Tok::Kw`) and
+//!   inside braces (`Tok::InnerKw`). The grammar accepts the first kind only
+//!   at the top level and the second only inside an intervention, so error
+//!   recovery never resumes in the middle of a block. A declaration keyword
+//!   that begins a line where it cannot be nested closes the unclosed braces
+//!   before it, so one missing `}` does not swallow the rest of the file.
+//! - Comments are kept in a side table for doc comments and the formatter.
+
+use std::collections::VecDeque;
+
+use logos::Logos;
+
+use crate::ast::{Comment, CommentKind, Span};
+use crate::error::{SyntaxError, SyntaxErrorKind};
+
+#[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+#[logos(skip r"[ \t\r\n]+")]
+enum Raw {
+    #[regex(r"//[^\n]*", allow_greedy = true)]
+    Comment,
+    #[regex(r#""([^"\\\n]|\\[^\n])*""#)]
+    String,
+    #[regex(r#""([^"\\\n]|\\[^\n])*\\?"#)]
+    UnterminatedString,
+    #[regex(r"(?:[A-Za-z_]|[^\x00-\x7F])(?:[A-Za-z0-9_\-]|[^\x00-\x7F])*")]
+    Word,
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+    #[token("(")]
+    LParen,
+    #[token(")")]
+    RParen,
+    #[token(":")]
+    Colon,
+    #[token(",")]
+    Comma,
+    #[token("@")]
+    At,
+}
+
+/// A declaration keyword (the keywords that start an item).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Keyword {
+    Import,
+    Ecosystem,
+    Capability,
+    Scenario,
+    Cluster,
+    Actor,
+    Bridge,
+    On,
+    Intervention,
+}
+
+impl Keyword {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Keyword::Import => "import",
+            Keyword::Ecosystem => "ecosystem",
+            Keyword::Capability => "capability",
+            Keyword::Scenario => "scenario",
+            Keyword::Cluster => "cluster",
+            Keyword::Actor => "actor",
+            Keyword::Bridge => "bridge",
+            Keyword::On => "on",
+            Keyword::Intervention => "intervention",
+        }
+    }
+}
+
+/// A string literal as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrLit<'a> {
+    /// From the opening quote to the closing one (or the end of the line).
+    pub raw: &'a str,
+    pub terminated: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok<'a> {
+    Ident(&'a str),
+    Str(StrLit<'a>),
+    Kw(Keyword),
+    InnerKw(Keyword),
+    Between,
+    And,
+    Among,
+    Extend,
+    LBrace,
+    RBrace,
+    LParen,
+    RParen,
+    Colon,
+    Comma,
+    At,
+}
+
+impl Tok<'_> {
+    /// How a diagnostic names this token: `` `cluster` ``, `` `{` ``, a name, a string.
+    pub fn describe(&self) -> String {
+        match self {
+            Tok::Ident(name) => format!("name `{name}`"),
+            Tok::Str(_) => "a string".to_string(),
+            Tok::Kw(kw) | Tok::InnerKw(kw) => format!("keyword `{}`", kw.as_str()),
+            Tok::Between => "keyword `between`".to_string(),
+            Tok::And => "keyword `and`".to_string(),
+            Tok::Among => "keyword `among`".to_string(),
+            Tok::Extend => "keyword `extend`".to_string(),
+            Tok::LBrace => "`{`".to_string(),
+            Tok::RBrace => "`}`".to_string(),
+            Tok::LParen => "`(`".to_string(),
+            Tok::RParen => "`)`".to_string(),
+            Tok::Colon => "`:`".to_string(),
+            Tok::Comma => "`,`".to_string(),
+            Tok::At => "`@`".to_string(),
+        }
+    }
+}
+
+pub type Spanned<'a> = (usize, Tok<'a>, usize);
+
+pub fn keyword(word: &str) -> Option<Tok<'static>> {
+    let kw = match word {
+        "import" => Keyword::Import,
+        "ecosystem" => Keyword::Ecosystem,
+        "capability" => Keyword::Capability,
+        "scenario" => Keyword::Scenario,
+        "cluster" => Keyword::Cluster,
+        "actor" => Keyword::Actor,
+        "bridge" => Keyword::Bridge,
+        "on" => Keyword::On,
+        "intervention" => Keyword::Intervention,
+        "between" => return Some(Tok::Between),
+        "and" => return Some(Tok::And),
+        "among" => return Some(Tok::Among),
+        "extend" => return Some(Tok::Extend),
+        _ => return None,
+    };
+    Some(Tok::Kw(kw))
+}
+
+/// Whether `name` is a valid identifier that is not a keyword.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    let starts = chars
+        .next()
+        .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c));
+    starts && chars.all(is_ident_continue) && keyword(name).is_none()
+}
+
+fn is_ident_continue(c: char) -> bool {
+    c == '-' || unicode_ident::is_xid_continue(c)
+}
+
+pub struct Lexer<'a> {
+    src: &'a str,
+    raw: logos::Lexer<'a, Raw>,
+    queued: VecDeque<Spanned<'a>>,
+    depth: u32,
+    in_intervention: bool,
+    /// The run of characters that cannot start a token, not yet reported.
+    invalid: Option<Span>,
+    pub errors: Vec<SyntaxError>,
+    pub comments: Vec<Comment>,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a str) -> Lexer<'a> {
+        Lexer {
+            src,
+            raw: Raw::lexer(src),
+            queued: VecDeque::new(),
+            depth: 0,
+            in_intervention: false,
+            invalid: None,
+            errors: Vec::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    fn invalid_char(&mut self, start: usize, end: usize) {
+        let span = Span::new(start, end);
+        match &mut self.invalid {
+            Some(run) if run.end == span.start => run.end = span.end,
+            _ => {
+                self.flush_invalid();
+                self.invalid = Some(span);
+            }
+        }
+    }
+
+    fn flush_invalid(&mut self) {
+        if let Some(span) = self.invalid.take() {
+            let text = self.src.get(span.range()).unwrap_or_default().to_string();
+            self.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::InvalidCharacter { text },
+                span,
+            });
+        }
+    }
+
+    /// Splits a word with non-ASCII characters into identifiers and runs of
+    /// characters that cannot start a token.
+    fn split_word(&mut self, word: &'a str, base: usize) {
+        let mut piece_start: Option<usize> = None;
+        for (offset, c) in word.char_indices() {
+            if piece_start.is_some() && is_ident_continue(c) {
+                continue;
+            }
+            if let Some(start) = piece_start.take() {
+                self.push_word(word, base, start, offset);
+            }
+            if c == '_' || unicode_ident::is_xid_start(c) {
+                piece_start = Some(offset);
+            } else {
+                self.invalid_char(base + offset, base + offset + c.len_utf8());
+            }
+        }
+        if let Some(start) = piece_start {
+            self.push_word(word, base, start, word.len());
+        }
+    }
+
+    fn push_word(&mut self, word: &'a str, base: usize, start: usize, end: usize) {
+        if let Some(text) = word.get(start..end) {
+            let tok = self.classify(text, base + start);
+            self.queued.push_back((base + start, tok, base + end));
+        }
+    }
+
+    fn classify(&mut self, word: &'a str, start: usize) -> Tok<'a> {
+        match keyword(word) {
+            None => Tok::Ident(word),
+            Some(Tok::Kw(kw)) => {
+                if self.depth > 0 && begins_line(self.src, start) {
+                    let nestable = self.in_intervention
+                        && !matches!(
+                            kw,
+                            Keyword::Import | Keyword::Ecosystem | Keyword::Intervention
+                        );
+                    self.depth = self.depth.min(u32::from(nestable));
+                }
+                if self.depth == 0 {
+                    self.in_intervention = kw == Keyword::Intervention;
+                    Tok::Kw(kw)
+                } else {
+                    Tok::InnerKw(kw)
+                }
+            }
+            Some(Tok::Extend) => {
+                if self.in_intervention && self.depth > 1 && begins_line(self.src, start) {
+                    self.depth = 1;
+                }
+                Tok::Extend
+            }
+            Some(tok) => tok,
+        }
+    }
+
+    fn string(&mut self, raw: &'a str, start: usize, terminated: bool) -> Tok<'a> {
+        let raw = if terminated {
+            raw
+        } else {
+            raw.strip_suffix('\r').unwrap_or(raw)
+        };
+        if !terminated {
+            self.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::UnterminatedString,
+                span: Span::new(start, start + raw.len()),
+            });
+        }
+        let mut chars = raw.char_indices().skip(1);
+        while let Some((offset, c)) = chars.next() {
+            if c != '\\' {
+                continue;
+            }
+            match chars.next() {
+                Some((_, '"' | '\\' | 'n' | 't')) => {}
+                Some((next, escaped)) => self.errors.push(SyntaxError {
+                    kind: SyntaxErrorKind::UnknownEscape {
+                        escape: format!("\\{escaped}"),
+                    },
+                    span: Span::new(start + offset, start + next + escaped.len_utf8()),
+                }),
+                // A backslash at the end of the line: the string is unterminated.
+                None => {}
+            }
+        }
+        Tok::Str(StrLit { raw, terminated })
+    }
+}
+
+/// Whether only spaces and tabs stand between the line start and `offset`.
+fn begins_line(src: &str, offset: usize) -> bool {
+    src.get(..offset)
+        .map(|before| {
+            before
+                .bytes()
+                .rev()
+                .take_while(|b| *b != b'\n')
+                .all(|b| b == b' ' || b == b'\t' || b == b'\r')
+        })
+        .unwrap_or(false)
+}
+
+impl<'a> Iterator for Lexer<'a> {
+    type Item = Result<Spanned<'a>, std::convert::Infallible>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(tok) = self.queued.pop_front() {
+                return Some(Ok(tok));
+            }
+            let Some(raw) = self.raw.next() else {
+                self.flush_invalid();
+                return None;
+            };
+            let span = self.raw.span();
+            let slice = self.raw.slice();
+            let (start, end) = (span.start, span.end);
+            let tok = match raw {
+                Err(()) => {
+                    self.invalid_char(start, end);
+                    continue;
+                }
+                Ok(Raw::Comment) => {
+                    let bytes = slice.as_bytes();
+                    let doc = bytes.get(2) == Some(&b'/') && bytes.get(3) != Some(&b'/');
+                    let end = start + slice.strip_suffix('\r').unwrap_or(slice).len();
+                    self.comments.push(Comment {
+                        kind: if doc {
+                            CommentKind::Doc
+                        } else {
+                            CommentKind::Line
+                        },
+                        span: Span::new(start, end),
+                    });
+                    continue;
+                }
+                Ok(Raw::Word) => {
+                    if slice.is_ascii() {
+                        self.classify(slice, start)
+                    } else {
+                        self.split_word(slice, start);
+                        continue;
+                    }
+                }
+                Ok(Raw::String) => self.string(slice, start, true),
+                Ok(Raw::UnterminatedString) => self.string(slice, start, false),
+                Ok(Raw::LBrace) => {
+                    self.depth = self.depth.saturating_add(1);
+                    Tok::LBrace
+                }
+                Ok(Raw::RBrace) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Tok::RBrace
+                }
+                Ok(Raw::LParen) => Tok::LParen,
+                Ok(Raw::RParen) => Tok::RParen,
+                Ok(Raw::Colon) => Tok::Colon,
+                Ok(Raw::Comma) => Tok::Comma,
+                Ok(Raw::At) => Tok::At,
+            };
+            self.queued.push_back((start, tok, end));
+        }
+    }
+}
+
+/// The value of a string literal, escapes resolved (an unknown escape is
+/// kept as written; the lexer has reported it).
+pub fn unescape(lit: StrLit<'_>) -> String {
+    let inner = lit.raw.strip_prefix('"').unwrap_or(lit.raw);
+    let inner = if lit.terminated {
+        inner.strip_suffix('"').unwrap_or(inner)
+    } else {
+        inner
+    };
+    if !inner.contains('\\') {
+        return inner.to_string();
+    }
+    let mut value = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            value.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => value.push('\n'),
+            Some('t') => value.push('\t'),
+            Some(escaped @ ('"' | '\\')) => value.push(escaped),
+            Some(other) => {
+                value.push('\\');
+                value.push(other);
+            }
+            None => value.push('\\'),
+        }
+    }
+    value
+}
