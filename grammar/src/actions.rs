@@ -38,12 +38,15 @@ pub fn decl(
         Some((block, broken)) => (Some(block), broken),
         None => (None, false),
     };
-    let members_broken = body.iter().flat_map(|b| &b.entries).any(|entry| match entry {
-        Entry::Field(_) => false,
-        Entry::Error(_) => true,
-        Entry::Decl(decl) => decl.broken,
-        Entry::Extend(extend) => extend.broken,
-    });
+    let members_broken = body
+        .iter()
+        .flat_map(|b| &b.entries)
+        .any(|entry| match entry {
+            Entry::Field(_) => false,
+            Entry::Error(_) => true,
+            Entry::Decl(decl) => decl.broken,
+            Entry::Extend(extend) => extend.broken,
+        });
     Decl {
         kind,
         attrs: Vec::new(),

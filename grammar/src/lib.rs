@@ -15,7 +15,15 @@ pub use error::{SyntaxError, SyntaxErrorKind};
 pub use lexer::is_identifier;
 
 lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, unused)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        unused
+    )]
     grammar
 );
 
@@ -52,7 +60,10 @@ pub fn parse(src: &str) -> File {
     file
 }
 
-fn syntax_error(src: &str, error: ParseError<usize, lexer::Tok<'_>, std::convert::Infallible>) -> SyntaxError {
+fn syntax_error(
+    src: &str,
+    error: ParseError<usize, lexer::Tok<'_>, std::convert::Infallible>,
+) -> SyntaxError {
     match error {
         ParseError::UnrecognizedToken {
             token: (start, tok, end),

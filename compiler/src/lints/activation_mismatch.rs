@@ -41,3 +41,32 @@
 //!     support: antimilitarist
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{distinct, Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    for rule in &model.rules {
+        let Some(scenario) = rule.scenario.index else {
+            continue;
+        };
+        if rule.broken {
+            continue;
+        }
+        let name = &*rule.scenario.name;
+        for (cluster, entry) in distinct(&rule.activate) {
+            let Some(c) = model.clusters.get(cluster) else {
+                continue;
+            };
+            if c.bets_on.iter().any(|r| r.index == Some(scenario)) {
+                continue;
+            }
+            let c = &*c.common.name;
+            out.push(
+                Finding::new("W0415", &[name, c], entry.loc, format!("`{c}` is activated when `{name}` comes, but does not bet on it"))
+                    .label(format!("`{c}` does not bet on `{name}`"))
+                    .help(format!("add `bets_on: {name}` to `{c}` if it prepares for this moment, or move it to `support`")),
+            );
+        }
+    }
+}

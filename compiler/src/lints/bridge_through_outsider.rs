@@ -42,3 +42,32 @@
 //!     through: press_office
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{distinct, Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    for bridge in &model.bridges {
+        if bridge.common.broken {
+            continue;
+        }
+        let joins = bridge.joins();
+        for (actor, entry) in distinct(&bridge.through) {
+            let serves_one = joins.iter().any(|c| {
+                facts
+                    .serving
+                    .get(*c)
+                    .is_some_and(|actors| actors.contains(&actor))
+            });
+            if serves_one {
+                continue;
+            }
+            let (b, a) = (&*bridge.common.name, model.actor_name(actor));
+            out.push(
+                Finding::new("W0412", &[b, a], entry.loc, format!("bridge `{b}` runs through `{a}`, which serves none of its clusters"))
+                    .label("an outsider to the bridged clusters")
+                    .help(format!("have `{a}` serve one of the bridge's clusters (`in:` or `serves:`), or carry the bridge through an actor that does")),
+            );
+        }
+    }
+}

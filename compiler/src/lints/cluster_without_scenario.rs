@@ -33,3 +33,25 @@
 //!     bets_on: outrageous_moment
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    for cluster in &model.clusters {
+        if cluster.common.broken || !cluster.bets_on.is_empty() {
+            continue;
+        }
+        let name = &*cluster.common.name;
+        out.push(
+            Finding::new(
+                "W0408",
+                &[name],
+                cluster.common.name_loc,
+                format!("cluster `{name}` bets on no scenario"),
+            )
+            .label("no `bets_on`")
+            .help("add `bets_on: SCENARIO`: the moment this cluster prepares for"),
+        );
+    }
+}

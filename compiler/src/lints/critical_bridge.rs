@@ -40,3 +40,20 @@
 //!     form: network
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    for (index, bridge) in model.bridges.iter().enumerate() {
+        if bridge.common.broken || !facts.critical.get(index).copied().unwrap_or(false) {
+            continue;
+        }
+        let name = &*bridge.common.name;
+        out.push(
+            Finding::new("W0418", &[name], bridge.common.name_loc, format!("bridge `{name}` is the only link holding its clusters together"))
+                .label("removing this bridge splits the ecosystem")
+                .help("add a parallel bridge (another network, a joint conference) so that trust does not hang on one link"),
+        );
+    }
+}

@@ -43,3 +43,52 @@
 //! bridge street_support between mobilization and care_network
 //! bridge spokes among antimilitarist, mobilization, care_network
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    // Components of two or more clusters, by their first cluster in source order.
+    let mut firsts: Vec<(usize, usize)> = Vec::new(); // (component, first cluster)
+    let mut sizes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for component in &facts.component {
+        *sizes.entry(*component).or_default() += 1;
+    }
+    for (index, component) in facts.component.iter().enumerate() {
+        if sizes.get(component).copied().unwrap_or(0) >= 2
+            && !firsts.iter().any(|(c, _)| c == component)
+        {
+            firsts.push((*component, index));
+        }
+    }
+    let (Some((_, first)), Some((_, second))) = (firsts.first(), firsts.get(1)) else {
+        return;
+    };
+    let (Some(first), Some(second)) = (model.clusters.get(*first), model.clusters.get(*second))
+    else {
+        return;
+    };
+    if second.common.broken {
+        return;
+    }
+    out.push(
+        Finding::new(
+            "W0402",
+            &[],
+            second.common.name_loc,
+            format!(
+                "the ecosystem falls apart into {} groups of clusters with no bridge between them",
+                firsts.len()
+            ),
+        )
+        .label(format!(
+            "the group of `{}` is not bridged to the group of `{}`",
+            second.common.name, first.common.name
+        ))
+        .related(first.common.name_loc, "the first group starts here")
+        .help(format!(
+            "bridge the groups, for example `bridge {}_{} between {} and {}`",
+            first.common.name, second.common.name, first.common.name, second.common.name
+        )),
+    );
+}

@@ -39,3 +39,21 @@
 //!     in: mobilization
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    for (index, cluster) in model.clusters.iter().enumerate() {
+        let members = facts.members.get(index).map_or(0, Vec::len);
+        if cluster.common.broken || members > 0 {
+            continue;
+        }
+        let name = &*cluster.common.name;
+        out.push(
+            Finding::new("W0406", &[name], cluster.common.name_loc, format!("cluster `{name}` has no members"))
+                .label("no actor is `in` this cluster")
+                .help(format!("add `in: {name}` to the actors that belong to it (actors that only `serves` it are not members)")),
+        );
+    }
+}

@@ -43,3 +43,5 @@
 //!     actor lawyers: association { serves: mobilization provides: legal_support }
 //! }
 //! ```
+
+// Computed by comparing configurations: see `crate::interventions`.

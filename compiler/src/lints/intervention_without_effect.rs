@@ -43,3 +43,5 @@
 //!     actor observers: collective { in: mobilization provides: legal_support }
 //! }
 //! ```
+
+// Computed by comparing configurations: see `crate::interventions`.

@@ -41,3 +41,36 @@
 //!
 //! bridge spokes among mobilization, care_network, antimilitarist
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    if model.clusters.len() < 2 {
+        return;
+    }
+    let mut only: Option<usize> = None;
+    for index in model
+        .clusters
+        .iter()
+        .flat_map(|c| c.bets_on.iter().filter_map(|r| r.index))
+    {
+        match only {
+            None => only = Some(index),
+            Some(seen) if seen == index => {}
+            Some(_) => return,
+        }
+    }
+    let Some(scenario) = only.and_then(|index| model.scenarios.get(index)) else {
+        return;
+    };
+    if scenario.common.broken {
+        return;
+    }
+    let name = &*scenario.common.name;
+    out.push(
+        Finding::new("W0409", &[name], scenario.common.name_loc, format!("every cluster bets on the same scenario, `{name}`"))
+            .label("the only scenario any cluster bets on")
+            .help("grand strategies as diversity: have some cluster bet on another scenario, so the movement is ready whichever way reality goes"),
+    );
+}

@@ -32,3 +32,20 @@
 //!     serves: mobilization
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    for actor in &model.actors {
+        if actor.common.broken || !actor.member_of.is_empty() || !actor.serves.is_empty() {
+            continue;
+        }
+        let name = &*actor.common.name;
+        out.push(
+            Finding::new("W0405", &[name], actor.common.name_loc, format!("actor `{name}` serves no cluster"))
+                .label("in no cluster and serving none")
+                .help(format!("add `in: CLUSTER` if `{name}` belongs to a cluster, or `serves: CLUSTER` if it supports one from outside")),
+        );
+    }
+}

@@ -38,3 +38,28 @@
 //!     activate: mobilization
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    let bet_on = super::unprepared_scenario::scenarios_bet_on(model);
+    let mut answered = vec![false; model.scenarios.len()];
+    for index in model.rules.iter().filter_map(|r| r.scenario.index) {
+        if let Some(flag) = answered.get_mut(index) {
+            *flag = true;
+        }
+    }
+    for (index, scenario) in model.scenarios.iter().enumerate() {
+        let bet = bet_on.get(index).copied().unwrap_or(false);
+        if scenario.common.broken || !bet || answered.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        let name = &*scenario.common.name;
+        out.push(
+            Finding::new("W0414", &[name], scenario.common.name_loc, format!("scenario `{name}` has no response rule"))
+                .label("no `on` rule says who acts when this happens")
+                .help(format!("add `on {name} {{ activate: ... support: ... }}`: which clusters activate, and which join in")),
+        );
+    }
+}

@@ -40,3 +40,41 @@
 //!
 //! actor legal_observers: collective { in: mobilization provides: legal_support }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{distinct, Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    let mut needed = vec![false; model.capabilities.len()];
+    for cluster in &model.clusters {
+        for (capability, _) in distinct(&cluster.needs) {
+            if let Some(flag) = needed.get_mut(capability) {
+                *flag = true;
+            }
+        }
+    }
+    for (index, capability) in model.capabilities.iter().enumerate() {
+        let providers = facts.providers.get(index).map_or(&[][..], Vec::as_slice);
+        let [provider] = providers else { continue };
+        if capability.common.broken || !needed.get(index).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(actor) = model.actors.get(*provider) else {
+            continue;
+        };
+        let (cap, who) = (&*capability.common.name, &*actor.common.name);
+        out.push(
+            Finding::new(
+                "W0404",
+                &[cap],
+                capability.common.name_loc,
+                format!("capability `{cap}` is needed, but only `{who}` provides it"),
+            )
+            .label("one provider")
+            .related(actor.common.name_loc, "the only provider")
+            .help(format!(
+                "if `{who}` cannot deliver, no one can: have a second actor provide `{cap}`"
+            )),
+        );
+    }
+}

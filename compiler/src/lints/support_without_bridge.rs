@@ -43,3 +43,28 @@
 //!     support: antimilitarist
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{distinct, Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    for rule in &model.rules {
+        if rule.broken {
+            continue;
+        }
+        let scenario = &*rule.scenario.name;
+        for (support, entry) in distinct(&rule.support) {
+            for (activate, _) in distinct(&rule.activate) {
+                if support == activate || facts.connected(support, activate) {
+                    continue;
+                }
+                let (x, a) = (model.cluster_name(support), model.cluster_name(activate));
+                out.push(
+                    Finding::new("W0413", &[scenario, x, a], entry.loc, format!("`{x}` is to support `{a}` when `{scenario}` comes, but no bridge connects them"))
+                        .label(format!("no path of bridges from `{x}` to `{a}`"))
+                        .help(format!("trust is built before the moment: add a bridge between `{x}` and `{a}`")),
+                );
+            }
+        }
+    }
+}

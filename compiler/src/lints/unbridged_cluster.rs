@@ -42,3 +42,32 @@
 //!     form: network
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    if model.clusters.len() < 2 {
+        return;
+    }
+    for (index, cluster) in model.clusters.iter().enumerate() {
+        if cluster.common.broken || facts.bridged.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        let name = &*cluster.common.name;
+        out.push(
+            Finding::new("W0401", &[name], cluster.common.name_loc, format!("cluster `{name}` is not bridged to any other cluster"))
+                .label("no bridge names this cluster")
+                .help(format!("add a bridge, such as `bridge {name}_link between {name} and {}`, so that when reality proves one cluster right the others can join in", other_cluster(model, index))),
+        );
+    }
+}
+
+fn other_cluster(model: &Model, index: usize) -> &str {
+    model
+        .clusters
+        .iter()
+        .enumerate()
+        .find(|(i, _)| *i != index)
+        .map_or("another_cluster", |(_, c)| &c.common.name)
+}

@@ -42,3 +42,32 @@
 //!
 //! actor lawyers: association { serves: mobilization provides: legal_support }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{distinct, Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    for (index, cluster) in model.clusters.iter().enumerate() {
+        if cluster.common.broken {
+            continue;
+        }
+        for (capability, entry) in distinct(&cluster.needs) {
+            if facts.provided_in(index, capability) {
+                continue;
+            }
+            let (c, cap) = (&*cluster.common.name, model.capability_name(capability));
+            out.push(
+                Finding::new(
+                    "W0403",
+                    &[c, cap],
+                    entry.loc,
+                    format!("cluster `{c}` needs `{cap}`, but no actor serving it provides it"),
+                )
+                .label("needed here")
+                .help(format!(
+                    "add `provides: {cap}` to an actor in or serving `{c}`"
+                )),
+            );
+        }
+    }
+}

@@ -35,3 +35,41 @@
 //!
 //! bridge spokes between antimilitarist and mobilization
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    let bet_on = scenarios_bet_on(model);
+    for (index, scenario) in model.scenarios.iter().enumerate() {
+        if scenario.common.broken || bet_on.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        let name = &*scenario.common.name;
+        out.push(
+            Finding::new(
+                "W0407",
+                &[name],
+                scenario.common.name_loc,
+                format!("no cluster bets on scenario `{name}`"),
+            )
+            .label("no cluster prepares for this")
+            .help(format!(
+                "add `bets_on: {name}` to the cluster that prepares for it, or remove the scenario"
+            )),
+        );
+    }
+}
+
+/// Per scenario: whether some cluster bets on it.
+pub fn scenarios_bet_on(model: &Model) -> Vec<bool> {
+    let mut bet_on = vec![false; model.scenarios.len()];
+    for cluster in &model.clusters {
+        for index in cluster.bets_on.iter().filter_map(|r| r.index) {
+            if let Some(flag) = bet_on.get_mut(index) {
+                *flag = true;
+            }
+        }
+    }
+    bet_on
+}

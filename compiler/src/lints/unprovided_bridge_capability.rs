@@ -40,3 +40,26 @@
 //! }
 //! bridge comms between antimilitarist and mobilization { via: communications }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{distinct, Facts, Model};
+
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    for bridge in &model.bridges {
+        if bridge.common.broken {
+            continue;
+        }
+        let joins = bridge.joins();
+        for (capability, entry) in distinct(&bridge.via) {
+            if joins.iter().any(|c| facts.provided_in(*c, capability)) {
+                continue;
+            }
+            let (b, cap) = (&*bridge.common.name, model.capability_name(capability));
+            out.push(
+                Finding::new("W0411", &[b, cap], entry.loc, format!("bridge `{b}` is carried by `{cap}`, but no actor serving its clusters provides it"))
+                    .label("nobody on either side provides this")
+                    .help(format!("have an actor in or serving one of the bridge's clusters provide `{cap}`")),
+            );
+        }
+    }
+}

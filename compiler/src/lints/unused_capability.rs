@@ -41,3 +41,33 @@
 //!     provides: digital_security
 //! }
 //! ```
+
+use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
+    let mut used = model.named_by_interventions.clone();
+    used.resize(model.capabilities.len(), false);
+    let lists = model
+        .clusters
+        .iter()
+        .flat_map(|c| c.needs.iter())
+        .chain(model.actors.iter().flat_map(|a| a.provides.iter()))
+        .chain(model.bridges.iter().flat_map(|b| b.via.iter()));
+    for index in lists.filter_map(|r| r.index) {
+        if let Some(flag) = used.get_mut(index) {
+            *flag = true;
+        }
+    }
+    for (index, capability) in model.capabilities.iter().enumerate() {
+        if capability.common.broken || used.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        let name = &*capability.common.name;
+        out.push(
+            Finding::new("W0410", &[name], capability.common.name_loc, format!("capability `{name}` is declared but nobody needs, provides or bridges with it"))
+                .label("never named in `needs`, `provides` or `via`")
+                .help(format!("name it where it serves (`needs: {name}` in a cluster, `provides: {name}` in an actor), or remove it")),
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! `ecospec check`.
+
+use std::io::{IsTerminal, Write};
+
+use ecospec::check::{check, Options, Outcome};
+use ecospec::diagnostic::Severity;
+use ecospec::levels::lint_by_name;
+use ecospec::lints::Level;
+use ecospec::load::{Input, LoadOptions, RealFs};
+use ecospec::render;
+
+use crate::cli::{CheckArgs, Color, Format};
+use crate::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let options = match options(args) {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
+    let mut inputs = Vec::with_capacity(args.paths.len());
+    for path in &args.paths {
+        if path.is_dir() {
+            inputs.push(Input::Folder(path.clone()));
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            return usage_error(&format!("`{}` does not exist", path.display()));
+        }
+    }
+    let outcome = match check(&RealFs, &inputs, &options) {
+        Ok(outcome) => outcome,
+        Err(message) => return usage_error(&message),
+    };
+    let text = match args.format {
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            render::human(&outcome, render::HumanOptions { color })
+        }
+        Format::Short => render::short(&outcome),
+        Format::Json => format!("{:#}\n", render::json(&outcome)),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`ecospec check | head`) is not an error of the check.
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+    exit_status(&outcome, args.deny_warnings)
+}
+
+fn options(args: &CheckArgs) -> Result<Options, String> {
+    let mut overrides = Vec::new();
+    for (names, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for name in names {
+            overrides.push((lint_by_name(name)?, level));
+        }
+    }
+    Ok(Options {
+        load: LoadOptions {
+            allow_outside_imports: args.allow_outside_imports,
+        },
+        overrides,
+        apply: args.apply.clone(),
+    })
+}
+
+fn exit_status(outcome: &Outcome, deny_warnings: bool) -> u8 {
+    let errors = outcome.count(Severity::Error);
+    let warnings = outcome.count(Severity::Warning);
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+pub fn usage_error(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    EXIT_USAGE
+}

@@ -1,0 +1,26 @@
+//! The `ecospec` command. Each subcommand is a thin layer over the library.
+
+mod check_cmd;
+mod cli;
+mod info_cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+/// Exit statuses of the contract (LANGUAGE.md section 7).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Check(args) => check_cmd::run(&args),
+        Command::Explain(args) => info_cmd::explain(&args),
+        Command::Lints(args) => info_cmd::lints(&args),
+    };
+    ExitCode::from(status)
+}

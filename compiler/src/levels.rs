@@ -1,0 +1,156 @@
+//! Lint levels (LANGUAGE.md section 6). Precedence, lowest first: the lint's
+//! default, `ecospec.toml` of the folder being checked, the command line,
+//! `@allow` on a declaration.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ecospec_syntax::Span;
+
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::lints::{self, Level, Lint, LINTS};
+use crate::model::Allow;
+use crate::resolve::closest;
+use crate::source::{FileId, SourceFile, SourceMap};
+
+/// Levels set outside the spec: `ecospec.toml`, then the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Levels {
+    config: HashMap<&'static str, Level>,
+    command_line: HashMap<&'static str, Level>,
+}
+
+impl Levels {
+    pub fn with_command_line(overrides: &[(&'static Lint, Level)]) -> Levels {
+        Levels {
+            config: HashMap::new(),
+            command_line: overrides
+                .iter()
+                .map(|(lint, level)| (lint.code, *level))
+                .collect(),
+        }
+    }
+
+    /// The level of a finding of `lint` at `at`, after every source.
+    pub fn level(&self, lint: &Lint, at: Loc, allows: &[Allow]) -> Level {
+        let allowed = allows.iter().any(|allow| {
+            allow.decl_loc.file == at.file
+                && allow.decl_loc.span.contains(at.span)
+                && allow.lints.contains(&lint.name)
+        });
+        if allowed {
+            return Level::Allow;
+        }
+        self.command_line
+            .get(lint.code)
+            .or_else(|| self.config.get(lint.code))
+            .copied()
+            .unwrap_or(lint.default)
+    }
+
+    /// Reads `ecospec.toml` from `folder` (never from a parent folder).
+    /// The file, when there is one, joins the source map so its errors
+    /// (E0305, E0209) can point into it.
+    pub fn read_config(
+        &mut self,
+        folder: &Path,
+        sources: &mut SourceMap,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let path = folder.join("ecospec.toml");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return;
+        };
+        let name = crate::load::display_name(&path);
+        let file = sources.add(SourceFile::new(path, name, text.clone()));
+        let (config, problems) = parse_config(file, &text);
+        self.config = config;
+        diagnostics.extend(problems);
+    }
+}
+
+/// The `[lints]` table of a config file, and what is wrong with it.
+pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, Vec<Diagnostic>) {
+    let mut levels = HashMap::new();
+    let mut problems = Vec::new();
+    let at = |range: std::ops::Range<usize>| Loc::new(file, Span::new(range.start, range.end));
+    let table = match toml::de::DeTable::parse(text) {
+        Ok(table) => table.into_inner(),
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error("E0305", "`ecospec.toml` is not valid TOML")
+                    .at(at(span), error.message().trim().to_string())
+                    .help("the file holds one `[lints]` table of `lint-name = \"level\"` lines"),
+            );
+            return (levels, problems);
+        }
+    };
+    for (key, value) in &table {
+        if key.get_ref().as_ref() != "lints" {
+            problems.push(
+                Diagnostic::error(
+                    "E0305",
+                    format!(
+                        "`ecospec.toml` has a key outside `[lints]`: `{}`",
+                        key.get_ref()
+                    ),
+                )
+                .at(at(key.span()), "not a setting of ecospec")
+                .help("the only table is `[lints]`"),
+            );
+            continue;
+        }
+        let toml::de::DeValue::Table(lints) = value.get_ref() else {
+            problems.push(
+                Diagnostic::error("E0305", "`lints` in `ecospec.toml` must be a table")
+                    .at(at(key.span()), "expected `[lints]`")
+                    .help("write `[lints]` on its own line, then `lint-name = \"level\"` lines"),
+            );
+            continue;
+        };
+        for (name, level) in lints {
+            let lint_name = name.get_ref().as_ref();
+            let Some(lint) = lints::find(lint_name) else {
+                let suggestion = closest(lint_name, LINTS.iter().map(|l| l.name));
+                let mut diagnostic = Diagnostic::error(
+                    "E0209",
+                    format!("unknown lint `{lint_name}` in `ecospec.toml`"),
+                )
+                .at(at(name.span()), "not a lint of ecospec");
+                diagnostic = match suggestion {
+                    Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
+                    None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
+                };
+                problems.push(diagnostic);
+                continue;
+            };
+            let parsed = match level.get_ref() {
+                toml::de::DeValue::String(s) => Level::parse(s),
+                _ => None,
+            };
+            match parsed {
+                Some(parsed) => {
+                    levels.insert(lint.code, parsed);
+                }
+                None => problems.push(
+                    Diagnostic::error("E0305", format!("invalid level for `{lint_name}`"))
+                        .at(at(level.span()), "not a level")
+                        .help("a level is one of \"allow\", \"note\", \"warn\", \"deny\""),
+                ),
+            }
+        }
+    }
+    (levels, problems)
+}
+
+/// Parses `-A/-W/-D NAME` arguments; an unknown lint is a usage error.
+pub fn lint_by_name(name: &str) -> Result<&'static Lint, String> {
+    lints::find(name).ok_or_else(|| {
+        let suggestion = closest(name, LINTS.iter().map(|l| l.name));
+        match suggestion {
+            Some(s) => format!("unknown lint `{name}`: did you mean `{s}`?"),
+            None => format!("unknown lint `{name}`: `ecospec lints` lists them all"),
+        }
+    })
+}

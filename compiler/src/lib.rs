@@ -1,0 +1,25 @@
+//! ecospec: checks movement-ecosystem specs.
+//!
+//! Data flows one way: text → tokens → syntax tree (`ecospec-syntax`) →
+//! resolved ecosystem ([`resolve`]) → model and facts ([`model`]) → findings
+//! ([`lints`]) → diagnostics ([`diagnostic`]) → renderers ([`render`]).
+//! [`check::check`] runs the whole pipeline; the `ecospec` command and the
+//! language server both call it.
+
+pub mod apply;
+pub mod check;
+pub mod diagnostic;
+pub mod levels;
+pub mod lints;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod syntax_errors;
+
+mod explanations {
+    include!(concat!(env!("OUT_DIR"), "/explanations.rs"));
+}
+
+pub use explanations::EXPLANATIONS;

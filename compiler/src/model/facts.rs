@@ -1,0 +1,137 @@
+//! Facts derived from a model once, read by every lint: who serves and who
+//! is a member of each cluster, what is provided where, who provides each
+//! capability, and the cluster graph (components and critical bridges).
+
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::unionfind::UnionFind;
+
+use super::{distinct, Model};
+
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    /// Per cluster: actors with it in `in`.
+    pub members: Vec<Vec<usize>>,
+    /// Per cluster: actors with it in `in` or `serves`.
+    pub serving: Vec<Vec<usize>>,
+    /// Per cluster: capabilities provided by the actors serving it, sorted.
+    pub provided: Vec<Vec<usize>>,
+    /// Per capability: the actors providing it.
+    pub providers: Vec<Vec<usize>>,
+    /// Per cluster: a representative of its connected component.
+    pub component: Vec<usize>,
+    /// Per cluster: whether some bridge names it (resolved, repeats included).
+    pub bridged: Vec<bool>,
+    /// Per bridge: removing it splits a connected component.
+    pub critical: Vec<bool>,
+}
+
+impl Facts {
+    pub fn new(model: &Model) -> Facts {
+        let clusters = model.clusters.len();
+        let mut members = vec![Vec::new(); clusters];
+        let mut serving = vec![Vec::new(); clusters];
+        let mut providers = vec![Vec::new(); model.capabilities.len()];
+        for (a, actor) in model.actors.iter().enumerate() {
+            for (c, _) in distinct(&actor.member_of) {
+                push(&mut members, c, a);
+            }
+            let mut served: Vec<usize> = distinct(&actor.member_of).map(|(c, _)| c).collect();
+            for (c, _) in distinct(&actor.serves) {
+                if !served.contains(&c) {
+                    served.push(c);
+                }
+            }
+            for c in served {
+                push(&mut serving, c, a);
+            }
+            for (cap, _) in distinct(&actor.provides) {
+                push(&mut providers, cap, a);
+            }
+        }
+        let provided = serving
+            .iter()
+            .map(|actors| {
+                let mut caps: Vec<usize> = actors
+                    .iter()
+                    .filter_map(|a| model.actors.get(*a))
+                    .flat_map(|actor| actor.provides.iter().filter_map(|r| r.index))
+                    .collect();
+                caps.sort_unstable();
+                caps.dedup();
+                caps
+            })
+            .collect();
+        let mut bridged = vec![false; clusters];
+        let mut union = UnionFind::new(clusters);
+        for bridge in &model.bridges {
+            let joins = bridge.joins();
+            for c in &joins {
+                if let Some(flag) = bridged.get_mut(*c) {
+                    *flag = true;
+                }
+            }
+            if let Some(first) = joins.first() {
+                for other in joins.iter().skip(1) {
+                    union.union(*first, *other);
+                }
+            }
+        }
+        let component = (0..clusters).map(|c| union.find(c)).collect();
+        Facts {
+            members,
+            serving,
+            provided,
+            providers,
+            component,
+            bridged,
+            critical: critical_bridges(model),
+        }
+    }
+
+    pub fn provided_in(&self, cluster: usize, capability: usize) -> bool {
+        self.provided
+            .get(cluster)
+            .is_some_and(|caps| caps.binary_search(&capability).is_ok())
+    }
+
+    pub fn connected(&self, a: usize, b: usize) -> bool {
+        self.component.get(a).is_some() && self.component.get(a) == self.component.get(b)
+    }
+}
+
+fn push(lists: &mut [Vec<usize>], at: usize, value: usize) {
+    if let Some(list) = lists.get_mut(at) {
+        list.push(value);
+    }
+}
+
+/// A bridge is critical when removing it, with all it joins, splits a
+/// connected component. Bridges are nodes of their own in a graph of
+/// clusters and bridges (an `among` bridge joins several clusters at once),
+/// so a bridge is critical exactly when its node is an articulation point.
+fn critical_bridges(model: &Model) -> Vec<bool> {
+    let clusters = model.clusters.len();
+    let mut graph: UnGraph<(), ()> = UnGraph::with_capacity(
+        clusters + model.bridges.len(),
+        model.bridges.iter().map(|b| b.ends.len()).sum(),
+    );
+    for _ in 0..clusters {
+        graph.add_node(());
+    }
+    let bridge_nodes: Vec<NodeIndex> = model
+        .bridges
+        .iter()
+        .map(|bridge| {
+            let node = graph.add_node(());
+            for c in bridge.joins() {
+                graph.add_edge(node, NodeIndex::new(c), ());
+            }
+            node
+        })
+        .collect();
+    let points = petgraph::algo::articulation_points::articulation_points(&graph);
+    bridge_nodes
+        .iter()
+        .map(|node| points.contains(node))
+        .collect()
+}

@@ -1,0 +1,93 @@
+//! The fields of each declaration and their types (LANGUAGE.md section 3).
+
+use ecospec_syntax::DeclKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Text,
+    /// A list of names of this kind.
+    Names(DeclKind),
+    /// One value of this set.
+    Enum(&'static [&'static str]),
+    /// A list of values of this set.
+    EnumList(&'static [&'static str]),
+}
+
+impl FieldType {
+    pub fn is_list(self) -> bool {
+        matches!(self, FieldType::Names(_) | FieldType::EnumList(_))
+    }
+}
+
+pub const COHESION: &[&str] = &["tight", "loose"];
+pub const FORMS: &[&str] = &["informal", "network", "organization", "conference"];
+pub const STRENGTHS: &[&str] = &["loose", "tight"];
+pub const UNITIES: &[&str] = &["strategic", "tactical", "institutional", "ideological"];
+pub const ACTOR_KINDS: &[&str] = &[
+    "organization",
+    "campaign",
+    "alliance",
+    "network",
+    "association",
+    "collective",
+    "union",
+    "party",
+    "coalition",
+    "media",
+    "community",
+];
+
+pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
+    use FieldType::*;
+    match kind {
+        DeclKind::Ecosystem => &[("task", Text), ("description", Text)],
+        DeclKind::Capability | DeclKind::Scenario => &[("description", Text)],
+        DeclKind::Cluster => &[
+            ("bets_on", Names(DeclKind::Scenario)),
+            ("strategy", Text),
+            ("description", Text),
+            ("cohesion", Enum(COHESION)),
+            ("needs", Names(DeclKind::Capability)),
+        ],
+        DeclKind::Actor => &[
+            ("in", Names(DeclKind::Cluster)),
+            ("serves", Names(DeclKind::Cluster)),
+            ("provides", Names(DeclKind::Capability)),
+            ("organizes", Text),
+            ("description", Text),
+        ],
+        DeclKind::Bridge => &[
+            ("via", Names(DeclKind::Capability)),
+            ("through", Names(DeclKind::Actor)),
+            ("form", Enum(FORMS)),
+            ("strength", Enum(STRENGTHS)),
+            ("unity", EnumList(UNITIES)),
+        ],
+        DeclKind::On => &[
+            ("activate", Names(DeclKind::Cluster)),
+            ("support", Names(DeclKind::Cluster)),
+        ],
+        DeclKind::Intervention => &[("goal", Text), ("pathway", Text)],
+    }
+}
+
+pub fn field_type(kind: DeclKind, name: &str) -> Option<(&'static str, FieldType)> {
+    fields(kind)
+        .iter()
+        .find(|(field, _)| *field == name)
+        .copied()
+}
+
+/// `a cluster`, `an actor`, `an intervention`.
+pub fn a_kind(kind: DeclKind) -> &'static str {
+    match kind {
+        DeclKind::Ecosystem => "an ecosystem header",
+        DeclKind::Capability => "a capability",
+        DeclKind::Scenario => "a scenario",
+        DeclKind::Cluster => "a cluster",
+        DeclKind::Actor => "an actor",
+        DeclKind::Bridge => "a bridge",
+        DeclKind::On => "an `on` rule",
+        DeclKind::Intervention => "an intervention",
+    }
+}

@@ -1,0 +1,136 @@
+//! Syntax errors (E0101–E0103) as diagnostics, with targeted help for the
+//! common slips (after Cedar and Elm): a missing colon, a trailing comma, a
+//! keyword used as a name, quotes, separators.
+
+use ecospec_syntax::{Span, SyntaxError, SyntaxErrorKind};
+
+use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};
+use crate::source::FileId;
+
+pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagnostic {
+    let loc = Loc::new(file, error.span);
+    let code = error.kind.code();
+    match &error.kind {
+        SyntaxErrorKind::UnexpectedToken { found, expected } => {
+            let mut diagnostic = Diagnostic::error(
+                code,
+                format!("expected {}, found {found}", one_of(expected)),
+            )
+            .at(loc, format!("expected {}", one_of(expected)));
+            if let Some(comma) = trailing_comma(text, error.span) {
+                diagnostic = diagnostic
+                    .help("a list takes no trailing comma: remove the `,`")
+                    .fix(Fix {
+                        message: "remove the trailing comma".to_string(),
+                        edits: vec![Edit {
+                            loc: Loc::new(file, comma),
+                            replacement: String::new(),
+                        }],
+                        safe: false,
+                    });
+            } else if let Some(help) = token_help(found, expected) {
+                diagnostic = diagnostic.help(help);
+            }
+            diagnostic
+        }
+        SyntaxErrorKind::UnexpectedEof { expected } => {
+            let mut diagnostic = Diagnostic::error(
+                code,
+                format!("unexpected end of file: expected {}", one_of(expected)),
+            )
+            .at(loc, "the file ends here");
+            if expected.iter().any(|e| e == "`}`") {
+                diagnostic = diagnostic.help("a block opened with `{` must be closed with `}`");
+            }
+            diagnostic
+        }
+        SyntaxErrorKind::UnterminatedString => Diagnostic::error(code, "unterminated string")
+            .at(loc, "this string does not end on its line")
+            .help("strings end on their line: close it with `\"`, and continue a long text with another string on the next line"),
+        SyntaxErrorKind::UnknownEscape { escape } => {
+            Diagnostic::error(code, format!("unknown escape `{escape}` in a string"))
+                .at(loc, "unknown escape")
+                .help("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash")
+        }
+        SyntaxErrorKind::InvalidCharacter { text } => {
+            let shown: String = text.chars().flat_map(char::escape_debug).collect();
+            let diagnostic = Diagnostic::error(
+                code,
+                format!("`{shown}` cannot start a name, a string or a symbol"),
+            )
+            .at(loc, "not part of the language");
+            match invalid_char_help(text) {
+                Some(help) => diagnostic.help(help),
+                None => diagnostic,
+            }
+        }
+    }
+}
+
+/// `` `:` ``, `` a name or `}` ``, `` one of a name, `}`, `,` ``.
+pub fn one_of(expected: &[String]) -> String {
+    match expected {
+        [] => "something else".to_string(),
+        [one] => one.clone(),
+        [first, second] => format!("{first} or {second}"),
+        many => format!("one of {}", many.join(", ")),
+    }
+}
+
+/// The span of a `,` right before the unexpected token, when what follows
+/// cannot continue a list.
+fn trailing_comma(text: &str, at: Span) -> Option<Span> {
+    let before = text.get(..at.start as usize)?;
+    let trimmed = before.trim_end();
+    if trimmed.ends_with(',') {
+        let end = trimmed.len();
+        Some(Span::new(end - 1, end))
+    } else {
+        None
+    }
+}
+
+fn token_help(found: &str, expected: &[String]) -> Option<String> {
+    let only = |what: &str| expected.len() == 1 && expected.iter().any(|e| e == what);
+    if let Some(keyword) = found.strip_prefix("keyword ") {
+        if only("a name") {
+            return Some(format!(
+                "{keyword} is a keyword and cannot be used as a name; choose another name"
+            ));
+        }
+        if expected.iter().any(|e| e == "`}`") {
+            return Some("close the block with `}` before the next declaration".to_string());
+        }
+    }
+    if found == "a string" && only("a name") {
+        return Some("names are written without quotes".to_string());
+    }
+    if only("`:`") {
+        return Some(
+            "a field is written `name: value`; is a `:` missing, or a `,` between list entries?"
+                .to_string(),
+        );
+    }
+    None
+}
+
+fn invalid_char_help(text: &str) -> Option<String> {
+    let first = text.chars().next()?;
+    let help = match first {
+        '\'' | '‘' | '’' | '“' | '”' => {
+            "strings are written in straight double quotes: \"like this\""
+        }
+        ';' => "fields need no separator: remove the `;`",
+        '=' => "a field is written `name: value`, with a colon",
+        '[' | ']' => "a list is written without brackets: `needs: a, b`",
+        '0'..='9' => "names start with a letter or `_`",
+        '-' => "names start with a letter or `_` (a `-` may follow)",
+        '#' => "comments start with `//`",
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => {
+            "this is a no-break space: replace it with an ordinary space"
+        }
+        c if c.is_whitespace() => "this is an unusual space: replace it with an ordinary space",
+        _ => return None,
+    };
+    Some(help.to_string())
+}

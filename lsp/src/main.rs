@@ -1,0 +1,2 @@
+//! `ecospec-lsp`: the language server (not yet built).
+fn main() {}
