@@ -11,7 +11,12 @@
 //! - Command-line arguments: a first line `// args: -D single-provider` in a
 //!   file case, or a file `args` in a folder case.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -154,7 +159,12 @@ fn line_diff(expected: &str, actual: &str) -> String {
         match (e.get(i), a.get(i)) {
             (Some(x), Some(y)) if x == y => {}
             (x, y) => {
-                out.push_str(&format!("  line {}:\n  - {}\n  + {}\n", i + 1, x.unwrap_or(&""), y.unwrap_or(&"")));
+                out.push_str(&format!(
+                    "  line {}:\n  - {}\n  + {}\n",
+                    i + 1,
+                    x.unwrap_or(&""),
+                    y.unwrap_or(&"")
+                ));
             }
         }
     }
@@ -170,7 +180,10 @@ fn ui_corpus() {
         let name = case_name(case);
         let (human, status) = run(case, "human");
         let (json_text, json_status) = run(case, "json");
-        assert_eq!(status, json_status, "{name}: exit status differs between formats");
+        assert_eq!(
+            status, json_status,
+            "{name}: exit status differs between formats"
+        );
         let json: serde_json::Value = serde_json::from_str(&json_text)
             .unwrap_or_else(|e| panic!("{name}: output is not JSON: {e}\n{json_text}"));
         let expected = annotations(case);
@@ -181,8 +194,17 @@ fn ui_corpus() {
             ));
         }
         let dir = ui_dir();
-        compare_or_bless(&dir.join(format!("{name}.out")), &format!("{human}exit: {status}\n"), &mut failures);
+        compare_or_bless(
+            &dir.join(format!("{name}.out")),
+            &format!("{human}exit: {status}\n"),
+            &mut failures,
+        );
         compare_or_bless(&dir.join(format!("{name}.json")), &json_text, &mut failures);
     }
-    assert!(failures.is_empty(), "{} UI case(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} UI case(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
