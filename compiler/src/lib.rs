@@ -7,8 +7,10 @@
 //! language server both call it.
 
 pub mod apply;
+pub mod catalog;
 pub mod check;
 pub mod diagnostic;
+pub mod fix;
 pub mod levels;
 pub mod lints;
 pub mod load;

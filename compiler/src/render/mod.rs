@@ -1,18 +1,22 @@
 //! Renderers: each turns the one diagnostic model into its own output.
 //! Nothing outside this module knows about terminals or JSON.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 mod short;
 
+pub use github::github;
 pub use human::{human, HumanOptions};
 pub use json::json;
+pub use sarif::sarif;
 pub use short::short;
 
 use crate::diagnostic::Loc;
 use crate::source::{Position, SourceMap};
 
-/// What human and short output print at most; JSON never caps.
+/// What human and short output print at most; JSON, SARIF and GitHub never cap.
 pub const PRINT_CAP: usize = 200;
 
 /// The file name and the 1-based start and end positions of a place.

@@ -27,29 +27,59 @@ pub fn run(args: &CheckArgs) -> u8 {
             return usage_error(&format!("`{}` does not exist", path.display()));
         }
     }
-    let outcome = match check(&RealFs, &inputs, &options) {
+    if args.watch {
+        return crate::watch::run(args, &inputs, &options);
+    }
+    once(args, &inputs, &options)
+}
+
+/// One check: fixes first (`--fix`), then the report on stdout and in each
+/// `--output` file; returns the exit status.
+pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
+    let mut outcome = match check(&RealFs, inputs, options) {
         Ok(outcome) => outcome,
         Err(message) => return usage_error(&message),
     };
-    let text = match args.format {
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            render::human(&outcome, render::HumanOptions { color })
+    if args.fix {
+        match crate::fix_cmd::apply(&outcome) {
+            Ok(0) => {}
+            Ok(_) => {
+                // Report what remains in the files as now written.
+                outcome = match check(&RealFs, inputs, options) {
+                    Ok(outcome) => outcome,
+                    Err(message) => return usage_error(&message),
+                };
+            }
+            Err(message) => return usage_error(&message),
         }
-        Format::Short => render::short(&outcome),
-        Format::Json => format!("{:#}\n", render::json(&outcome)),
+    }
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let text = rendered(&outcome, args.format, color);
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`ecospec check | head`) is not an error of the check.
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
+    for output in &args.output {
+        let text = rendered(&outcome, output.format, false);
+        if let Err(e) = crate::output::write_atomically(&output.path, text.as_bytes()) {
+            return usage_error(&format!("cannot write `{}`: {e}", output.path.display()));
+        }
+    }
     exit_status(&outcome, args.deny_warnings)
+}
+
+fn rendered(outcome: &Outcome, format: Format, color: bool) -> String {
+    match format {
+        Format::Human => render::human(outcome, render::HumanOptions { color }),
+        Format::Short => render::short(outcome),
+        Format::Json => format!("{:#}\n", render::json(outcome)),
+        Format::Sarif => format!("{:#}\n", render::sarif(outcome)),
+        Format::Github => render::github(outcome),
+    }
 }
 
 fn options(args: &CheckArgs) -> Result<Options, String> {

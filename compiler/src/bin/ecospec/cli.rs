@@ -23,6 +23,12 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List every lint with its code, name, default level and summary
     Lints(LintsArgs),
+    /// Write a commented starter spec and `ecospec.toml` into a folder
+    Init(crate::init_cmd::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(crate::gen_cmd::CompletionsArgs),
+    /// Print the manual page (roff), e.g. `ecospec man > ecospec.1`
+    Man,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -30,6 +36,10 @@ pub enum Format {
     Human,
     Short,
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow-command annotations
+    Github,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -68,6 +78,15 @@ pub struct CheckArgs {
     /// Let imports leave the folder being checked (only for specs you trust)
     #[arg(long)]
     pub allow_outside_imports: bool,
+    /// Also write the diagnostics in FORMAT to FILE (`--output sarif=results.sarif`); may be repeated
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = crate::output::parse_output)]
+    pub output: Vec<crate::output::OutputSpec>,
+    /// Apply the safe fixes (did-you-mean renames) to the files, then report what remains
+    #[arg(long, conflicts_with = "watch")]
+    pub fix: bool,
+    /// Check again whenever a `.eco` file or `ecospec.toml` changes (Ctrl-C stops)
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Args, Debug)]

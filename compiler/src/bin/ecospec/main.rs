@@ -2,7 +2,12 @@
 
 mod check_cmd;
 mod cli;
+mod fix_cmd;
+mod gen_cmd;
 mod info_cmd;
+mod init_cmd;
+mod output;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -21,6 +26,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(&args),
         Command::Explain(args) => info_cmd::explain(&args),
         Command::Lints(args) => info_cmd::lints(&args),
+        Command::Init(args) => init_cmd::run(&args),
+        Command::Completions(args) => gen_cmd::completions(&args),
+        Command::Man => gen_cmd::man(),
     };
     ExitCode::from(status)
 }

@@ -1,0 +1,207 @@
+//! The diagnostics catalog as data: every code (errors and lints) with its
+//! name, one-line and full descriptions and its explanation, read from the
+//! one table `build.rs` collects. SARIF rules, GitHub annotation titles and
+//! `docs/diagnostics.md` are all made from it.
+
+use crate::lints::{self, Level};
+
+/// Where the generated catalog page lives, for links (SARIF `helpUri`).
+pub const DOCS_URL: &str = "https://github.com/ecospec/ecospec/blob/main/docs/diagnostics.md";
+
+/// The project's home, for SARIF `informationUri`.
+pub const HOME_URL: &str = "https://github.com/ecospec/ecospec";
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// `E0201`, `W0403`.
+    pub code: &'static str,
+    /// The lint's name, or the error's title in kebab case (`undefined-name`).
+    pub name: String,
+    /// The explanation's heading after the code (`undefined name`,
+    /// `` `uncovered-capability` ``).
+    pub title: String,
+    /// One line: the lint's summary, or the error's title.
+    pub short: String,
+    /// The first paragraph of "What it finds", on one line.
+    pub full: String,
+    /// The whole explanation (Markdown).
+    pub explanation: &'static str,
+    /// The default level of a lint; `None` for an error code (always an error).
+    pub default: Option<Level>,
+}
+
+impl Rule {
+    /// `https://…/docs/diagnostics.md#w0403-uncovered-capability`
+    pub fn help_uri(&self) -> String {
+        format!("{DOCS_URL}#{}", anchor(&self.heading()))
+    }
+
+    /// The heading of this code in `docs/diagnostics.md`.
+    pub fn heading(&self) -> String {
+        format!("{} {}", self.code, self.title)
+    }
+}
+
+/// Every code with an explanation, sorted by code.
+pub fn rules() -> Vec<Rule> {
+    crate::EXPLANATIONS
+        .iter()
+        .map(|(code, text)| rule(code, text))
+        .collect()
+}
+
+fn rule(code: &'static str, text: &'static str) -> Rule {
+    let title = text
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("# "))
+        .and_then(|line| line.strip_prefix(code))
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_string();
+    let full = section(text, "What it finds")
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match lints::find(code) {
+        Some(lint) => Rule {
+            code,
+            name: lint.name.to_string(),
+            title,
+            short: capitalized(lint.summary),
+            full,
+            explanation: text,
+            default: Some(lint.default),
+        },
+        None => Rule {
+            code,
+            name: title
+                .chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-")
+                .to_lowercase(),
+            short: capitalized(&title.replace('`', "")),
+            title,
+            full,
+            explanation: text,
+            default: None,
+        },
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The text of a `## NAME` section, trimmed.
+pub fn section<'a>(text: &'a str, name: &str) -> &'a str {
+    let heading = format!("## {name}\n");
+    let Some(start) = text.find(&heading) else {
+        return "";
+    };
+    let rest = text.get(start + heading.len()..).unwrap_or_default();
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    rest.get(..end).unwrap_or_default().trim()
+}
+
+/// The anchor GitHub gives a Markdown heading: lowercase, punctuation
+/// other than `-` and `_` dropped, spaces made `-`.
+pub fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `docs/diagnostics.md`: the whole catalog, one section per code, made
+/// from the explanations (a test keeps the committed file up to date).
+pub fn diagnostics_markdown() -> String {
+    let rules = rules();
+    let mut out = String::from(
+        "# Diagnostics\n\n\
+         <!-- Generated from compiler/explain/E*.md and the `//!` docs of\n\
+         compiler/src/lints/*.rs by `UPDATE_DOCS=1 cargo test -p ecospec --test docs`.\n\
+         Do not edit by hand: edit the explanation and regenerate. -->\n\n\
+         Every diagnostic of ecospec, as `ecospec explain CODE` prints it. Errors\n\
+         are always errors; a lint's level is its default, changed by\n\
+         `ecospec.toml`, `-A/-W/-D` or `@allow(...)`.\n\n\
+         | code | name | level | what it finds |\n|---|---|---|---|\n",
+    );
+    for rule in &rules {
+        let level = rule.default.map_or("error", Level::as_str);
+        out.push_str(&format!(
+            "| [{}](#{}) | `{}` | {} | {} |\n",
+            rule.code,
+            anchor(&rule.heading()),
+            rule.name,
+            level,
+            rule.short
+        ));
+    }
+    for rule in &rules {
+        out.push('\n');
+        out.push_str(&format!("## {}\n", rule.heading()));
+        let body = rule
+            .explanation
+            .split_once('\n')
+            .map_or("", |(_, rest)| rest);
+        let mut fenced = false;
+        for line in body.lines() {
+            if line.starts_with("```") {
+                fenced = !fenced;
+            }
+            if !fenced && line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_follow_github() {
+        assert_eq!(
+            anchor("W0403 `uncovered-capability`"),
+            "w0403-uncovered-capability"
+        );
+        assert_eq!(
+            anchor("E0305 invalid `ecospec.toml`"),
+            "e0305-invalid-ecospectoml"
+        );
+    }
+
+    #[test]
+    fn every_code_is_a_rule_with_descriptions() {
+        let rules = rules();
+        assert_eq!(rules.len(), 17 + lints::LINTS.len());
+        for rule in &rules {
+            assert!(!rule.name.is_empty(), "{}", rule.code);
+            assert!(!rule.short.is_empty(), "{}", rule.code);
+            assert!(!rule.full.is_empty(), "{}", rule.code);
+        }
+        let e0201 = rules.iter().find(|r| r.code == "E0201");
+        assert_eq!(e0201.map(|r| r.name.as_str()), Some("undefined-name"));
+    }
+}

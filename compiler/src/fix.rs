@@ -1,0 +1,93 @@
+//! `ecospec check --fix`: the safe fixes of a check (did-you-mean renames to
+//! an existing name of the right kind), applied to the text of each file.
+//! Writing the files is the command line's job.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::check::Outcome;
+use crate::diagnostic::{Edit, Loc};
+use crate::source::FileId;
+
+/// One replacement made: where, and the text before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub loc: Loc,
+    pub before: String,
+    pub after: String,
+}
+
+/// A file's new text with the replacements made in it, in source order.
+#[derive(Clone, Debug)]
+pub struct FileFix {
+    pub file: FileId,
+    pub text: String,
+    pub applied: Vec<Applied>,
+}
+
+/// Codes after which a file is never rewritten: its syntax tree may be cut
+/// short (E0101–E0103), or its text is not what is on disk (E0304).
+fn blocks_fixes(code: &str) -> bool {
+    code.starts_with("E01") || code == "E0304"
+}
+
+/// The safe fixes of `outcome`, per file: a diagnostic contributes its first
+/// safe fix when every edit of it lies in a file without syntax errors; an
+/// edit that overlaps one already taken is dropped.
+pub fn safe_fixes(outcome: &Outcome) -> Vec<FileFix> {
+    let broken: HashSet<FileId> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| blocks_fixes(d.code))
+        .filter_map(|d| d.primary.map(|loc| loc.file))
+        .collect();
+    let mut edits: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
+    for diagnostic in &outcome.diagnostics {
+        let Some(fix) = diagnostic.fixes.iter().find(|fix| fix.safe) else {
+            continue;
+        };
+        if fix.edits.is_empty() || fix.edits.iter().any(|e| broken.contains(&e.loc.file)) {
+            continue;
+        }
+        for edit in &fix.edits {
+            edits.entry(edit.loc.file).or_default().push(edit);
+        }
+    }
+    let mut out = Vec::new();
+    for (file, mut list) in edits {
+        let Some(source) = outcome.sources.get(file) else {
+            continue;
+        };
+        list.sort_by_key(|e| (e.loc.span.start, e.loc.span.end));
+        list.dedup_by(|a, b| a.loc == b.loc && a.replacement == b.replacement);
+        let mut text = String::with_capacity(source.text.len());
+        let mut applied = Vec::new();
+        let mut at = 0usize;
+        for edit in list {
+            let range = edit.loc.span.range();
+            if range.start < at || source.text.get(range.clone()).is_none() {
+                continue;
+            }
+            text.push_str(source.text.get(at..range.start).unwrap_or_default());
+            text.push_str(&edit.replacement);
+            applied.push(Applied {
+                loc: edit.loc,
+                before: source
+                    .text
+                    .get(range.clone())
+                    .unwrap_or_default()
+                    .to_string(),
+                after: edit.replacement.clone(),
+            });
+            at = range.end;
+        }
+        text.push_str(source.text.get(at..).unwrap_or_default());
+        if !applied.is_empty() {
+            out.push(FileFix {
+                file,
+                text,
+                applied,
+            });
+        }
+    }
+    out
+}

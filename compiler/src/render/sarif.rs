@@ -1,0 +1,221 @@
+//! `--format sarif`: SARIF 2.1.0 for code scanning. One run; the driver
+//! lists every code of the catalog as a rule (its explanation is the help);
+//! results carry physical locations (columns in code points, as everywhere
+//! in ecospec), labels as related locations and did-you-mean fixes.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use crate::catalog::{self, Rule};
+use crate::check::Outcome;
+use crate::diagnostic::{Loc, Severity};
+use crate::lints::Level;
+use crate::source::Position;
+
+use super::place;
+
+/// The base every relative artifact URI is resolved against: the folder
+/// `ecospec` ran in, which in CI is the repository's root.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+pub fn sarif(outcome: &Outcome) -> Value {
+    let rules = catalog::rules();
+    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+    let results: Vec<Value> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            for note in &d.notes {
+                text.push_str(&format!("\nnote: {note}"));
+            }
+            if let Some(help) = &d.help {
+                text.push_str(&format!("\nhelp: {help}"));
+            }
+            let mut result = json!({
+                "ruleId": d.code,
+                "level": level(d.severity),
+                "message": {"text": text},
+            });
+            if let Some(i) = index.get(d.code) {
+                result["ruleIndex"] = json!(i);
+            }
+            if let Some(location) = d.primary.and_then(|loc| physical(outcome, loc)) {
+                let mut location = json!({"physicalLocation": location});
+                if !d.primary_label.is_empty() {
+                    location["message"] = json!({"text": d.primary_label});
+                }
+                result["locations"] = json!([location]);
+            }
+            let related: Vec<Value> = d
+                .labels
+                .iter()
+                .filter_map(|label| {
+                    physical(outcome, label.loc).map(|location| {
+                        (location, label.message.clone())
+                    })
+                })
+                .enumerate()
+                .map(|(id, (location, message))| {
+                    json!({"id": id, "physicalLocation": location, "message": {"text": message}})
+                })
+                .collect();
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            let fixes: Vec<Value> = d
+                .fixes
+                .iter()
+                .map(|fix| {
+                    // One artifactChange per file, in order of first edit.
+                    let mut changes: Vec<(Value, Vec<Value>)> = Vec::new();
+                    for edit in &fix.edits {
+                        let Some((file, start, end)) = place(&outcome.sources, edit.loc) else {
+                            continue;
+                        };
+                        let replacement = json!({
+                            "deletedRegion": region(start, end),
+                            "insertedContent": {"text": edit.replacement},
+                        });
+                        let artifact = artifact_location(file);
+                        match changes.iter_mut().find(|(a, _)| *a == artifact) {
+                            Some((_, list)) => list.push(replacement),
+                            None => changes.push((artifact, vec![replacement])),
+                        }
+                    }
+                    json!({
+                        "description": {"text": fix.message},
+                        "artifactChanges": changes.into_iter().map(|(artifact, replacements)| json!({
+                            "artifactLocation": artifact,
+                            "replacements": replacements,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .filter(|fix| fix["artifactChanges"].as_array().is_some_and(|a| !a.is_empty()))
+                .collect();
+            if !fixes.is_empty() {
+                result["fixes"] = json!(fixes);
+            }
+            result
+        })
+        .collect();
+    let artifacts: Vec<Value> = outcome
+        .sources
+        .iter()
+        .filter(|(_, file)| file.name.ends_with(".eco") || file.name.ends_with(".toml"))
+        .map(|(_, file)| json!({"location": artifact_location(&file.name)}))
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "ecospec",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": catalog::HOME_URL,
+                    "rules": rules.iter().map(rule).collect::<Vec<_>>(),
+                }
+            },
+            "originalUriBaseIds": {
+                SRCROOT: {"description": {"text": "The folder ecospec ran in (the repository's root in CI)"}}
+            },
+            "artifacts": artifacts,
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}
+
+fn rule(rule: &Rule) -> Value {
+    let (enabled, level) = match rule.default {
+        None | Some(Level::Deny) => (true, "error"),
+        Some(Level::Warn) => (true, "warning"),
+        Some(Level::Note) => (true, "note"),
+        // An allowed lint is off until enabled, and then a warning.
+        Some(Level::Allow) => (false, "warning"),
+    };
+    let kind = if rule.default.is_some() {
+        "lint"
+    } else {
+        "error"
+    };
+    json!({
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.short},
+        "fullDescription": {"text": rule.full},
+        "help": {"text": rule.explanation, "markdown": rule.explanation},
+        "helpUri": rule.help_uri(),
+        "defaultConfiguration": {"enabled": enabled, "level": level},
+        "properties": {"tags": ["ecospec", kind]},
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn physical(outcome: &Outcome, loc: Loc) -> Option<Value> {
+    let (file, start, end) = place(&outcome.sources, loc)?;
+    Some(json!({
+        "artifactLocation": artifact_location(file),
+        "region": region(start, end),
+    }))
+}
+
+fn region(start: Position, end: Position) -> Value {
+    json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    })
+}
+
+/// A path as shown (relative to the working directory when under it) as a
+/// SARIF artifact location: relative against `%SRCROOT%`, else a `file:` URI.
+fn artifact_location(name: &str) -> Value {
+    let path = name.replace('\\', "/");
+    if path.starts_with('/') {
+        json!({"uri": format!("file://{}", percent_encoded(&path))})
+    } else {
+        json!({"uri": percent_encoded(&path), "uriBaseId": SRCROOT})
+    }
+}
+
+/// Percent-encodes what may not stand in a URI path (RFC 3986), UTF-8 bytes.
+fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uris() {
+        assert_eq!(
+            artifact_location("examples/all in/çevre.eco"),
+            json!({"uri": "examples/all%20in/%C3%A7evre.eco", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact_location("/tmp/x.eco"),
+            json!({"uri": "file:///tmp/x.eco"})
+        );
+    }
+}
