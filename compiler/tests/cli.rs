@@ -1,0 +1,423 @@
+//! The `ecospec` command as a user runs it: SARIF and GitHub output,
+//! `--output`, `--fix`, `--watch`, `init`, `lints --format json`,
+//! completions and the man page.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn ecospec() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ecospec"))
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    ecospec().current_dir(dir).args(args).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// A temp folder holding `files`.
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+const TYPOS: &str = "capability communications \"Communication teams\"
+cluster mobilization {
+    needs: comunications
+}
+actor çevre_derneği { in: mobilisation provides: communications }
+";
+
+#[test]
+fn sarif_has_rules_results_locations_and_fixes() {
+    let dir = folder(&[("specs/main.eco", TYPOS)]);
+    let out = run(dir.path(), &["check", "specs", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let log: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let runs = log["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "ecospec");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    let rules = driver["rules"].as_array().unwrap();
+    // Every code of the catalog: 17 errors and 18 lints.
+    assert_eq!(rules.len(), 35);
+    let w0418 = rules.iter().find(|r| r["id"] == "W0418").unwrap();
+    assert_eq!(w0418["name"], "critical-bridge");
+    assert_eq!(w0418["defaultConfiguration"]["enabled"], false);
+    assert!(w0418["help"]["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("## How to fix it"));
+    assert_eq!(
+        w0418["helpUri"],
+        "https://github.com/ecospec/ecospec/blob/main/docs/diagnostics.md#w0418-critical-bridge"
+    );
+    let e0201 = rules.iter().find(|r| r["id"] == "E0201").unwrap();
+    assert_eq!(e0201["name"], "undefined-name");
+    assert_eq!(e0201["defaultConfiguration"]["level"], "error");
+
+    let results = run["results"].as_array().unwrap();
+    let typo = results
+        .iter()
+        .find(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("`mobilisation`")
+        })
+        .unwrap();
+    assert_eq!(typo["ruleId"], "E0201");
+    assert_eq!(
+        rules[typo["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "E0201"
+    );
+    assert_eq!(typo["level"], "error");
+    let location = &typo["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "specs/main.eco");
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    // `actor çevre_derneği { in: ` is 26 characters (28 bytes): columns count characters.
+    assert_eq!(
+        location["region"],
+        serde_json::json!({"startLine": 5, "startColumn": 27, "endLine": 5, "endColumn": 39})
+    );
+    let replacement = &typo["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "mobilization");
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 27);
+}
+
+#[test]
+fn sarif_related_locations_carry_labels() {
+    let dir = folder(&[(
+        "main.eco",
+        "capability coordination\ncluster a { bets_on: s needs: coordination }\nscenario s\nactor x { in: a provides: coordination }\non s { activate: a }\n",
+    )]);
+    let out = run(dir.path(), &["check", ".", "--format", "sarif"]);
+    let log: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let single = results.iter().find(|r| r["ruleId"] == "W0404").unwrap();
+    assert_eq!(single["level"], "note");
+    let related = &single["relatedLocations"][0];
+    assert_eq!(related["message"]["text"], "the only provider");
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 4);
+}
+
+#[test]
+fn github_annotations_escape_and_map_notes() {
+    let dir = folder(&[(
+        "a,b.eco",
+        "capability coordination\ncluster a { bets_on: s needs: coordination }\nscenario s\nactor x { in: a provides: coordination }\non s { activate: a }\nactor lone\n",
+    )]);
+    let out = run(dir.path(), &["check", ".", "--format", "github"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(
+        lines[0],
+        "::notice file=a%2Cb.eco,line=1,endLine=1,col=12,endColumn=23,title=W0404 single-provider::capability `coordination` is needed, but only `x` provides it%0Ahelp: if `x` cannot deliver, no one can: have a second actor provide `coordination`"
+    );
+    assert!(
+        lines[1].starts_with("::warning file=a%2Cb.eco,line=6,endLine=6,col=7,endColumn=10,title=W0405 orphan-actor::actor `lone`"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn output_writes_another_format_beside_human_output() {
+    let dir = folder(&[("main.eco", TYPOS)]);
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "main.eco",
+            "--color",
+            "never",
+            "--output",
+            "sarif=out/results.sarif",
+            "--output",
+            "json=r.json",
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot write `out/results.sarif`"),
+        "a missing folder is reported: {}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "main.eco",
+            "--color",
+            "never",
+            "--output",
+            "sarif=out/results.sarif",
+            "--output",
+            "json=r.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("error[E0201]: no cluster named `mobilisation`"));
+    let sarif: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("out/results.sarif")).unwrap(),
+    )
+    .unwrap();
+    let codes: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["W0406", "W0408", "E0201", "E0201"]);
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(json["summary"]["errors"], 2);
+    assert_eq!(json["summary"]["warnings"], 2);
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["results.sarif"]);
+
+    let bad = run(
+        dir.path(),
+        &["check", "main.eco", "--output", "results.sarif"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("expected FORMAT=FILE"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = run(dir.path(), &["check", "main.eco", "--output", "xml=r.xml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("unknown format `xml`"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+const BROKEN: &str = "capability legal_support
+actor a: collective { provides: legal_suport }
+cluster care { needs: legal_support,
+}
+";
+
+#[test]
+fn fix_applies_safe_renames_and_reports_what_remains() {
+    let dir = folder(&[
+        ("main.eco", &format!("\u{feff}{TYPOS}")),
+        ("broken.eco", BROKEN),
+    ]);
+    let out = run(dir.path(), &["check", ".", "--fix", "--format", "short"]);
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "fixed main.eco:3:12: comunications → communications",
+            "fixed main.eco:5:27: mobilisation → mobilization",
+        ]
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("main.eco")).unwrap();
+    assert!(fixed.starts_with('\u{feff}'), "the BOM is kept");
+    assert_eq!(
+        fixed.trim_start_matches('\u{feff}'),
+        TYPOS
+            .replace("comunications", "communications")
+            .replace("mobilisation", "mobilization")
+    );
+    // A file with a syntax error is never written, though its typo has a fix.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("broken.eco")).unwrap(),
+        BROKEN
+    );
+    let report = stdout(&out);
+    assert_eq!(
+        report.lines().collect::<Vec<_>>(),
+        [
+            "broken.eco:1:12: warning[W0410]: capability `legal_support` is declared but nobody needs, provides or bridges with it",
+            "broken.eco:2:7: warning[W0405]: actor `a` serves no cluster",
+            "broken.eco:2:33: error[E0201]: no capability named `legal_suport`",
+            "broken.eco:4:1: error[E0101]: expected a name, found `}`",
+            "main.eco:1:12: note[W0404]: capability `communications` is needed, but only `çevre_derneği` provides it",
+            "main.eco:2:9: warning[W0408]: cluster `mobilization` bets on no scenario",
+        ]
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    // Nothing left to fix: nothing is written or reported.
+    let again = run(
+        dir.path(),
+        &["check", "main.eco", "--fix", "--format", "short"],
+    );
+    assert_eq!(stderr(&again), "");
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+    assert_eq!(
+        stdout(&again),
+        "main.eco:1:12: note[W0404]: capability `communications` is needed, but only `çevre_derneği` provides it\n\
+         main.eco:2:9: warning[W0408]: cluster `mobilization` bets on no scenario\n"
+    );
+}
+
+#[test]
+fn watch_checks_again_after_a_change_and_stops_on_ctrl_c() {
+    let dir = folder(&[("main.eco", "capability a\n")]);
+    let mut child = ecospec()
+        .current_dir(dir.path())
+        .args(["check", ".", "--watch", "--format", "short"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    let wait_for = |needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+                if line.contains(needle) {
+                    return;
+                }
+            }
+        }
+        panic!("no line with {needle:?}");
+    };
+    wait_for("warning[W0410]: capability `a`");
+    // Give the watcher time to start before the change.
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(dir.path().join("main.eco"), "capability b\n").unwrap();
+    wait_for("warning[W0410]: capability `b`");
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "--watch did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(exit.code(), Some(0));
+}
+
+#[test]
+fn init_writes_a_spec_with_no_finding_at_any_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "movement"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let spec = dir.path().join("movement/ecosystem.eco");
+    assert!(std::fs::read_to_string(&spec).unwrap().starts_with("// "));
+    let config = std::fs::read_to_string(dir.path().join("movement/ecospec.toml")).unwrap();
+    assert!(config.contains("\n[lints]\n"));
+
+    // Every lint at `warn`, `critical-bridge` (allow by default) included.
+    let lints: Value =
+        serde_json::from_str(&stdout(&run(dir.path(), &["lints", "--format", "json"]))).unwrap();
+    let mut args = vec!["check", "movement", "--format", "json"];
+    for lint in lints.as_array().unwrap() {
+        args.push("-W");
+        args.push(lint["name"].as_str().unwrap());
+    }
+    let out = run(dir.path(), &args);
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["diagnostics"], serde_json::json!([]), "{report:#}");
+    assert_eq!(report["summary"]["files"], 1);
+    assert_eq!(out.status.code(), Some(0));
+
+    // Never overwrites.
+    let again = run(dir.path(), &["init", "movement"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exist"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn lints_json_lists_every_lint() {
+    let out = run(&repo_root(), &["lints", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let lints: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let lints = lints.as_array().unwrap();
+    assert_eq!(lints.len(), 18);
+    let codes: Vec<&str> = lints.iter().map(|l| l["code"].as_str().unwrap()).collect();
+    let expected: Vec<String> = (1..=18).map(|n| format!("W04{n:02}")).collect();
+    assert_eq!(codes, expected);
+    assert_eq!(
+        lints[2],
+        serde_json::json!({
+            "code": "W0403",
+            "name": "uncovered-capability",
+            "level": "warn",
+            "summary": "a cluster needs a capability no actor serving it provides",
+        })
+    );
+    assert_eq!(lints[17]["level"], "allow");
+    assert_eq!(lints[3]["level"], "note");
+}
+
+#[test]
+fn completions_and_man_page_mention_check() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(&repo_root(), &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("check") && text.contains("format"),
+            "{shell}: {text}"
+        );
+    }
+    let out = run(&repo_root(), &["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = stdout(&out);
+    assert!(page.starts_with(".ie") || page.starts_with(".TH"), "{page}");
+    assert!(
+        page.contains("ecospec\\-check") || page.contains("check"),
+        "{page}"
+    );
+}
