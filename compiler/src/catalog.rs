@@ -80,7 +80,14 @@ fn rule(code: &'static str, text: &'static str) -> Rule {
             code,
             name: title
                 .chars()
-                .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+                .filter(|c| *c != '`')
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        ' '
+                    }
+                })
                 .collect::<String>()
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -203,5 +210,7 @@ mod tests {
         }
         let e0201 = rules.iter().find(|r| r.code == "E0201");
         assert_eq!(e0201.map(|r| r.name.as_str()), Some("undefined-name"));
+        let e0305 = rules.iter().find(|r| r.code == "E0305");
+        assert_eq!(e0305.map(|r| r.name.as_str()), Some("invalid-ecospec-toml"));
     }
 }
