@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::catalog::{self, Rule};
 use crate::check::Outcome;
@@ -33,20 +33,19 @@ pub fn sarif(outcome: &Outcome) -> Value {
             if let Some(help) = &d.help {
                 text.push_str(&format!("\nhelp: {help}"));
             }
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": {"text": text},
-            });
+            let mut result = Map::new();
+            result.insert("ruleId".into(), json!(d.code));
             if let Some(i) = index.get(d.code) {
-                result["ruleIndex"] = json!(i);
+                result.insert("ruleIndex".into(), json!(i));
             }
+            result.insert("level".into(), json!(level(d.severity)));
+            result.insert("message".into(), json!({"text": text}));
             if let Some(location) = d.primary.and_then(|loc| physical(outcome, loc)) {
-                let mut location = json!({"physicalLocation": location});
+                let mut location = Map::from_iter([("physicalLocation".to_string(), location)]);
                 if !d.primary_label.is_empty() {
-                    location["message"] = json!({"text": d.primary_label});
+                    location.insert("message".into(), json!({"text": d.primary_label}));
                 }
-                result["locations"] = json!([location]);
+                result.insert("locations".into(), json!([location]));
             }
             let related: Vec<Value> = d
                 .labels
@@ -62,12 +61,12 @@ pub fn sarif(outcome: &Outcome) -> Value {
                 })
                 .collect();
             if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
+                result.insert("relatedLocations".into(), json!(related));
             }
             let fixes: Vec<Value> = d
                 .fixes
                 .iter()
-                .map(|fix| {
+                .filter_map(|fix| {
                     // One artifactChange per file, in order of first edit.
                     let mut changes: Vec<(Value, Vec<Value>)> = Vec::new();
                     for edit in &fix.edits {
@@ -84,20 +83,22 @@ pub fn sarif(outcome: &Outcome) -> Value {
                             None => changes.push((artifact, vec![replacement])),
                         }
                     }
-                    json!({
+                    if changes.is_empty() {
+                        return None;
+                    }
+                    Some(json!({
                         "description": {"text": fix.message},
                         "artifactChanges": changes.into_iter().map(|(artifact, replacements)| json!({
                             "artifactLocation": artifact,
                             "replacements": replacements,
                         })).collect::<Vec<_>>(),
-                    })
+                    }))
                 })
-                .filter(|fix| fix["artifactChanges"].as_array().is_some_and(|a| !a.is_empty()))
                 .collect();
             if !fixes.is_empty() {
-                result["fixes"] = json!(fixes);
+                result.insert("fixes".into(), json!(fixes));
             }
-            result
+            Value::Object(result)
         })
         .collect();
     let artifacts: Vec<Value> = outcome
