@@ -71,7 +71,7 @@ pub struct Workspace {
     pub ecosystems: Vec<EcosystemFiles>,
     /// Problems found while loading: unreadable files, bad imports, syntax errors.
     pub diagnostics: Vec<Diagnostic>,
-    /// Files that exist but could not be read or decoded, not counted as read.
+    /// Files that exist but could not be read, not counted as read.
     pub unread: Vec<FileId>,
 }
 
@@ -163,8 +163,9 @@ impl Loader<'_> {
                 );
                 return id;
             }
+            // The file was read (it counts in `summary.files`); it only
+            // contributes nothing else.
             Some(Problem::NotUtf8 { offset }) => {
-                self.ws.unread.push(id);
                 let at = Loc::new(id, Span::new(offset, offset));
                 self.ws.diagnostics.push(
                     Diagnostic::error("E0304", format!("`{name}` is not valid UTF-8"))

@@ -17,7 +17,13 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
                 format!("expected {}, found {found}", one_of(expected)),
             )
             .at(loc, format!("expected {}", one_of(expected)));
-            if let Some(comma) = trailing_comma(text, error.span) {
+            if let Some((comma, field)) = trailing_comma(text, error.span, found) {
+                if let Some(field) = field {
+                    diagnostic = diagnostic.label(
+                        Loc::new(file, comma),
+                        format!("this comma makes `{field}` an entry of the list, not the next field"),
+                    );
+                }
                 diagnostic = diagnostic
                     .help("a list takes no trailing comma: remove the `,`")
                     .fix(Fix {
@@ -78,13 +84,29 @@ pub fn one_of(expected: &[String]) -> String {
 }
 
 /// The span of a `,` right before the unexpected token, when what follows
-/// cannot continue a list.
-fn trailing_comma(text: &str, at: Span) -> Option<Span> {
-    let before = text.get(..at.start as usize)?;
-    let trimmed = before.trim_end();
-    if trimmed.ends_with(',') {
-        let end = trimmed.len();
-        Some(Span::new(end - 1, end))
+/// cannot continue a list; or, when the unexpected token is a `:`, the span
+/// of a `,` before the name in front of it (`needs: a, b,` then
+/// `cohesion: tight`: the list took `cohesion`), with that name.
+fn trailing_comma(text: &str, at: Span, found: &str) -> Option<(Span, Option<String>)> {
+    let before = text.get(..at.start as usize)?.trim_end();
+    if before.ends_with(',') {
+        let end = before.len();
+        return Some((Span::new(end - 1, end), None));
+    }
+    if found != "`:`" {
+        return None;
+    }
+    let name_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let name = before.get(name_start..)?;
+    let ahead = before.get(..name_start)?.trim_end();
+    if ahead.ends_with(',') && ecospec_syntax::is_identifier(name) {
+        let end = ahead.len();
+        Some((Span::new(end - 1, end), Some(name.to_string())))
     } else {
         None
     }

@@ -6,10 +6,18 @@
 //!   Run with `BLESS=1` to write them, then review the diff.
 //! - Annotations in the sources say where each diagnostic must be: a
 //!   comment `//~ W0403` marks the line it is on, `//~^ E0201` the line
-//!   above (one `^` per line). The test fails unless the diagnostics and the
+//!   above (one `^` per line), `//~v E0101` the line below (one `v` per
+//!   line: an unexpected end of file after the final newline is on the line
+//!   after the last one). The test fails unless the diagnostics and the
 //!   annotations match exactly, by file, line and code.
+//! - In a folder case's `ecospec.toml` the annotations are TOML comments:
+//!   `#~ E0209`, `#~^ E0305`, `#~v E0305`.
 //! - Command-line arguments: a first line `// args: -D single-provider` in a
 //!   file case, or a file `args` in a folder case.
+//! - A case whose run exits 2 (bad usage: an unknown lint on the command
+//!   line, `--apply` of an unknown intervention) prints no JSON document:
+//!   it has no `CASE.json`, its JSON run must print nothing on stdout and the
+//!   same stderr as its human run, and it takes no annotations.
 
 #![allow(
     clippy::unwrap_used,
@@ -56,7 +64,8 @@ fn args_of(case: &Path) -> Vec<String> {
     text.split_whitespace().map(str::to_string).collect()
 }
 
-fn run(case: &Path, format: &str) -> (String, i32) {
+/// (stdout, stderr, exit status) of `ecospec check CASE --format FORMAT`.
+fn run(case: &Path, format: &str) -> (String, String, i32) {
     let relative = case.file_name().unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_ecospec"))
         .current_dir(ui_dir())
@@ -66,9 +75,11 @@ fn run(case: &Path, format: &str) -> (String, i32) {
         .args(args_of(case))
         .output()
         .unwrap();
-    let mut text = String::from_utf8(output.stdout).unwrap();
-    text.push_str(&String::from_utf8(output.stderr).unwrap());
-    (text, output.status.code().unwrap_or(-1))
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 /// (file, line) → codes expected by the `//~` annotations.
@@ -81,7 +92,9 @@ fn annotations(case: &Path) -> BTreeMap<(String, u64), Vec<String>> {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "eco") {
+                } else if path.extension().is_some_and(|e| e == "eco")
+                    || path.file_name().is_some_and(|n| n == "ecospec.toml")
+                {
                     files.push(path);
                 }
             }
@@ -98,12 +111,16 @@ fn annotations(case: &Path) -> BTreeMap<(String, u64), Vec<String>> {
             .to_string_lossy()
             .replace('\\', "/");
         let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+        let marker = if name.ends_with(".toml") { "#~" } else { "//~" };
         for (index, line) in text.split('\n').enumerate() {
-            let Some(at) = line.find("//~") else { continue };
-            let rest = &line[at + 3..];
+            let Some(at) = line.find(marker) else {
+                continue;
+            };
+            let rest = &line[at + marker.len()..];
             let up = rest.chars().take_while(|c| *c == '^').count();
-            let line_number = (index + 1 - up) as u64;
-            for code in rest[up..].split_whitespace() {
+            let down = rest[up..].chars().take_while(|c| *c == 'v').count();
+            let line_number = (index + 1 + down - up) as u64;
+            for code in rest[up + down..].split_whitespace() {
                 expected
                     .entry((name.clone(), line_number))
                     .or_default()
@@ -171,35 +188,80 @@ fn line_diff(expected: &str, actual: &str) -> String {
     out
 }
 
+/// The corpus may grow, never silently shrink (a lost folder, a bad glob).
+const MIN_CASES: usize = 113;
+
 #[test]
 fn ui_corpus() {
     let cases = cases();
-    assert!(!cases.is_empty(), "the UI corpus is missing");
+    assert!(
+        cases.len() >= MIN_CASES,
+        "the UI corpus has {} cases, expected at least {MIN_CASES}",
+        cases.len()
+    );
     let mut failures = Vec::new();
+    let dir = ui_dir();
+    // An expected output whose case is gone is stale.
+    let names: Vec<String> = cases.iter().map(|c| case_name(c)).collect();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some(stem) = file
+            .strip_suffix(".out")
+            .or_else(|| file.strip_suffix(".json"))
+        {
+            if !names.iter().any(|n| n == stem) {
+                failures.push(format!("{file} has no case: remove it"));
+            }
+        }
+    }
     for case in &cases {
         let name = case_name(case);
-        let (human, status) = run(case, "human");
-        let (json_text, json_status) = run(case, "json");
+        let (human_out, human_err, status) = run(case, "human");
+        let (json_text, json_err, json_status) = run(case, "json");
         assert_eq!(
             status, json_status,
             "{name}: exit status differs between formats"
         );
+        let expected = annotations(case);
+        compare_or_bless(
+            &dir.join(format!("{name}.out")),
+            &format!("{human_out}{human_err}exit: {status}\n"),
+            &mut failures,
+        );
+        let json_path = dir.join(format!("{name}.json"));
+        if status == 2 {
+            // Bad usage: a message on stderr and no document.
+            if !json_text.is_empty() || json_err != human_err || human_err.is_empty() {
+                failures.push(format!(
+                    "{name}: exit 2 must print only a message on stderr, the same in every format\n  json stdout: {json_text:?}\n  json stderr: {json_err:?}\n  human stderr: {human_err:?}"
+                ));
+            }
+            if !expected.is_empty() {
+                failures.push(format!(
+                    "{name}: a case exiting 2 has no diagnostics, but it has //~ annotations"
+                ));
+            }
+            if json_path.exists() {
+                failures.push(format!(
+                    "{}: a case exiting 2 has no JSON: remove it",
+                    json_path.display()
+                ));
+            }
+            continue;
+        }
+        if !json_err.is_empty() {
+            failures.push(format!("{name}: unexpected stderr: {json_err}"));
+        }
         let json: serde_json::Value = serde_json::from_str(&json_text)
             .unwrap_or_else(|e| panic!("{name}: output is not JSON: {e}\n{json_text}"));
-        let expected = annotations(case);
         let found = actual(&json);
         if expected != found {
             failures.push(format!(
                 "{name}: diagnostics do not match the //~ annotations\n  expected: {expected:?}\n  found:    {found:?}"
             ));
         }
-        let dir = ui_dir();
-        compare_or_bless(
-            &dir.join(format!("{name}.out")),
-            &format!("{human}exit: {status}\n"),
-            &mut failures,
-        );
-        compare_or_bless(&dir.join(format!("{name}.json")), &json_text, &mut failures);
+        compare_or_bless(&json_path, &json_text, &mut failures);
     }
     assert!(
         failures.is_empty(),

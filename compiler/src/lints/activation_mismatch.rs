@@ -58,7 +58,12 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
             let Some(c) = model.clusters.get(cluster) else {
                 continue;
             };
-            if c.bets_on.iter().any(|r| r.index == Some(scenario)) {
+            // An unresolved bet may be this scenario: no finding that only
+            // follows from a typo.
+            if c.bets_on
+                .iter()
+                .any(|r| r.index == Some(scenario) || r.index.is_none())
+            {
                 continue;
             }
             let c = &*c.common.name;

@@ -304,6 +304,17 @@ pub fn run(model: &Model) -> Vec<Finding> {
             check(model, &facts, &mut findings);
         }
     }
+    // A declaration that holds a syntax error is the subject of no finding
+    // (LANGUAGE.md section 5), also as one subject of several.
+    findings.retain(|finding| {
+        !finding.subjects.iter().any(|subject| {
+            model
+                .names
+                .get(subject)
+                .and_then(|symbol| model.common(*symbol))
+                .is_some_and(|common| common.broken)
+        })
+    });
     findings
 }
 

@@ -35,6 +35,8 @@ pub struct Common {
     pub decl_loc: Loc,
     pub label: Option<String>,
     pub doc: Option<String>,
+    /// Each field written in the declaration, at its name.
+    pub fields: Vec<(Box<str>, Loc)>,
     /// It holds a syntax error: it is the subject of no finding.
     pub broken: bool,
     /// Declared inside this intervention (an index into `interventions`).

@@ -458,6 +458,10 @@ impl Resolver {
             decl_loc: Loc::new(file, decl.span),
             label: decl.label.as_ref().map(|t| t.value.clone()),
             doc: decl.doc.clone(),
+            fields: decl
+                .fields()
+                .map(|f| (f.name.name.clone(), Loc::new(file, f.name.span)))
+                .collect(),
             broken: decl.broken,
             intervention,
         }
@@ -633,7 +637,16 @@ impl Resolver {
                             unquoted_hint(text)
                         )),
                 );
-                None
+                // Like an unresolved name, the string keeps a list of
+                // names non-empty: no W0405/W0408 that only follows from it.
+                match ty {
+                    FieldType::Names(_) => Some(FieldValue::Refs(vec![Ref {
+                        index: None,
+                        name: text.value.as_str().into(),
+                        loc: Loc::new(file, text.span()),
+                    }])),
+                    _ => None,
+                }
             }
         }
     }
@@ -911,7 +924,8 @@ fn scalar_already_set(baseline: &Model, delta: &Delta, target: Target, field: &s
         .filter(|r| r.scalar_is_set(field))
         .and_then(Record::common)
     {
-        return Some(common.decl_loc);
+        let written = common.fields.iter().find(|(name, _)| &**name == field);
+        return Some(written.map_or(common.decl_loc, |(_, loc)| *loc));
     }
     delta.extends.iter().find_map(|op| match op.target {
         Target::Symbol(s) if s == symbol => op
