@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostic;
 pub mod fix;
+pub mod fmt;
 pub mod levels;
 pub mod lints;
 pub mod load;

@@ -1,0 +1,1 @@
+//! Golden tests of the layout: small inputs and their exact outputs.
