@@ -269,7 +269,7 @@ fn decode(mut bytes: Vec<u8>) -> (String, Option<Problem>) {
 
 /// Every `.eco` file under `folder`, honouring `.gitignore` (in a git
 /// repository or not) and skipping hidden folders, in path order.
-fn discover(folder: &Path) -> Vec<PathBuf> {
+pub fn discover(folder: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(folder)
         .hidden(true)
         .require_git(false)

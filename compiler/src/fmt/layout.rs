@@ -13,7 +13,7 @@ type Result<T = ()> = std::result::Result<T, FormatError>;
 pub fn file(p: &mut Printer<'_>, file: &File) -> Result {
     let mut previous: Option<Shape> = None;
     for item in &file.items {
-        let shape = Shape::of(item);
+        let shape = Shape::of(item, p);
         if let Some(previous) = previous {
             p.set_gap(if previous.stays_adjacent_to(shape) {
                 Gap::Source
@@ -44,7 +44,7 @@ struct Shape {
 }
 
 impl Shape {
-    fn of(item: &Item) -> Shape {
+    fn of(item: &Item, p: &Printer<'_>) -> Shape {
         match item {
             Item::Import(import) => Shape {
                 kind: None,
@@ -54,7 +54,10 @@ impl Shape {
                 kind: Some(d.kind),
                 one_line: d.attrs.is_empty()
                     && d.label.as_ref().is_none_or(|l| l.parts.len() <= 1)
-                    && d.body.as_ref().is_none_or(|b| b.entries.is_empty()),
+                    && d.body.as_ref().is_none_or(|b| {
+                        b.entries.is_empty()
+                            && !p.has_comment_in(b.open.to(b.close.unwrap_or(b.open)))
+                    }),
             },
             Item::Error(_) => Shape {
                 kind: None,

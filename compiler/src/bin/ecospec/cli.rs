@@ -29,6 +29,8 @@ pub enum Command {
     Completions(crate::gen_cmd::CompletionsArgs),
     /// Print the manual page (roff), e.g. `ecospec man > ecospec.1`
     Man,
+    /// Format files in place in the canonical layout (`-`: stdin to stdout)
+    Fmt(FmtArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -106,4 +108,14 @@ pub struct LintsArgs {
 pub enum LintsFormat {
     Human,
     Json,
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Files and folders to format (every `.eco` file under a folder); `-` for stdin
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing: print a diff and exit with status 1 when a file is not formatted
+    #[arg(long)]
+    pub check: bool,
 }

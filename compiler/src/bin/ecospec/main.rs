@@ -3,6 +3,7 @@
 mod check_cmd;
 mod cli;
 mod fix_cmd;
+mod fmt_cmd;
 mod gen_cmd;
 mod info_cmd;
 mod init_cmd;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Command::Init(args) => init_cmd::run(&args),
         Command::Completions(args) => gen_cmd::completions(&args),
         Command::Man => gen_cmd::man(),
+        Command::Fmt(args) => fmt_cmd::run(&args),
     };
     ExitCode::from(status)
 }
