@@ -107,9 +107,13 @@ impl<'a> Printer<'a> {
 
     /// Whether a comment starts inside `span`.
     pub fn has_comment_in(&self, span: Span) -> bool {
+        // Comments come sorted by position.
+        let first = self
+            .comments
+            .partition_point(|c| c.span.start <= span.start);
         self.comments
-            .iter()
-            .any(|c| span.start < c.span.start && c.span.start < span.end)
+            .get(first)
+            .is_some_and(|c| c.span.start < span.end)
     }
 
     /// The source text of a span (a literal, printed as written).
