@@ -59,10 +59,9 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
                 .help("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash")
         }
         SyntaxErrorKind::InvalidCharacter { text } => {
-            let shown: String = text.chars().flat_map(char::escape_debug).collect();
             let diagnostic = Diagnostic::error(
                 code,
-                format!("`{shown}` cannot start a name, a string or a symbol"),
+                format!("{} cannot start a name, a string or a symbol", show_chars(text)),
             )
             .at(loc, "not part of the language");
             match invalid_char_help(text) {
@@ -134,6 +133,20 @@ fn token_help(found: &str, expected: &[String]) -> Option<String> {
         );
     }
     None
+}
+
+/// `` `$$` ``, or `U+00A0` for characters one cannot see.
+fn show_chars(text: &str) -> String {
+    let invisible = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
+    if text.chars().any(invisible) {
+        let codes: Vec<String> = text
+            .chars()
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        codes.join(" ")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 fn invalid_char_help(text: &str) -> Option<String> {
