@@ -20,6 +20,7 @@ pub mod render;
 pub mod resolve;
 pub mod source;
 pub mod syntax_errors;
+pub mod testgen;
 
 mod explanations {
     include!(concat!(env!("OUT_DIR"), "/explanations.rs"));
