@@ -33,7 +33,7 @@ pub fn decl(
     label: Option<Text>,
     body: Option<(Block, bool)>,
     end: usize,
-) -> Decl {
+) -> Box<Decl> {
     let (body, block_broken) = match body {
         Some((block, broken)) => (Some(block), broken),
         None => (None, false),
@@ -47,7 +47,7 @@ pub fn decl(
             Entry::Decl(decl) => decl.broken,
             Entry::Extend(extend) => extend.broken,
         });
-    Decl {
+    Box::new(Decl {
         kind,
         attrs: Vec::new(),
         doc: None,
@@ -59,10 +59,14 @@ pub fn decl(
         body,
         span: Span::new(keyword.start as usize, end),
         broken: block_broken || members_broken,
-    }
+    })
 }
 
-pub fn broken<'a>(mut decl: Decl, errors: &mut Vec<Recovered<'a>>, error: Recovered<'a>) -> Decl {
+pub fn broken<'a>(
+    mut decl: Box<Decl>,
+    errors: &mut Vec<Recovered<'a>>,
+    error: Recovered<'a>,
+) -> Box<Decl> {
     decl.span = decl.span.to(recovered_span(&error));
     errors.push(error);
     decl.broken = true;
@@ -98,11 +102,11 @@ fn recovered_span(error: &Recovered<'_>) -> Span {
     Span::new(start, end)
 }
 
-pub fn with_attrs(decl: Decl, attrs: Vec<Attribute>) -> Item {
+pub fn with_attrs(decl: Box<Decl>, attrs: Vec<Attribute>) -> Item {
     Item::Decl(attach(decl, attrs))
 }
 
-pub fn attach(mut decl: Decl, attrs: Vec<Attribute>) -> Decl {
+pub fn attach(mut decl: Box<Decl>, attrs: Vec<Attribute>) -> Box<Decl> {
     if let Some(first) = attrs.first() {
         decl.span = first.span.to(decl.span);
     }
@@ -117,9 +121,9 @@ pub fn extend(
     name: Ident,
     body: (Block, bool),
     end: usize,
-) -> Extend {
+) -> Box<Extend> {
     let start = attrs.first().map_or(keyword, |attr| attr.span);
-    Extend {
+    Box::new(Extend {
         attrs,
         keyword,
         target_kind: target.0,
@@ -128,7 +132,7 @@ pub fn extend(
         body: Some(body.0),
         span: Span::new(start.start as usize, end),
         broken: body.1,
-    }
+    })
 }
 
 pub fn block(open: Span, close: Option<Span>, entries: Vec<Entry>) -> Block {
@@ -139,19 +143,16 @@ pub fn block(open: Span, close: Option<Span>, entries: Vec<Entry>) -> Block {
     }
 }
 
-pub fn fields_to_entries(fields: Vec<Field>) -> Vec<Entry> {
-    fields.into_iter().map(Entry::Field).collect()
+pub fn text((lit, span): (StrLit<'_>, Span)) -> Text {
+    Text {
+        value: unescape(lit),
+        parts: vec![span],
+    }
 }
 
-pub fn text(parts: Vec<(StrLit<'_>, Span)>) -> Text {
-    let mut value = String::new();
-    let mut spans = Vec::with_capacity(parts.len());
-    for (lit, span) in parts {
-        value.push_str(&unescape(lit));
-        spans.push(span);
-    }
-    Text {
-        value,
-        parts: spans,
-    }
+/// The next of adjacent strings, joined to the text before it.
+pub fn text_more(mut text: Text, (lit, span): (StrLit<'_>, Span)) -> Text {
+    text.value.push_str(&unescape(lit));
+    text.parts.push(span);
+    text
 }

@@ -216,8 +216,9 @@ impl Extend {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
     Field(Field),
-    Decl(Decl),
-    Extend(Extend),
+    // Boxed, so that an entry (most are fields) is the size of a field.
+    Decl(Box<Decl>),
+    Extend(Box<Extend>),
     /// A member the parser skipped while recovering from a syntax error.
     Error(Span),
 }
@@ -249,7 +250,8 @@ pub struct Import {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     Import(Import),
-    Decl(Decl),
+    // Boxed: a declaration is built once and never moved by the parser.
+    Decl(Box<Decl>),
     /// Input the parser skipped while recovering from a syntax error.
     Error(Span),
 }
@@ -287,7 +289,7 @@ impl File {
 
     pub fn decls(&self) -> impl Iterator<Item = &Decl> {
         self.items.iter().filter_map(|item| match item {
-            Item::Decl(decl) => Some(decl),
+            Item::Decl(decl) => Some(&**decl),
             _ => None,
         })
     }

@@ -201,7 +201,7 @@ fn ecosystem_decls<'w>(
         };
         *item_index += 1;
         match item {
-            ecospec_syntax::Item::Decl(decl) => decls.push((*file, decl)),
+            ecospec_syntax::Item::Decl(decl) => decls.push((*file, &**decl)),
             ecospec_syntax::Item::Import(_) => {
                 let edge = loaded.imports.get(*import_index);
                 *import_index += 1;
