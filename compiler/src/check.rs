@@ -130,8 +130,14 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
             ));
         }
     }
-    let mut seen = HashSet::new();
-    diagnostics.retain(|d| seen.insert(d.clone()));
+    // Each distinct diagnostic once, the first kept (compared by
+    // reference: no diagnostic is cloned).
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(diagnostics.len());
+        diagnostics.iter().map(|d| seen.insert(d)).collect()
+    };
+    let mut keep = keep.into_iter();
+    diagnostics.retain(|_| keep.next().unwrap_or(true));
     sort(&sources, &mut diagnostics);
     let unread: HashSet<FileId> = workspace.unread.iter().copied().collect();
     let files_read = workspace
