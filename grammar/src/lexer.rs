@@ -22,16 +22,23 @@ use logos::Logos;
 use crate::ast::{Comment, CommentKind, Span};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
+// Comments, strings and words are read to their end by callbacks, in loops:
+// logos's generated code reads a run of non-ASCII characters by mutual
+// recursion between states, which overflows the stack on a long run when
+// it is not optimized into a loop (debug builds, small thread stacks).
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
 #[logos(skip r"[ \t\r\n]+")]
 enum Raw {
-    #[regex(r"//[^\n]*", allow_greedy = true)]
+    /// `//` to the end of the line.
+    #[token("//", comment)]
     Comment,
-    #[regex(r#""([^"\\\n]|\\[^\n])*""#)]
-    String,
-    #[regex(r#""([^"\\\n]|\\[^\n])*\\?"#)]
-    UnterminatedString,
-    #[regex(r"(?:[A-Za-z_]|[^\x00-\x7F])(?:[A-Za-z0-9_\-]|[^\x00-\x7F])*")]
+    /// `"...`: `true` when the closing quote is on the line. Else the
+    /// string runs to the end of the line (a last `\` included).
+    #[token("\"", string)]
+    String(bool),
+    /// `[A-Za-z_]` or a non-ASCII character, then `[A-Za-z0-9_-]` or
+    /// non-ASCII characters.
+    #[regex(r"[A-Za-z_]|[^\x00-\x7F]", word)]
     Word,
     #[token("{")]
     LBrace,
@@ -47,6 +54,44 @@ enum Raw {
     Comma,
     #[token("@")]
     At,
+}
+
+fn comment(lex: &mut logos::Lexer<'_, Raw>) {
+    let rest = lex.remainder().as_bytes();
+    let len = rest.iter().position(|b| *b == b'\n').unwrap_or(rest.len());
+    lex.bump(len);
+}
+
+/// As the regexes `"([^"\\\n]|\\[^\n])*"` (terminated) and
+/// `"([^"\\\n]|\\[^\n])*\\?` (unterminated), longest match first.
+fn string(lex: &mut logos::Lexer<'_, Raw>) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    let (len, terminated) = loop {
+        match rest.get(i) {
+            None | Some(b'\n') => break (i, false),
+            Some(b'"') => break (i + 1, true),
+            Some(b'\\') => match rest.get(i + 1) {
+                // A backslash at the end of the line belongs to the string.
+                None | Some(b'\n') => break (i + 1, false),
+                // An escaped byte (the rest of a multi-byte character is
+                // read as content: continuation bytes are never `"`, `\`, LF).
+                Some(_) => i += 2,
+            },
+            Some(_) => i += 1,
+        }
+    };
+    lex.bump(len);
+    terminated
+}
+
+fn word(lex: &mut logos::Lexer<'_, Raw>) {
+    let rest = lex.remainder().as_bytes();
+    let len = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-' || !b.is_ascii()))
+        .unwrap_or(rest.len());
+    lex.bump(len);
 }
 
 /// A declaration keyword (the keywords that start an item).
@@ -356,8 +401,7 @@ impl<'a> Iterator for Lexer<'a> {
                         continue;
                     }
                 }
-                Ok(Raw::String) => self.string(slice, start, true),
-                Ok(Raw::UnterminatedString) => self.string(slice, start, false),
+                Ok(Raw::String(terminated)) => self.string(slice, start, terminated),
                 Ok(Raw::LBrace) => {
                     self.depth = self.depth.saturating_add(1);
                     Tok::LBrace
