@@ -24,6 +24,17 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of each line start.
     line_starts: Vec<u32>,
+    /// Characters before each block of [`BLOCK`] bytes: a column is then
+    /// counted over at most one block, not over a whole (long) line.
+    chars_before_block: Vec<u32>,
+}
+
+/// Bytes per entry of `chars_before_block`.
+const BLOCK: usize = 1024;
+
+/// Characters in valid UTF-8: the bytes that do not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b as i8) >= -0x40).count()
 }
 
 /// A 1-based line and a 1-based column counted in characters.
@@ -37,16 +48,27 @@ impl SourceFile {
     pub fn new(path: PathBuf, name: String, text: String) -> SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
+            text.match_indices('\n')
                 .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
+        let mut chars = 0;
+        let mut chars_before_block: Vec<u32> = text
+            .as_bytes()
+            .chunks(BLOCK)
+            .map(|block| {
+                let before = u32::try_from(chars).unwrap_or(u32::MAX);
+                chars += count_chars(block);
+                before
+            })
+            .collect();
+        // The end of the text, when it ends a block.
+        chars_before_block.push(u32::try_from(chars).unwrap_or(u32::MAX));
         SourceFile {
             path,
             name,
             text,
             line_starts,
+            chars_before_block,
         }
     }
 
@@ -73,14 +95,34 @@ impl SourceFile {
         let offset = offset.min(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let column = self
-            .text
-            .get(start as usize..offset as usize)
-            .map_or(0, |s| s.chars().count());
+        let (start, offset) = (start as usize, offset as usize);
+        let column = if start <= offset
+            && self.text.is_char_boundary(start)
+            && self.text.is_char_boundary(offset)
+        {
+            self.chars_before(offset) - self.chars_before(start)
+        } else {
+            0
+        };
         Position {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         }
+    }
+
+    /// Characters before byte `offset` (a character boundary within the text).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let counted = self
+            .chars_before_block
+            .get(block)
+            .map_or(0, |chars| *chars as usize);
+        let rest = self
+            .text
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .map_or(0, count_chars);
+        counted + rest
     }
 
     pub fn slice(&self, span: Span) -> &str {
