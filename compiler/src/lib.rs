@@ -16,6 +16,7 @@ pub mod levels;
 pub mod lints;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod source;

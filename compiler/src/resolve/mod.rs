@@ -31,6 +31,33 @@ pub struct Resolved {
     /// Per intervention of `baseline.interventions`, what applying it changes.
     pub deltas: Vec<Delta>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every declared name that entered a namespace (the ecosystem's, or an
+    /// intervention's), in source order: what editor queries look names up in.
+    pub definitions: Vec<Definition>,
+    /// Every name written where a declaration is expected that found one
+    /// (of the right kind or not).
+    pub uses: Vec<NameUse>,
+}
+
+/// A declared name (its first definition).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    pub name: Box<str>,
+    pub kind: DeclKind,
+    /// The name in its declaration: what identifies the definition.
+    pub loc: Loc,
+    /// The whole declaration.
+    pub decl_loc: Loc,
+    /// Declared inside an intervention: the intervention's name.
+    pub local_to: Option<Loc>,
+}
+
+/// A name written as a reference, and the definition it found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NameUse {
+    pub at: Loc,
+    /// The `loc` of the [`Definition`].
+    pub definition: Loc,
 }
 
 /// What an intervention adds to the baseline.
@@ -91,6 +118,8 @@ pub fn resolve(ws: &Workspace, root: FileId) -> Resolved {
         diagnostics: Vec::new(),
         names: HashMap::new(),
         kinds: KindCounts::default(),
+        definitions: Vec::new(),
+        uses: Vec::new(),
     };
     let (files, decls) = ecosystem_decls(ws, root, &mut resolver.diagnostics);
     let mut baseline = Model::default();
@@ -164,12 +193,17 @@ pub fn resolve(ws: &Workspace, root: FileId) -> Resolved {
         .iter()
         .map(|(name, entry)| (name.clone(), entry.symbol))
         .collect();
+    let mut uses = resolver.uses;
+    uses.sort_by_key(|u| u.at);
+    uses.dedup();
     Resolved {
         root,
         files,
         baseline,
         deltas,
         diagnostics: resolver.diagnostics,
+        definitions: resolver.definitions,
+        uses,
     }
 }
 
@@ -292,6 +326,8 @@ struct Resolver {
     /// The ecosystem's names (first definitions).
     names: HashMap<Box<str>, NameEntry>,
     kinds: KindCounts,
+    definitions: Vec<Definition>,
+    uses: Vec<NameUse>,
 }
 
 /// Names declared inside one intervention, over the ecosystem's.
@@ -315,6 +351,13 @@ impl Resolver {
                 continue;
             }
             let index = self.kinds.next(decl.kind);
+            self.definitions.push(Definition {
+                name: name.name.clone(),
+                kind: decl.kind,
+                loc,
+                decl_loc: Loc::new(*file, decl.span),
+                local_to: None,
+            });
             self.names.insert(
                 name.name.clone(),
                 NameEntry {
@@ -677,7 +720,14 @@ impl Resolver {
         scope: Option<&Scope>,
     ) -> Option<usize> {
         let loc = Loc::new(file, name.span);
-        match self.lookup(name.as_str(), scope).copied() {
+        let found = self.lookup(name.as_str(), scope).copied();
+        if let Some(entry) = found {
+            self.uses.push(NameUse {
+                at: loc,
+                definition: entry.loc,
+            });
+        }
+        match found {
             Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
             Some(entry) => {
                 let mut diagnostic = Diagnostic::error(
@@ -792,6 +842,13 @@ impl Resolver {
                 kind: inner.kind,
                 index: counts.next(inner.kind),
             };
+            self.definitions.push(Definition {
+                name: name.name.clone(),
+                kind: inner.kind,
+                loc,
+                decl_loc: Loc::new(file, inner.span),
+                local_to: decl.name.as_ref().map(|n| Loc::new(file, n.span)),
+            });
             scope
                 .local
                 .insert(name.name.clone(), NameEntry { symbol, loc });
