@@ -1,0 +1,410 @@
+//! The protocol side: capabilities, document notifications (state updated
+//! before any `.await`), and requests answered from the last analysis.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use ecospec::source::{FileId, SourceFile};
+use tokio::sync::watch;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::convert::{self, Encoding};
+use crate::state::{path_of, Doc, State};
+use crate::worker::Analysis;
+use crate::{actions, completion, navigation, semantic_tokens, symbols};
+
+/// How long a query waits for the analysis of the document's latest version.
+const FRESH_WAIT: Duration = Duration::from_secs(2);
+
+pub struct Backend {
+    pub client: Client,
+    pub state: Arc<Mutex<State>>,
+    pub jobs: Mutex<Sender<PathBuf>>,
+    pub analyzed: watch::Receiver<u64>,
+}
+
+/// What a request about a document needs.
+pub struct Query {
+    pub analysis: Arc<Analysis>,
+    pub file: FileId,
+    pub encoding: Encoding,
+}
+
+impl Query {
+    pub fn offset(&self, position: Position) -> u32 {
+        match self.analysis.outcome.sources.get(self.file) {
+            Some(file) => convert::offset(file, position, self.encoding),
+            None => 0,
+        }
+    }
+}
+
+/// Runs a query; a panic inside it becomes an error response.
+pub fn guarded<T>(query: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(query)).unwrap_or_else(|_| {
+        let mut error = Error::internal_error();
+        error.message =
+            "internal error in the ecospec language server (a bug: please report it)".into();
+        Err(error)
+    })
+}
+
+impl Backend {
+    fn state(&self) -> Result<MutexGuard<'_, State>> {
+        self.state.lock().map_err(|_| Error::internal_error())
+    }
+
+    fn schedule(&self, folder: PathBuf) {
+        if let Ok(jobs) = self.jobs.lock() {
+            let _ = jobs.send(folder);
+        }
+    }
+
+    fn open_doc(&self, uri: &Uri) -> Result<(PathBuf, Doc, PathBuf, Encoding)> {
+        let path = path_of(uri)
+            .ok_or_else(|| Error::invalid_params(format!("not a file: {}", uri.as_str())))?;
+        let state = self.state()?;
+        let doc =
+            state.docs.get(&path).cloned().ok_or_else(|| {
+                Error::invalid_params(format!("document not open: {}", uri.as_str()))
+            })?;
+        Ok((path.clone(), doc, state.folder_of(&path), state.encoding))
+    }
+
+    /// The analysis of the document's folder that saw its current version
+    /// (waiting for it a little), or the last one.
+    pub async fn query(&self, uri: &Uri) -> Result<Option<Query>> {
+        let (path, doc, folder, encoding) = self.open_doc(uri)?;
+        let mut analyzed = self.analyzed.clone();
+        let deadline = tokio::time::Instant::now() + FRESH_WAIT;
+        let analysis = loop {
+            let current = self.state()?.analyses.get(&folder).cloned();
+            let fresh = current
+                .as_ref()
+                .is_some_and(|a| a.versions.get(&path).is_some_and(|v| *v >= doc.version));
+            if fresh {
+                break current;
+            }
+            match tokio::time::timeout_at(deadline, analyzed.changed()).await {
+                Ok(Ok(())) => {}
+                _ => break current,
+            }
+        };
+        let Some(analysis) = analysis else {
+            return Ok(None);
+        };
+        let Some(file) = analysis.outcome.sources.find(&path) else {
+            return Ok(None);
+        };
+        Ok(Some(Query {
+            analysis,
+            file,
+            encoding,
+        }))
+    }
+
+    async fn answer<T, F>(&self, uri: &Uri, f: F) -> Result<Option<T>>
+    where
+        F: FnOnce(&Query) -> Result<Option<T>>,
+    {
+        match self.query(uri).await? {
+            Some(query) => guarded(|| f(&query)),
+            None => Ok(None),
+        }
+    }
+}
+
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    #[allow(deprecated)]
+    let root = params.root_uri.iter();
+    match &params.workspace_folders {
+        Some(folders) if !folders.is_empty() => {
+            folders.iter().filter_map(|f| path_of(&f.uri)).collect()
+        }
+        _ => root.filter_map(path_of).collect(),
+    }
+}
+
+pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some([":", ",", "@", "(", " "].map(String::from).to_vec()),
+            ..CompletionOptions::default()
+        }),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        semantic_tokens_provider: Some(semantic_tokens::capability()),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = Encoding::negotiate(
+            params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let allow_outside_imports = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("allowOutsideImports"))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
+        {
+            let mut state = self.state()?;
+            state.encoding = encoding;
+            state.allow_outside_imports = allow_outside_imports;
+            state.set_folders(workspace_folders(&params));
+        }
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "ecospec-lsp".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.client
+            .log_message(MessageType::INFO, "ecospec-lsp ready")
+            .await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.update(doc.uri, doc.version, doc.text, true);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let Some(change) = params.content_changes.into_iter().last() else {
+            return;
+        };
+        let doc = params.text_document;
+        self.update(doc.uri, doc.version, change.text, false);
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if let Some(path) = path_of(&params.text_document.uri) {
+            let folder = self.state.lock().map(|s| s.folder_of(&path));
+            if let Ok(folder) = folder {
+                self.schedule(folder);
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return;
+        };
+        let folder = match self.state.lock() {
+            Ok(mut state) => {
+                state.docs.remove(&path);
+                state.folder_of(&path)
+            }
+            Err(_) => return,
+        };
+        self.schedule(folder);
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        if let Ok(mut state) = self.state.lock() {
+            let removed: Vec<PathBuf> = params
+                .event
+                .removed
+                .iter()
+                .filter_map(|f| path_of(&f.uri))
+                .collect();
+            let mut folders: Vec<PathBuf> = state
+                .folders
+                .iter()
+                .filter(|f| !removed.contains(f))
+                .cloned()
+                .collect();
+            folders.extend(params.event.added.iter().filter_map(|f| path_of(&f.uri)));
+            state.set_folders(folders);
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        self.answer(&at.text_document.uri, |q| {
+            Ok(navigation::hover(q, at.position))
+        })
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        self.answer(&at.text_document.uri, |q| {
+            Ok(navigation::definition(q, at.position))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let include = params.context.include_declaration;
+        self.answer(&at.text_document.uri, |q| {
+            Ok(navigation::references(q, at.position, include))
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.answer(&params.text_document.uri, |q| {
+            Ok(navigation::prepare_rename(q, params.position))
+        })
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let new_name = params.new_name;
+        self.answer(&at.text_document.uri, |q| {
+            navigation::rename(q, at.position, &new_name)
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let (_, doc, _, encoding) = self.open_doc(&at.text_document.uri)?;
+        // The context comes from the text as typed; names from the last analysis.
+        let query = self.query(&at.text_document.uri).await.ok().flatten();
+        guarded(|| {
+            Ok(completion::complete(
+                query.as_ref(),
+                &doc.file,
+                at.position,
+                encoding,
+            ))
+        })
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.answer(&params.text_document.uri, |q| {
+            Ok(symbols::document_symbols(q))
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let (analyses, encoding) = {
+            let state = self.state()?;
+            (
+                state.analyses.values().cloned().collect::<Vec<_>>(),
+                state.encoding,
+            )
+        };
+        guarded(|| {
+            Ok(symbols::workspace_symbols(
+                &analyses,
+                &params.query,
+                encoding,
+            ))
+        })
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.answer(&params.text_document.uri, |q| {
+            Ok(symbols::folding_ranges(q))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.answer(&params.text_document.uri, |q| Ok(semantic_tokens::full(q)))
+            .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.answer(&params.text_document.uri, |q| {
+            Ok(actions::code_actions(q, params.range))
+        })
+        .await
+    }
+}
+
+impl Backend {
+    /// A new text for a document: kept only when its version is above the
+    /// current one; then its folder is checked again.
+    fn update(&self, uri: Uri, version: i32, text: String, open: bool) {
+        let Some(path) = path_of(&uri) else { return };
+        let folder = {
+            let Ok(mut state) = self.state.lock() else {
+                return;
+            };
+            if let Some(current) = state.docs.get(&path) {
+                if !open && version <= current.version {
+                    return;
+                }
+            } else if !open {
+                return;
+            }
+            let file = SourceFile::new(path.clone(), path.display().to_string(), text);
+            state.docs.insert(
+                path.clone(),
+                Doc {
+                    version,
+                    file: Arc::new(file),
+                },
+            );
+            state.folder_of(&path)
+        };
+        self.schedule(folder);
+    }
+}

@@ -1,0 +1,159 @@
+//! The analysis worker: one thread that checks a folder (with the open
+//! documents over the disk) a moment after its last change, keeps the
+//! result for queries and hands the diagnostics to the publisher.
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use ecospec::check::{check, Options, Outcome};
+use ecospec::load::{Input, LoadOptions};
+use tokio::sync::{mpsc, watch};
+use tower_lsp_server::ls_types::{Diagnostic, Uri};
+
+use crate::convert;
+use crate::state::{OverlayFs, State};
+
+/// How long the worker waits for more changes before checking.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// A checked folder.
+pub struct Analysis {
+    pub outcome: Outcome,
+    /// The version of each open document it saw.
+    pub versions: HashMap<PathBuf, i32>,
+}
+
+/// One `textDocument/publishDiagnostics`.
+pub struct Publish {
+    pub uri: Uri,
+    pub diagnostics: Vec<Diagnostic>,
+    pub version: Option<i32>,
+}
+
+pub struct Worker {
+    pub state: Arc<Mutex<State>>,
+    /// Bumped after each analysis is stored.
+    pub analyzed: watch::Sender<u64>,
+    pub publish: mpsc::UnboundedSender<Vec<Publish>>,
+    /// Messages for the client's log.
+    pub log: mpsc::UnboundedSender<String>,
+}
+
+impl Worker {
+    /// Starts the thread; send it the folders that changed.
+    pub fn spawn(self) -> std::io::Result<Sender<PathBuf>> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("ecospec-analysis".into())
+            .spawn(move || self.run(&rx))?;
+        Ok(tx)
+    }
+
+    fn run(&self, rx: &Receiver<PathBuf>) {
+        while let Ok(first) = rx.recv() {
+            let mut folders = vec![first];
+            let deadline = Instant::now() + DEBOUNCE;
+            loop {
+                match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok(folder) => {
+                        if !folders.contains(&folder) {
+                            folders.push(folder);
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            for folder in folders {
+                self.analyze(folder);
+            }
+        }
+    }
+
+    fn analyze(&self, folder: PathBuf) {
+        let Ok(state) = self.state.lock() else { return };
+        let docs: HashMap<_, _> = state
+            .docs
+            .iter()
+            .map(|(path, doc)| (path.clone(), doc.file.clone()))
+            .collect();
+        let versions: HashMap<PathBuf, i32> = state
+            .docs
+            .iter()
+            .map(|(path, doc)| (path.clone(), doc.version))
+            .collect();
+        let options = Options {
+            load: LoadOptions {
+                allow_outside_imports: state.allow_outside_imports,
+            },
+            ..Options::default()
+        };
+        let encoding = state.encoding;
+        drop(state);
+        let fs = OverlayFs { docs };
+        let inputs = [Input::Folder(folder.clone())];
+        let outcome = match catch_unwind(AssertUnwindSafe(|| check(&fs, &inputs, &options))) {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(message)) => {
+                let _ = self.log.send(format!("ecospec: {message}"));
+                return;
+            }
+            Err(_) => {
+                let _ = self.log.send(format!(
+                    "ecospec: the analysis of `{}` failed (a bug: please report it)",
+                    folder.display()
+                ));
+                return;
+            }
+        };
+        let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+        for diagnostic in &outcome.diagnostics {
+            let Some(file) = diagnostic.primary.and_then(|p| outcome.sources.get(p.file)) else {
+                let _ = self.log.send(format!("ecospec: {}", diagnostic.message));
+                continue;
+            };
+            if let Some(converted) = convert::diagnostic(&outcome, diagnostic, encoding) {
+                by_file
+                    .entry(file.path.clone())
+                    .or_default()
+                    .push(converted);
+            }
+        }
+        let now: HashSet<PathBuf> = by_file.keys().cloned().collect();
+        let analysis = Arc::new(Analysis { outcome, versions });
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        let before = state
+            .published
+            .insert(folder.clone(), now)
+            .unwrap_or_default();
+        let mut targets: Vec<PathBuf> = analysis
+            .outcome
+            .sources
+            .iter()
+            .map(|(_, f)| f.path.clone())
+            .filter(|p| by_file.contains_key(p) || before.contains(p) || state.docs.contains_key(p))
+            .collect();
+        let listed: HashSet<PathBuf> = targets.iter().cloned().collect();
+        targets.extend(before.into_iter().filter(|p| !listed.contains(p)));
+        let publishes: Vec<Publish> = targets
+            .into_iter()
+            .filter_map(|path| {
+                Some(Publish {
+                    uri: convert::uri(&path)?,
+                    version: analysis.versions.get(&path).copied(),
+                    diagnostics: by_file.remove(&path).unwrap_or_default(),
+                })
+            })
+            .collect();
+        state.analyses.insert(folder, analysis);
+        drop(state);
+        self.analyzed.send_modify(|n| *n += 1);
+        let _ = self.publish.send(publishes);
+    }
+}
