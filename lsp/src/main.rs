@@ -13,6 +13,7 @@ mod semantic_tokens;
 mod server;
 mod state;
 mod symbols;
+mod transport;
 mod worker;
 
 use std::sync::{Arc, Mutex};
@@ -73,7 +74,20 @@ async fn main() {
             analyzed: analyzed_rx,
         }
     });
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+    // The client's frames are checked before the server decodes them (see
+    // `transport`); everything written to stdout goes through one writer.
+    let (frames_tx, frames_rx) = mpsc::unbounded_channel();
+    let (server_in, from_client) = tokio::io::duplex(1 << 16);
+    let (to_client, server_out) = tokio::io::duplex(1 << 16);
+    tokio::spawn(transport::filter_input(
+        tokio::io::stdin(),
+        server_in,
+        frames_tx.clone(),
+    ));
+    tokio::spawn(transport::forward_output(server_out, frames_tx));
+    let writer = tokio::spawn(transport::write_frames(tokio::io::stdout(), frames_rx));
+    Server::new(from_client, to_client, socket)
         .serve(service)
         .await;
+    let _ = writer.await;
 }

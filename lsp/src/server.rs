@@ -408,3 +408,18 @@ impl Backend {
         self.schedule(folder);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_query_is_an_error_response() {
+        let answer: Result<()> = guarded(|| panic!("boom"));
+        assert_eq!(
+            answer.map_err(|e| e.code),
+            Err(tower_lsp_server::jsonrpc::ErrorCode::InternalError)
+        );
+    }
+}

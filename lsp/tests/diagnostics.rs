@@ -1,5 +1,10 @@
 //! Diagnostics over the protocol equal `ecospec check` on the same folder.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod support;
 
@@ -15,7 +20,12 @@ type Key = (String, String, u64, u64);
 
 /// The CLI's JSON for a folder: (uri, code, line, column) of each diagnostic.
 fn cli(root: &Path) -> BTreeSet<Key> {
-    let outcome = check(&RealFs, &[Input::Folder(root.to_path_buf())], &Options::default()).unwrap();
+    let outcome = check(
+        &RealFs,
+        &[Input::Folder(root.to_path_buf())],
+        &Options::default(),
+    )
+    .unwrap();
     let json = ecospec::render::json(&outcome);
     json["diagnostics"]
         .as_array()
@@ -56,7 +66,12 @@ fn published(client: &Client) -> BTreeSet<Key> {
                 column += 1;
             }
             assert_eq!(d["source"], "ecospec");
-            out.insert((uri.clone(), d["code"].as_str().unwrap().to_string(), line + 1, column as u64 + 1));
+            out.insert((
+                uri.clone(),
+                d["code"].as_str().unwrap().to_string(),
+                line + 1,
+                column as u64 + 1,
+            ));
         }
     }
     out
@@ -113,7 +128,8 @@ fn non_ascii_names_use_utf16_columns_or_the_negotiated_encoding() {
     let file = root.join("main.eco");
     same_as_cli(&root);
     // UTF-8 when the client asks for it.
-    let mut client = Client::initialized(&root, json!({"general": {"positionEncodings": ["utf-8"]}}));
+    let mut client =
+        Client::initialized(&root, json!({"general": {"positionEncodings": ["utf-8"]}}));
     client.open(&file, 1, text);
     let diagnostics = client.diagnostics_at(&file, 1);
     let (line, character) = support::find(text, "çevre", false);
@@ -134,12 +150,17 @@ fn an_edit_in_one_file_updates_the_other_files_diagnostics() {
     client.open(&main_path, 1, main);
     client.open(&caps_path, 1, caps);
     let before = client.diagnostics_at(&main_path, 1);
-    assert!(before.iter().any(|d| d["code"] == "W0403"), "{before:#?} {:#?}", client.diagnostics);
+    assert!(
+        before.iter().any(|d| d["code"] == "W0403"),
+        "{before:#?} {:#?}",
+        client.diagnostics
+    );
     // Renaming the capability in the unsaved caps.eco breaks main.eco.
     client.change(&caps_path, 2, "capability commz\n");
     let key = uri(&main_path);
     client.wait_diagnostics("E0201 in main.eco", |d| {
-        d.get(&key).is_some_and(|(_, items)| items.iter().any(|i| i["code"] == "E0201"))
+        d.get(&key)
+            .is_some_and(|(_, items)| items.iter().any(|i| i["code"] == "E0201"))
     });
     let items = &client.diagnostics[&key].1;
     let e0201 = items.iter().find(|i| i["code"] == "E0201").unwrap();
@@ -149,12 +170,21 @@ fn an_edit_in_one_file_updates_the_other_files_diagnostics() {
         "textDocument/codeAction",
         json!({"textDocument": {"uri": key}, "range": e0201["range"], "context": {"diagnostics": []}}),
     );
-    let fix = actions.as_array().unwrap().iter().find(|a| a["edit"]["changes"][&key][0]["newText"] == "commz");
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["edit"]["changes"][&key][0]["newText"] == "commz");
     assert!(fix.is_some(), "{actions:#}");
     // Closing caps.eco makes the disk version count again.
-    client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri(&caps_path)}}));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&caps_path)}}),
+    );
     client.wait_diagnostics("main.eco back to W0403", |d| {
-        d.get(&key).is_some_and(|(_, items)| items.iter().all(|i| i["code"] != "E0201") && !items.is_empty())
+        d.get(&key).is_some_and(|(_, items)| {
+            items.iter().all(|i| i["code"] != "E0201") && !items.is_empty()
+        })
     });
     let items: &[Value] = &client.diagnostics[&key].1;
     assert!(items.iter().any(|i| i["code"] == "W0403"), "{items:#?}");

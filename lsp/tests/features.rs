@@ -1,5 +1,10 @@
 //! Each feature over the protocol, on the multi-file example `examples/all-in`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod support;
 
@@ -17,7 +22,12 @@ impl AllIn {
     fn start() -> AllIn {
         let root = std::fs::canonicalize(support::repo().join("examples/all-in")).unwrap();
         let mut client = Client::initialized(&root, json!({}));
-        for file in ["all-in.eco", "antimilitarist.eco", "capabilities.eco", "bridges.eco"] {
+        for file in [
+            "all-in.eco",
+            "antimilitarist.eco",
+            "capabilities.eco",
+            "bridges.eco",
+        ] {
             let path = root.join(file);
             client.open(&path, 1, &std::fs::read_to_string(&path).unwrap());
         }
@@ -41,23 +51,35 @@ fn hover_shows_kind_label_doc_and_facts() {
     let at = all.at("antimilitarist.eco", "cluster antimilitarist", 9);
     let hover = all.client.result("textDocument/hover", at);
     let text = hover["contents"]["value"].as_str().unwrap();
-    assert!(text.contains("cluster antimilitarist \"Against militarization"), "{text}");
+    assert!(
+        text.contains("cluster antimilitarist \"Against militarization"),
+        "{text}"
+    );
     assert!(text.contains("tightly knit"), "{text}");
     assert!(text.contains("members: `stop_rearmament`"), "{text}");
     assert!(text.contains("uncovered needs: `spokespeople`"), "{text}");
     // A capability's providers, from a use in another file.
     let at = all.at("bridges.eco", "via: communications", 6);
     let text = all.client.result("textDocument/hover", at)["contents"]["value"].to_string();
-    assert!(text.contains("provided by") && text.contains("youth_against_war"), "{text}");
+    assert!(
+        text.contains("provided by") && text.contains("youth_against_war"),
+        "{text}"
+    );
     // A diagnostic code (here in a comment) or a lint name in `@allow(...)`
     // shows its explanation.
     let at = all.at("all-in.eco", "W0418 critical-bridge", 2);
     let text = all.client.result("textDocument/hover", at)["contents"]["value"].to_string();
-    assert!(text.contains("critical-bridge") && text.contains("critical"), "{text}");
+    assert!(
+        text.contains("critical-bridge") && text.contains("critical"),
+        "{text}"
+    );
     let path = all.root.join("bridges.eco");
     let edited = format!("@allow(single-provider)\n{}", all.text("bridges.eco"));
     all.client.change(&path, 2, &edited);
-    let text = all.client.result("textDocument/hover", Client::position(&path, 0, 10))["contents"]["value"].to_string();
+    let text = all
+        .client
+        .result("textDocument/hover", Client::position(&path, 0, 10))["contents"]["value"]
+        .to_string();
     assert!(text.contains("W0404"), "{text}");
 }
 
@@ -68,7 +90,10 @@ fn definition_and_references_cross_files() {
     let definition = all.client.result("textDocument/definition", at.clone());
     assert_eq!(definition["uri"], uri(&all.root.join("capabilities.eco")));
     let (line, character) = find(&all.text("capabilities.eco"), "communications", true);
-    assert_eq!(definition["range"]["start"], json!({"line": line, "character": character}));
+    assert_eq!(
+        definition["range"]["start"],
+        json!({"line": line, "character": character})
+    );
     let mut params = at;
     params["context"] = json!({"includeDeclaration": true});
     let references = all.client.result("textDocument/references", params);
@@ -78,7 +103,12 @@ fn definition_and_references_cross_files() {
         .iter()
         .map(|r| r["uri"].as_str().unwrap().rsplit('/').next().unwrap())
         .collect();
-    for file in ["capabilities.eco", "antimilitarist.eco", "mobilization.eco", "bridges.eco"] {
+    for file in [
+        "capabilities.eco",
+        "antimilitarist.eco",
+        "mobilization.eco",
+        "bridges.eco",
+    ] {
         assert!(files.contains(file), "{files:?}");
     }
 }
@@ -94,7 +124,10 @@ fn rename_edits_every_file_and_refuses_bad_names() {
     let edit = all.client.result("textDocument/rename", params);
     let changes = edit["changes"].as_object().unwrap();
     assert!(changes.len() >= 4, "{edit:#}");
-    assert!(changes.values().flat_map(|e| e.as_array().unwrap()).all(|e| e["newText"] == "comms_teams_cap"));
+    assert!(changes
+        .values()
+        .flat_map(|e| e.as_array().unwrap())
+        .all(|e| e["newText"] == "comms_teams_cap"));
     for bad in ["not valid", "cluster", "spokespeople", "antimilitarist"] {
         let mut params = at.clone();
         params["newName"] = json!(bad);
@@ -111,23 +144,48 @@ fn completion_offers_keywords_fields_and_names_of_the_right_kind() {
     all.client.change(&path, 2, &text);
     let line = text.lines().count() as u32 - 2;
     let labels = |client: &mut Client, line: u32, character: u32| -> Vec<(String, Value)> {
-        let result = client.result("textDocument/completion", Client::position(&path, line, character));
-        result.as_array().unwrap().iter().map(|i| (i["label"].as_str().unwrap().to_string(), i["detail"].clone())).collect()
+        let result = client.result(
+            "textDocument/completion",
+            Client::position(&path, line, character),
+        );
+        result
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["label"].as_str().unwrap().to_string(),
+                    i["detail"].clone(),
+                )
+            })
+            .collect()
     };
     let names = labels(&mut all.client, line, 8);
     let names: Vec<&str> = names.iter().map(|(l, _)| l.as_str()).collect();
-    assert!(names.contains(&"antimilitarist") && names.contains(&"mobilization"), "{names:?}");
-    assert!(!names.contains(&"communications") && !names.contains(&"lawyers"), "{names:?}");
+    assert!(
+        names.contains(&"antimilitarist") && names.contains(&"mobilization"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"communications") && !names.contains(&"lawyers"),
+        "{names:?}"
+    );
     let fields = labels(&mut all.client, line, 4);
     let fields: Vec<&str> = fields.iter().map(|(l, _)| l.as_str()).collect();
-    assert!(fields.contains(&"provides") && fields.contains(&"serves") && !fields.contains(&"needs"), "{fields:?}");
+    assert!(
+        fields.contains(&"provides") && fields.contains(&"serves") && !fields.contains(&"needs"),
+        "{fields:?}"
+    );
     let keywords = labels(&mut all.client, line + 2, 0);
     assert!(keywords.iter().any(|(l, _)| l == "cluster"), "{keywords:?}");
     // `provides:` offers capabilities, with their doc comment as detail.
     let text = all.text("all-in.eco") + "\nactor newcomer {\n    provides: \n}\n";
     all.client.change(&path, 3, &text);
     let caps = labels(&mut all.client, line, 14);
-    let coordination = caps.iter().find(|(l, _)| l == "coordination").expect("coordination offered");
+    let coordination = caps
+        .iter()
+        .find(|(l, _)| l == "coordination")
+        .expect("coordination offered");
     assert!(coordination.1.is_string(), "{caps:?}");
 }
 
@@ -135,18 +193,49 @@ fn completion_offers_keywords_fields_and_names_of_the_right_kind() {
 fn symbols_folding_and_semantic_tokens() {
     let mut all = AllIn::start();
     let doc = json!({"textDocument": {"uri": uri(&all.root.join("antimilitarist.eco"))}});
-    let symbols = all.client.result("textDocument/documentSymbol", doc.clone());
-    let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert!(names.contains(&"antimilitarist") && names.contains(&"stop_rearmament"), "{names:?}");
-    let found = all.client.result("workspace/symbol", json!({"query": "rearm"}));
-    let found: Vec<&str> = found.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let symbols = all
+        .client
+        .result("textDocument/documentSymbol", doc.clone());
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"antimilitarist") && names.contains(&"stop_rearmament"),
+        "{names:?}"
+    );
+    let found = all
+        .client
+        .result("workspace/symbol", json!({"query": "rearm"}));
+    let found: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     assert!(found.contains(&"stop_rearmament"), "{found:?}");
     let folds = all.client.result("textDocument/foldingRange", doc.clone());
-    assert!(folds.as_array().unwrap().iter().any(|f| f["kind"] == "comment"), "{folds}");
-    assert!(folds.as_array().unwrap().iter().any(|f| f["kind"] == "region"), "{folds}");
+    assert!(
+        folds
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "comment"),
+        "{folds}"
+    );
+    assert!(
+        folds
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "region"),
+        "{folds}"
+    );
     let tokens = all.client.result("textDocument/semanticTokens/full", doc);
     let data = tokens["data"].as_array().unwrap();
-    assert!(data.len() > 50 && data.len() % 5 == 0, "{}", data.len());
+    assert!(data.len() > 50 && data.len().is_multiple_of(5), "{}", data.len());
 }
 
 #[test]
@@ -168,10 +257,19 @@ fn code_action_adds_allow_above_the_declaration() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("uncovered-capability"))
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .contains("uncovered-capability")
+        })
         .unwrap_or_else(|| panic!("{actions:#}"));
     let edit = &allow["edit"]["changes"][uri(&path)][0];
     assert_eq!(edit["newText"], "@allow(uncovered-capability)\n");
     let (line, _) = find(&text, "cluster antimilitarist", true);
-    assert_eq!(edit["range"]["start"], json!({"line": line, "character": 0}), "right above the declaration");
+    assert_eq!(
+        edit["range"]["start"],
+        json!({"line": line, "character": 0}),
+        "right above the declaration"
+    );
 }

@@ -195,7 +195,7 @@ fn header_context(statement: &[Tok<'_>]) -> Option<Context> {
             }
             _ => Some(Context::Nothing),
         },
-        [first, ..] if matches!(first, Tok::Kw(_) | Tok::InnerKw(_)) => Some(Context::Nothing),
+        [Tok::Kw(_) | Tok::InnerKw(_), ..] => Some(Context::Nothing),
         _ => None,
     }
 }

@@ -1,9 +1,15 @@
 //! A client for the tests: spawns the built server and speaks JSON-RPC with
 //! Content-Length framing over its stdin and stdout. Every wait has a timeout.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read as _, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -25,7 +31,10 @@ pub struct Client {
 }
 
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 pub fn uri(path: &Path) -> String {
@@ -35,7 +44,8 @@ pub fn uri(path: &Path) -> String {
 
 /// A fresh folder under the test target dir holding these files.
 pub fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lsp-{name}-{}", std::process::id()));
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lsp-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for (file, text) in files {
@@ -123,7 +133,8 @@ impl Client {
     pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
-        let body = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string();
+        let body =
+            json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string();
         self.send_raw(&body);
         id
     }
@@ -139,8 +150,12 @@ impl Client {
         if message["method"] == "textDocument/publishDiagnostics" {
             let params = &message["params"];
             let uri = params["uri"].as_str().unwrap().to_string();
-            let items = params["diagnostics"].as_array().cloned().unwrap_or_default();
-            self.diagnostics.insert(uri, (params["version"].as_i64(), items));
+            let items = params["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            self.diagnostics
+                .insert(uri, (params["version"].as_i64(), items));
         }
         if message.get("method").is_some() && message.get("id").is_some() {
             let body = json!({"jsonrpc": "2.0", "id": message["id"], "result": null}).to_string();
@@ -153,7 +168,9 @@ impl Client {
     pub fn response(&mut self, id: i64) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let message = self.next(deadline).unwrap_or_else(|| panic!("no response to request {id}"));
+            let message = self
+                .next(deadline)
+                .unwrap_or_else(|| panic!("no response to request {id}"));
             if message.get("method").is_none() && message["id"] == json!(id) {
                 return message;
             }
@@ -188,11 +205,18 @@ impl Client {
     }
 
     /// Waits until `done` holds over the latest diagnostics.
-    pub fn wait_diagnostics(&mut self, what: &str, done: impl Fn(&HashMap<String, (Option<i64>, Vec<Value>)>) -> bool) {
+    pub fn wait_diagnostics(
+        &mut self,
+        what: &str,
+        done: impl Fn(&HashMap<String, (Option<i64>, Vec<Value>)>) -> bool,
+    ) {
         let deadline = Instant::now() + TIMEOUT;
         while !done(&self.diagnostics) {
             if self.next(deadline).is_none() {
-                panic!("timed out waiting for {what}; latest diagnostics: {:#?}", self.diagnostics);
+                panic!(
+                    "timed out waiting for {what}; latest diagnostics: {:#?}",
+                    self.diagnostics
+                );
             }
         }
     }
@@ -220,7 +244,9 @@ impl Drop for Client {
 
 /// The line and character (in the given unit count) of the first `needle`.
 pub fn find(text: &str, needle: &str, utf16: bool) -> (u32, u32) {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("`{needle}` not in text"));
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in text"));
     let before = &text[..offset];
     let line = before.matches('\n').count() as u32;
     let line_text = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
