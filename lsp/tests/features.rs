@@ -235,7 +235,11 @@ fn symbols_folding_and_semantic_tokens() {
     );
     let tokens = all.client.result("textDocument/semanticTokens/full", doc);
     let data = tokens["data"].as_array().unwrap();
-    assert!(data.len() > 50 && data.len().is_multiple_of(5), "{}", data.len());
+    assert!(
+        data.len() > 50 && data.len().is_multiple_of(5),
+        "{}",
+        data.len()
+    );
 }
 
 #[test]
