@@ -23,8 +23,14 @@ pub fn complete(
         offset,
         &context,
     );
-    let items = candidates
+    // Long lists are cut to the names that start with what is typed; the
+    // client asks again as the user types on.
+    let typed = typed_prefix(&doc.text, offset as usize);
+    let total = candidates.len();
+    let items: Vec<CompletionItem> = candidates
         .into_iter()
+        .filter(|c| total <= MAX_ITEMS || c.label.starts_with(typed))
+        .take(MAX_ITEMS)
         .map(|c| CompletionItem {
             kind: Some(item_kind(c.kind)),
             detail: c.detail,
@@ -38,7 +44,25 @@ pub fn complete(
             ..CompletionItem::default()
         })
         .collect();
-    Some(CompletionResponse::Array(items))
+    Some(CompletionResponse::List(CompletionList {
+        is_incomplete: total > MAX_ITEMS,
+        items,
+    }))
+}
+
+/// At most this many items per answer.
+const MAX_ITEMS: usize = 200;
+
+/// The part of a name before the cursor.
+fn typed_prefix(text: &str, offset: usize) -> &str {
+    let before = text.get(..offset).unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '-')
+        .last()
+        .map_or(offset, |(i, _)| i);
+    before.get(start..).unwrap_or_default()
 }
 
 fn item_kind(kind: CandidateKind) -> CompletionItemKind {

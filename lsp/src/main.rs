@@ -77,8 +77,8 @@ async fn main() {
     // The client's frames are checked before the server decodes them (see
     // `transport`); everything written to stdout goes through one writer.
     let (frames_tx, frames_rx) = mpsc::unbounded_channel();
-    let (server_in, from_client) = tokio::io::duplex(1 << 16);
-    let (to_client, server_out) = tokio::io::duplex(1 << 16);
+    let (server_in, from_client) = tokio::io::duplex(1 << 22);
+    let (to_client, server_out) = tokio::io::duplex(1 << 22);
     tokio::spawn(transport::filter_input(
         tokio::io::stdin(),
         server_in,

@@ -151,9 +151,16 @@ impl Worker {
                 })
             })
             .collect();
-        state.analyses.insert(folder, analysis);
+        let previous = state.analyses.insert(folder, analysis);
         drop(state);
-        self.analyzed.send_modify(|n| *n += 1);
         let _ = self.publish.send(publishes);
+        self.analyzed.send_modify(|n| *n += 1);
+        // Freeing a large analysis takes a while: not on this thread, which
+        // may have the next change to check.
+        if let Some(previous) = previous {
+            let _ = std::thread::Builder::new()
+                .name("ecospec-free".into())
+                .spawn(move || drop(previous));
+        }
     }
 }

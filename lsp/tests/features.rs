@@ -148,7 +148,7 @@ fn completion_offers_keywords_fields_and_names_of_the_right_kind() {
             "textDocument/completion",
             Client::position(&path, line, character),
         );
-        result
+        result["items"]
             .as_array()
             .unwrap()
             .iter()

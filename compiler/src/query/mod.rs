@@ -127,6 +127,7 @@ pub fn names_of_kind(
     kind: DeclKind,
 ) -> Vec<&Definition> {
     let mut out: Vec<&Definition> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for eco in ecosystems_of(outcome, file) {
         let inside = |intervention: Loc| {
             eco.definitions.iter().any(|d| {
@@ -138,8 +139,7 @@ pub fn names_of_kind(
         };
         for definition in &eco.definitions {
             let visible = definition.local_to.is_none_or(inside);
-            if definition.kind == kind && visible && !out.iter().any(|d| d.name == definition.name)
-            {
+            if definition.kind == kind && visible && seen.insert(&definition.name) {
                 out.push(definition);
             }
         }

@@ -1,0 +1,237 @@
+//! Latency of the language server on a generated 20,000-line spec: from
+//! `didChange` to the `publishDiagnostics` of that version, and of hover,
+//! definition and completion requests. Build the server first, then run
+//!
+//! ```text
+//! cargo build --release -p ecospec-lsp
+//! cargo run --release -p ecospec-lsp --example latency [SERVER] [LINES]
+//! ```
+//!
+//! SERVER defaults to `target/release/ecospec-lsp`, LINES to 20000.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{ChildStdin, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+fn spec(lines: usize) -> String {
+    let mut out = String::new();
+    for i in 0..200 {
+        out.push_str(&format!(
+            "/// Capability {i}.\ncapability cap{i} \"Capability {i}\"\n"
+        ));
+    }
+    for i in 0..50 {
+        out.push_str(&format!("scenario sc{i} \"Scenario {i}\"\n"));
+    }
+    let clusters = (lines.saturating_sub(450)) / 13;
+    for c in 0..clusters {
+        let next = (c + 1) % clusters;
+        out.push_str(&format!(
+            "/// Cluster {c}.\ncluster cl{c} \"Cluster {c}\" {{\n    bets_on: sc{}\n    needs: cap{}, cap{}\n}}\n\
+             actor a{c}: campaign \"Actor {c}\" {{\n    in: cl{c}\n    provides: cap{}, cap{}\n}}\n\
+             bridge b{c} between cl{c} and cl{next} {{\n    via: cap{}\n}}\n\n",
+            c % 50, c % 200, (c + 1) % 200, c % 200,
+            // Every tenth cluster misses a capability: W0403.
+            if c % 10 == 0 { (c + 2) % 200 } else { (c + 1) % 200 },
+            c % 200,
+        ));
+        if c < 50 {
+            out.push_str(&format!("on sc{c} {{ activate: cl{c} }}\n"));
+        }
+    }
+    out
+}
+
+struct Client {
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    id: i64,
+}
+
+impl Client {
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.id += 1;
+        let id = self.id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self
+                .messages
+                .recv_timeout(Duration::from_secs(60))
+                .expect("a response");
+            if message.get("method").is_none() && message["id"] == json!(id) {
+                return message;
+            }
+        }
+    }
+
+    fn wait_diagnostics(&mut self, version: i64) {
+        loop {
+            let message = self
+                .messages
+                .recv_timeout(Duration::from_secs(60))
+                .expect("diagnostics");
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["version"] == json!(version)
+            {
+                return;
+            }
+        }
+    }
+}
+
+fn summary(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{name:<28} median {:>8.2} ms   p95 {:>8.2} ms   ({} runs)",
+        at(0.5).as_secs_f64() * 1000.0,
+        at(0.95).as_secs_f64() * 1000.0,
+        samples.len()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let server = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| "target/release/ecospec-lsp".to_string());
+    let lines: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20_000);
+    let dir = std::env::temp_dir().join(format!("ecospec-latency-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = std::fs::canonicalize(&dir).unwrap();
+    let path = dir.join("big.eco");
+    let text = spec(lines);
+    std::fs::write(&path, &text).unwrap();
+    let uri = format!("file://{}", path.display());
+    println!(
+        "spec: {} lines, {} bytes; server: {server}",
+        text.lines().count(),
+        text.len()
+    );
+
+    let mut child = Command::new(&server)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server (build it with cargo build --release -p ecospec-lsp)");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        loop {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                if line.trim().is_empty() {
+                    break;
+                }
+                if let Some(n) = line.trim().strip_prefix("Content-Length: ") {
+                    length = n.parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    let mut client = Client {
+        stdin: child.stdin.take().unwrap(),
+        messages: rx,
+        id: 0,
+    };
+    let folder = format!("file://{}", dir.display());
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": folder, "capabilities": {}}),
+    );
+    client.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    client.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "ecospec", "version": 1, "text": text}}}),
+    );
+    client.wait_diagnostics(1);
+
+    let mut changes = Vec::new();
+    for version in 2..32 {
+        let edited = text.replacen(
+            "needs: cap0,",
+            if version % 2 == 0 {
+                "needs: cap1,"
+            } else {
+                "needs: cap0,"
+            },
+            1,
+        );
+        let start = Instant::now();
+        client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}));
+        client.wait_diagnostics(version);
+        changes.push(start.elapsed());
+    }
+    let debounce = Duration::from_millis(50);
+    summary("didChange → diagnostics", changes.clone());
+    summary(
+        "  the same, minus debounce",
+        changes.iter().map(|d| d.saturating_sub(debounce)).collect(),
+    );
+
+    // Positions: a use of `cl7` in `a7`'s `in:` and a declaration name.
+    let target = text.find("    in: cl7\n").unwrap() + 8;
+    let line = text[..target].matches('\n').count();
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 8}});
+    for (name, method) in [
+        ("hover", "textDocument/hover"),
+        ("definition", "textDocument/definition"),
+        ("completion", "textDocument/completion"),
+    ] {
+        let mut samples = Vec::new();
+        for _ in 0..200 {
+            let start = Instant::now();
+            let response = client.request(method, at.clone());
+            samples.push(start.elapsed());
+            assert!(response.get("error").is_none(), "{response}");
+        }
+        summary(name, samples);
+    }
+    // The same check as a library call, for comparison: what the server
+    // adds on top is conversion, JSON and transport.
+    let mut checks = Vec::new();
+    for _ in 0..20 {
+        let start = Instant::now();
+        let inputs = [ecospec::load::Input::Folder(dir.clone())];
+        let outcome = ecospec::check::check(
+            &ecospec::load::RealFs,
+            &inputs,
+            &ecospec::check::Options::default(),
+        )
+        .unwrap();
+        checks.push(start.elapsed());
+        assert!(!outcome.diagnostics.is_empty());
+    }
+    summary("ecospec::check alone", checks);
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
