@@ -8,6 +8,7 @@
 mod actions;
 mod completion;
 mod convert;
+mod formatting;
 mod navigation;
 mod semantic_tokens;
 mod server;

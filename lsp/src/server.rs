@@ -16,7 +16,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use crate::convert::{self, Encoding};
 use crate::state::{path_of, Doc, State};
 use crate::worker::Analysis;
-use crate::{actions, completion, navigation, semantic_tokens, symbols};
+use crate::{actions, completion, formatting, navigation, semantic_tokens, symbols};
 
 /// How long a query waits for the analysis of the document's latest version.
 const FRESH_WAIT: Duration = Duration::from_secs(2);
@@ -157,6 +157,7 @@ pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         semantic_tokens_provider: Some(semantic_tokens::capability()),
+        document_formatting_provider: Some(OneOf::Left(true)),
         workspace: Some(WorkspaceServerCapabilities {
             workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
@@ -369,6 +370,23 @@ impl LanguageServer for Backend {
     ) -> Result<Option<SemanticTokensResult>> {
         self.answer(&params.text_document.uri, |q| Ok(semantic_tokens::full(q)))
             .await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let (_, doc, _, encoding) = self.open_doc(&params.text_document.uri)?;
+        match guarded(|| Ok(formatting::format(&doc.file, encoding)))? {
+            Ok(edits) => Ok(edits),
+            Err(error) => {
+                // Like `ecospec fmt`, a file with a syntax error is left alone.
+                self.client
+                    .log_message(
+                        MessageType::INFO,
+                        format!("ecospec fmt: not formatted: {error}"),
+                    )
+                    .await;
+                Ok(None)
+            }
+        }
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -277,3 +277,24 @@ fn code_action_adds_allow_above_the_declaration() {
         "right above the declaration"
     );
 }
+
+#[test]
+fn formatting_uses_the_formatter_of_ecospec_fmt() {
+    let mut all = AllIn::start();
+    let path = all.root.join("capabilities.eco");
+    let messy = "capability   a\n\n\n\ncapability b  \"B\"{description:\"x\"}\n";
+    all.client.change(&path, 2, messy);
+    let edits = all.client.result(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri(&path)}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    let expected = ecospec::fmt::format_source(messy).unwrap();
+    assert_eq!(edits[0]["newText"], expected.as_str(), "{edits:#}");
+    // A file with a syntax error is not formatted.
+    all.client.change(&path, 3, "capability {");
+    let edits = all.client.result(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri(&path)}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    assert!(edits.is_null(), "{edits:#}");
+}
