@@ -189,3 +189,31 @@ fn an_edit_in_one_file_updates_the_other_files_diagnostics() {
     let items: &[Value] = &client.diagnostics[&key].1;
     assert!(items.iter().any(|i| i["code"] == "W0403"), "{items:#?}");
 }
+
+#[test]
+fn allow_outside_imports_is_an_initialization_option() {
+    let root = folder("outside", &[("shared.eco", "capability comms\n")]);
+    let inner = root.join("inner");
+    std::fs::create_dir_all(&inner).unwrap();
+    let text = "import \"../shared.eco\"\ncluster a { needs: comms }\n";
+    let path = inner.join("main.eco");
+    std::fs::write(&path, text).unwrap();
+    for (allow, expect_e0303) in [(false, true), (true, false)] {
+        let mut client = Client::start();
+        let response = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri(&inner),
+                "capabilities": {},
+                "initializationOptions": {"allowOutsideImports": allow},
+            }),
+        );
+        assert!(response.get("result").is_some(), "{response}");
+        client.notify("initialized", json!({}));
+        client.open(&path, 1, text);
+        let diagnostics = client.diagnostics_at(&path, 1);
+        let e0303 = diagnostics.iter().any(|d| d["code"] == "E0303");
+        assert_eq!(e0303, expect_e0303, "allow = {allow}: {diagnostics:#?}");
+    }
+}
