@@ -60,6 +60,8 @@ pub struct Outcome {
     pub interventions: Vec<InterventionReport>,
     /// Distinct `.eco` files read.
     pub files_read: usize,
+    /// The loaded files; its `sources` and `diagnostics` moved into the
+    /// outcome's own (they are empty here).
     pub workspace: Workspace,
     pub ecosystems: Vec<Resolved>,
 }
@@ -75,9 +77,18 @@ impl Outcome {
 
 /// Checks the inputs. `apply` names an intervention that no ecosystem declares: `Err`.
 pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result<Outcome, String> {
-    let workspace = load(fs, inputs, options.load.clone());
-    let mut sources = workspace.sources.clone();
-    let mut diagnostics = workspace.diagnostics.clone();
+    let mut workspace = load(fs, inputs, options.load.clone());
+    // The workspace's text and diagnostics move into the outcome (no copy of
+    // the text): configuration files join its sources after the `.eco` files.
+    let files_read = {
+        let unread: HashSet<FileId> = workspace.unread.iter().copied().collect();
+        workspace
+            .sources
+            .iter()
+            .filter(|(id, _)| !unread.contains(id))
+            .count()
+    };
+    let mut diagnostics = std::mem::take(&mut workspace.diagnostics);
     let mut levels_by_folder: HashMap<PathBuf, Levels> = HashMap::new();
     let mut ecosystems = Vec::with_capacity(workspace.ecosystems.len());
     let mut interventions = Vec::new();
@@ -87,7 +98,7 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
             .entry(eco.folder.clone())
             .or_insert_with(|| {
                 let mut levels = Levels::with_command_line(&options.overrides);
-                levels.read_config(&eco.folder, &mut sources, &mut diagnostics);
+                levels.read_config(&eco.folder, &mut workspace.sources, &mut diagnostics);
                 levels
             });
         let resolved = resolve(&workspace, eco.root);
@@ -138,13 +149,8 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
     };
     let mut keep = keep.into_iter();
     diagnostics.retain(|_| keep.next().unwrap_or(true));
+    let sources = std::mem::take(&mut workspace.sources);
     sort(&sources, &mut diagnostics);
-    let unread: HashSet<FileId> = workspace.unread.iter().copied().collect();
-    let files_read = workspace
-        .sources
-        .iter()
-        .filter(|(id, _)| !unread.contains(id))
-        .count();
     Ok(Outcome {
         sources,
         diagnostics,
