@@ -11,9 +11,8 @@ mod facts;
 
 pub use facts::Facts;
 
-use std::collections::HashMap;
-
 use ecospec_syntax::DeclKind;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Loc;
 
@@ -145,7 +144,7 @@ pub struct Model {
     pub bridges: Vec<Bridge>,
     pub rules: Vec<Rule>,
     pub interventions: Vec<Intervention>,
-    pub names: HashMap<Box<str>, Symbol>,
+    pub names: FxHashMap<Box<str>, Symbol>,
     pub allows: Vec<Allow>,
     /// Per capability: named in a `needs`, `provides` or `via` inside some
     /// intervention (W0410 counts those uses too).

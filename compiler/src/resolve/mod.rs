@@ -8,7 +8,9 @@
 pub mod schema;
 mod suggest;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use ecospec_syntax::{Attribute, Decl, DeclKind, Entry, Extend, Field, Ident, Span, Text, Value};
 
@@ -116,7 +118,7 @@ pub fn resolve_all(ws: &Workspace) -> Vec<Resolved> {
 pub fn resolve(ws: &Workspace, root: FileId) -> Resolved {
     let mut resolver = Resolver {
         diagnostics: Vec::new(),
-        names: HashMap::new(),
+        names: FxHashMap::default(),
         kinds: KindCounts::default(),
         definitions: Vec::new(),
         uses: Vec::new(),
@@ -127,7 +129,7 @@ pub fn resolve(ws: &Workspace, root: FileId) -> Resolved {
     for (file, decl) in &decls {
         resolver.check_attributes(*file, decl, &mut baseline.allows);
     }
-    let mut rules_seen: HashMap<Box<str>, Loc> = HashMap::new();
+    let mut rules_seen: FxHashMap<Box<str>, Loc> = FxHashMap::default();
     let mut interventions = Vec::new();
     let mut header: Option<Loc> = None;
     for (file, decl) in &decls {
@@ -188,10 +190,10 @@ pub fn resolve(ws: &Workspace, root: FileId) -> Resolved {
         }
     }
     baseline.named_by_interventions = capabilities_named(&baseline, &deltas);
-    baseline.names = resolver
-        .names
-        .iter()
-        .map(|(name, entry)| (name.clone(), entry.symbol))
+    // The resolver is done with its names: they move into the model.
+    baseline.names = std::mem::take(&mut resolver.names)
+        .into_iter()
+        .map(|(name, entry)| (name, entry.symbol))
         .collect();
     let mut uses = resolver.uses;
     uses.sort_by_key(|u| u.at);
@@ -324,7 +326,7 @@ struct NameEntry {
 struct Resolver {
     diagnostics: Vec<Diagnostic>,
     /// The ecosystem's names (first definitions).
-    names: HashMap<Box<str>, NameEntry>,
+    names: FxHashMap<Box<str>, NameEntry>,
     kinds: KindCounts,
     definitions: Vec<Definition>,
     uses: Vec<NameUse>,
@@ -332,7 +334,7 @@ struct Resolver {
 
 /// Names declared inside one intervention, over the ecosystem's.
 struct Scope {
-    local: HashMap<Box<str>, NameEntry>,
+    local: FxHashMap<Box<str>, NameEntry>,
     /// The intervention's index.
     intervention: usize,
 }
@@ -807,14 +809,14 @@ impl Resolver {
         file: FileId,
         decl: &Decl,
         baseline: &Model,
-        rules_seen: &mut HashMap<Box<str>, Loc>,
+        rules_seen: &mut FxHashMap<Box<str>, Loc>,
     ) -> Delta {
         let position = match decl.name.as_ref().and_then(|n| self.names.get(&n.name)) {
             Some(entry) if entry.symbol.kind == DeclKind::Intervention => entry.symbol.index,
             _ => usize::MAX,
         };
         let mut scope = Scope {
-            local: HashMap::new(),
+            local: FxHashMap::default(),
             intervention: position,
         };
         let mut counts = KindCounts::after(baseline);
