@@ -234,6 +234,16 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// A lexer of `src` from byte `offset` on (a character boundary), at
+    /// brace depth 0: spans stay offsets into the whole of `src`.
+    pub fn starting_at(src: &'a str, offset: usize) -> Lexer<'a> {
+        let mut lexer = Lexer::new(src);
+        if offset <= src.len() && src.is_char_boundary(offset) {
+            lexer.raw.bump(offset);
+        }
+        lexer
+    }
+
     fn invalid_char(&mut self, start: usize, end: usize) {
         let span = Span::new(start, end);
         match &mut self.invalid {
