@@ -1,0 +1,207 @@
+//! A declaration's record: header, attributes (E0209), actor kind (E0207),
+//! bridge ends (E0208) and `on` rules.
+
+use super::*;
+
+impl Resolver {
+    /// `@allow(lint, ...)`: unknown lints and other attributes are E0209.
+    pub(super) fn check_attributes(&mut self, file: FileId, decl: &Decl, allows: &mut Vec<Allow>) {
+        let lints = self.attributes(file, &decl.attrs);
+        if !lints.is_empty() {
+            allows.push(Allow {
+                decl_loc: Loc::new(file, decl.span),
+                lints,
+            });
+        }
+        if decl.kind == DeclKind::Intervention {
+            for entry in decl.body.iter().flat_map(|b| &b.entries) {
+                match entry {
+                    Entry::Decl(inner) => self.check_attributes(file, inner, allows),
+                    Entry::Extend(extend) => {
+                        let lints = self.attributes(file, &extend.attrs);
+                        if !lints.is_empty() {
+                            allows.push(Allow {
+                                decl_loc: Loc::new(file, extend.span),
+                                lints,
+                            });
+                        }
+                    }
+                    Entry::Field(_) | Entry::Error(_) => {}
+                }
+            }
+        }
+    }
+
+    pub(super) fn attributes(&mut self, file: FileId, attrs: &[Attribute]) -> Vec<&'static str> {
+        let mut lints = Vec::new();
+        for attr in attrs {
+            if attr.name.as_str() != "allow" {
+                self.diagnostics.push(
+                    Diagnostic::error("E0209", format!("unknown attribute `@{}`", attr.name))
+                        .at(
+                            Loc::new(file, attr.name.span),
+                            "not an attribute of ecospec",
+                        )
+                        .help("the only attribute is `@allow(lint, ...)`"),
+                );
+                continue;
+            }
+            for arg in &attr.args {
+                match lints::find(arg.as_str()) {
+                    Some(lint) => lints.push(lint.name),
+                    None => self.diagnostics.push(unknown_lint(file, arg)),
+                }
+            }
+        }
+        lints
+    }
+
+    /// A declaration's record: its header and fields, typed and resolved.
+    pub(super) fn record(&mut self, file: FileId, decl: &Decl, scope: Option<&Scope>) -> Record {
+        let common = self.common(file, decl, scope.map(|s| s.intervention));
+        let fields = self.typed_fields(file, decl.kind, decl.fields(), scope);
+        let mut record = match decl.kind {
+            DeclKind::Capability => Record::Capability(Capability {
+                common,
+                description: None,
+            }),
+            DeclKind::Scenario => Record::Scenario(Scenario {
+                common,
+                description: None,
+            }),
+            DeclKind::Cluster => Record::Cluster(Cluster {
+                common,
+                bets_on: Vec::new(),
+                needs: Vec::new(),
+                cohesion: None,
+                strategy: None,
+                description: None,
+            }),
+            DeclKind::Actor => Record::Actor(Actor {
+                common,
+                kind: self.actor_kind(file, decl.actor_kind.as_ref()),
+                member_of: Vec::new(),
+                serves: Vec::new(),
+                provides: Vec::new(),
+                organizes: None,
+                description: None,
+            }),
+            DeclKind::Bridge => Record::Bridge(Bridge {
+                common,
+                ends: self.bridge_ends(file, decl, scope),
+                via: Vec::new(),
+                through: Vec::new(),
+                form: None,
+                strength: None,
+                unity: Vec::new(),
+            }),
+            DeclKind::Intervention | DeclKind::Ecosystem | DeclKind::On => {
+                Record::Intervention(Intervention {
+                    common,
+                    goal: None,
+                    pathway: None,
+                })
+            }
+        };
+        for (name, value) in fields {
+            record.set(name, value);
+        }
+        record
+    }
+
+    pub(super) fn common(&self, file: FileId, decl: &Decl, intervention: Option<usize>) -> Common {
+        let name_span = decl.name_span();
+        Common {
+            name: decl
+                .name
+                .as_ref()
+                .map_or_else(Box::default, |n| n.name.clone()),
+            name_loc: Loc::new(file, name_span),
+            decl_loc: Loc::new(file, decl.span),
+            label: decl.label.as_ref().map(|t| t.value.clone()),
+            doc: decl.doc.clone(),
+            fields: decl
+                .fields()
+                .map(|f| (f.name.name.clone(), Loc::new(file, f.name.span)))
+                .collect(),
+            broken: decl.broken,
+            intervention,
+        }
+    }
+
+    pub(super) fn actor_kind(&mut self, file: FileId, kind: Option<&Ident>) -> Box<str> {
+        let Some(kind) = kind else {
+            return "organization".into();
+        };
+        if !ACTOR_KINDS.contains(&kind.as_str()) {
+            let mut diagnostic = Diagnostic::error("E0207", format!("unknown actor kind `{kind}`"))
+                .at(Loc::new(file, kind.span), "not a kind of actor")
+                .note(format!("the kinds are: {}", ACTOR_KINDS.join(", ")));
+            diagnostic = with_suggestion(
+                diagnostic,
+                file,
+                kind,
+                closest(kind.as_str(), ACTOR_KINDS.iter().copied()),
+            );
+            self.diagnostics.push(diagnostic);
+        }
+        kind.name.clone()
+    }
+
+    pub(super) fn bridge_ends(
+        &mut self,
+        file: FileId,
+        decl: &Decl,
+        scope: Option<&Scope>,
+    ) -> Vec<Ref> {
+        let Some(ends) = &decl.ends else {
+            return Vec::new();
+        };
+        let names = ends.clusters();
+        let refs = self.refs(file, names, DeclKind::Cluster, scope);
+        for (i, name) in names.iter().enumerate() {
+            if let Some(first) = names.iter().take(i).find(|n| n.name == name.name) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E0208",
+                        format!(
+                            "cluster `{name}` is named twice in bridge `{}`",
+                            decl.name.as_ref().map_or("", |n| n.as_str())
+                        ),
+                    )
+                    .at(Loc::new(file, name.span), "named again here")
+                    .label(Loc::new(file, first.span), "first named here")
+                    .help("a bridge joins two or more distinct clusters: name each once"),
+                );
+            }
+        }
+        refs
+    }
+
+    /// An `on` rule: its scenario and clusters.
+    pub(super) fn rule(
+        &mut self,
+        file: FileId,
+        decl: &Decl,
+        scope: Option<&Scope>,
+    ) -> Option<Rule> {
+        let name = decl.name.as_ref()?;
+        let scenario = Ref {
+            index: self.resolve_name(file, name, DeclKind::Scenario, scope),
+            name: name.name.clone(),
+            loc: Loc::new(file, name.span),
+        };
+        let mut rule = Rule {
+            scenario,
+            activate: Vec::new(),
+            support: Vec::new(),
+            decl_loc: Loc::new(file, decl.span),
+            broken: decl.broken,
+            intervention: scope.map(|s| s.intervention),
+        };
+        for (field, value) in self.typed_fields(file, DeclKind::On, decl.fields(), scope) {
+            set_rule_field(&mut rule, field, value);
+        }
+        Some(rule)
+    }
+}

@@ -1,0 +1,184 @@
+//! Fields against their declaration's schema: unknown (E0204), repeated
+//! (E0205), of the wrong type (E0206), and the names they hold.
+
+use super::*;
+
+impl Resolver {
+    /// Checks the fields of a block against its declaration's schema and
+    /// returns them typed: unknown fields (E0204), repeats (E0205), values of
+    /// the wrong type (E0206) and references (E0201, E0203).
+    pub(super) fn typed_fields<'f>(
+        &mut self,
+        file: FileId,
+        kind: DeclKind,
+        fields: impl Iterator<Item = &'f Field>,
+        scope: Option<&Scope>,
+    ) -> Vec<(&'static str, FieldValue)> {
+        let mut seen: Vec<(&str, Span)> = Vec::new();
+        let mut typed = Vec::new();
+        for field in fields {
+            let name = field.name.as_str();
+            let Some((name, ty)) = field_type(kind, name) else {
+                self.diagnostics
+                    .push(unknown_field(file, kind, &field.name));
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+                let help = if ty.is_list() {
+                    format!("give `{name}` once, with every entry in one list: `{name}: a, b`")
+                } else {
+                    format!("give `{name}` once: remove one of the two")
+                };
+                self.diagnostics.push(
+                    Diagnostic::error("E0205", format!("field `{name}` is given twice"))
+                        .at(Loc::new(file, field.name.span), "given again here")
+                        .label(Loc::new(file, *first), "first given here")
+                        .help(help),
+                );
+                continue;
+            }
+            seen.push((name, field.name.span));
+            if let Some(value) = self.value(file, kind, name, ty, &field.value, scope) {
+                typed.push((name, value));
+            }
+        }
+        typed
+    }
+
+    pub(super) fn value(
+        &mut self,
+        file: FileId,
+        kind: DeclKind,
+        field: &'static str,
+        ty: FieldType,
+        value: &Value,
+        scope: Option<&Scope>,
+    ) -> Option<FieldValue> {
+        match (ty, value) {
+            (FieldType::Text, Value::Text(text)) => Some(FieldValue::Text(text.value.clone())),
+            (FieldType::Text, Value::Names(names)) => {
+                let span = value.span();
+                let written: Vec<&str> = names.iter().map(Ident::as_str).collect();
+                self.diagnostics.push(
+                    Diagnostic::error("E0206", format!("`{field}` takes a string, not a name"))
+                        .at(Loc::new(file, span), "expected a string")
+                        .help(format!(
+                            "put the text in double quotes: `{field}: \"{}\"`",
+                            written.join(", ")
+                        )),
+                );
+                None
+            }
+            (FieldType::Names(target), Value::Names(names)) => {
+                Some(FieldValue::Refs(self.refs(file, names, target, scope)))
+            }
+            (FieldType::Enum(allowed) | FieldType::EnumList(allowed), Value::Names(names)) => {
+                let mut words = Vec::new();
+                for (i, name) in names.iter().enumerate() {
+                    if i > 0 && !ty.is_list() {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "E0206",
+                                format!("`{field}` takes one value, not a list"),
+                            )
+                            .at(Loc::new(file, name.span), "a second value")
+                            .help(format!("keep one of: {}", quoted(allowed))),
+                        );
+                        break;
+                    }
+                    if allowed.contains(&name.as_str()) {
+                        words.push(name.name.clone());
+                    } else {
+                        let diagnostic = Diagnostic::error(
+                            "E0206",
+                            format!("`{name}` is not a value of `{field}`"),
+                        )
+                        .at(
+                            Loc::new(file, name.span),
+                            format!("expected one of {}", quoted(allowed)),
+                        )
+                        .note(format!(
+                            "`{field}` of {} is one of {}",
+                            a_kind(kind),
+                            quoted(allowed)
+                        ));
+                        let suggestion = closest(name.as_str(), allowed.iter().copied());
+                        self.diagnostics
+                            .push(with_suggestion(diagnostic, file, name, suggestion));
+                    }
+                }
+                Some(match ty {
+                    FieldType::EnumList(_) => FieldValue::Words(words),
+                    _ => FieldValue::Word(words.into_iter().next()?),
+                })
+            }
+            (_, Value::Text(text)) => {
+                let what = match ty {
+                    FieldType::Names(target) => format!("{} names", kind_word(target)),
+                    _ => "a name".to_string(),
+                };
+                self.diagnostics.push(
+                    Diagnostic::error("E0206", format!("`{field}` takes {what}, not a string"))
+                        .at(
+                            Loc::new(file, text.span()),
+                            "a string where names are expected",
+                        )
+                        .help(format!(
+                            "write the names without quotes: `{field}: {}`",
+                            unquoted_hint(text)
+                        )),
+                );
+                // Like an unresolved name, the string keeps a list of
+                // names non-empty: no W0405/W0408 that only follows from it.
+                match ty {
+                    FieldType::Names(_) => Some(FieldValue::Refs(vec![Ref {
+                        index: None,
+                        name: text.value.as_str().into(),
+                        loc: Loc::new(file, text.span()),
+                    }])),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// Resolves names expected to be of `kind`.
+    pub(super) fn refs(
+        &mut self,
+        file: FileId,
+        names: &[Ident],
+        kind: DeclKind,
+        scope: Option<&Scope>,
+    ) -> Vec<Ref> {
+        names
+            .iter()
+            .map(|name| Ref {
+                index: self.resolve_name(file, name, kind, scope),
+                name: name.name.clone(),
+                loc: Loc::new(file, name.span),
+            })
+            .collect()
+    }
+}
+
+pub(super) fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn unquoted_hint(text: &Text) -> String {
+    let words: Vec<String> = text
+        .value
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        "a, b".to_string()
+    } else {
+        words.join(", ")
+    }
+}

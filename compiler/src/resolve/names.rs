@@ -1,0 +1,141 @@
+//! Looking names up: undefined (E0201), of the wrong kind (E0203), declared
+//! twice (E0202), and did-you-mean suggestions with their fixes.
+
+use super::*;
+
+impl Resolver {
+    pub(super) fn resolve_name(
+        &mut self,
+        file: FileId,
+        name: &Ident,
+        kind: DeclKind,
+        scope: Option<&Scope>,
+    ) -> Option<usize> {
+        let loc = Loc::new(file, name.span);
+        let found = self.lookup(name.as_str(), scope).copied();
+        if let Some(entry) = found {
+            self.uses.push(NameUse {
+                at: loc,
+                definition: entry.loc,
+            });
+        }
+        match found {
+            Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
+            Some(entry) => {
+                let mut diagnostic = Diagnostic::error(
+                    "E0203",
+                    format!(
+                        "expected {}, found {} `{name}`",
+                        a_kind(kind),
+                        kind_word(entry.symbol.kind)
+                    ),
+                )
+                .at(loc, format!("this is {}", a_kind(entry.symbol.kind)))
+                .label(
+                    entry.loc,
+                    format!("`{name}` is declared here as {}", a_kind(entry.symbol.kind)),
+                );
+                let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
+                diagnostic = with_suggestion(diagnostic, file, name, suggestion);
+                self.diagnostics.push(diagnostic);
+                None
+            }
+            None => {
+                let diagnostic =
+                    Diagnostic::error("E0201", format!("no {} named `{name}`", kind_word(kind)))
+                        .at(loc, "not declared in this ecosystem");
+                let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
+                let diagnostic = match suggestion {
+                    Some(_) => with_suggestion(diagnostic, file, name, suggestion),
+                    None => diagnostic.help(format!(
+                        "declare it (`{} {name}`), or import the file that declares it",
+                        kind.keyword()
+                    )),
+                };
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    pub(super) fn closest_of_kind(
+        &self,
+        typo: &str,
+        kind: DeclKind,
+        scope: Option<&Scope>,
+    ) -> Option<String> {
+        let local = scope.into_iter().flat_map(|s| s.local.iter());
+        let candidates = self
+            .names
+            .iter()
+            .chain(local)
+            .filter(|(_, entry)| entry.symbol.kind == kind)
+            .map(|(name, _)| &**name);
+        closest(typo, candidates).map(str::to_string)
+    }
+}
+
+pub(super) fn duplicate(name: &Ident, loc: Loc, first: &NameEntry) -> Diagnostic {
+    Diagnostic::error("E0202", format!("`{name}` is declared twice"))
+        .at(loc, "declared again here")
+        .label(
+            first.loc,
+            format!("first declared here as {}", a_kind(first.symbol.kind)),
+        )
+        .help("all declarations of an ecosystem share one set of names: rename one of them")
+}
+
+pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagnostic {
+    let names: Vec<&str> = schema::fields(kind).iter().map(|(n, _)| *n).collect();
+    let diagnostic = Diagnostic::error("E0204", format!("{} has no field `{name}`", a_kind(kind)))
+        .at(Loc::new(file, name.span), "unknown field")
+        .note(format!(
+            "the fields of {} are: {}",
+            a_kind(kind),
+            names.join(", ")
+        ));
+    with_suggestion(
+        diagnostic,
+        file,
+        name,
+        closest(name.as_str(), names.iter().copied()),
+    )
+}
+
+pub(super) fn unknown_lint(file: FileId, arg: &Ident) -> Diagnostic {
+    let names = lints::LINTS.iter().map(|l| l.name);
+    let suggestion = closest(arg.as_str(), names);
+    let diagnostic = Diagnostic::error("E0209", format!("unknown lint `{arg}`"))
+        .at(Loc::new(file, arg.span), "not a lint of ecospec");
+    match suggestion {
+        Some(_) => with_suggestion(diagnostic, file, arg, suggestion),
+        None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
+    }
+}
+
+/// Adds `help: did you mean ...?` and its fix, when there is a suggestion.
+pub(super) fn with_suggestion(
+    diagnostic: Diagnostic,
+    file: FileId,
+    name: &Ident,
+    suggestion: Option<impl AsRef<str>>,
+) -> Diagnostic {
+    let Some(suggestion) = suggestion else {
+        return diagnostic;
+    };
+    let suggestion = suggestion.as_ref();
+    diagnostic
+        .help(format!("did you mean `{suggestion}`?"))
+        .fix(Fix {
+            message: format!("replace `{name}` with `{suggestion}`"),
+            edits: vec![Edit {
+                loc: Loc::new(file, name.span),
+                replacement: suggestion.to_string(),
+            }],
+            safe: true,
+        })
+}
+
+pub(super) fn kind_word(kind: DeclKind) -> &'static str {
+    kind.keyword()
+}

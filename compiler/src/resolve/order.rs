@@ -1,0 +1,72 @@
+//! The source order of an ecosystem's declarations, and import cycles (E0302).
+
+use super::*;
+
+/// The declarations of an ecosystem in source order (an imported file's
+/// declarations stand where its first import stands), and its files; import
+/// cycles are reported at the import that closes them.
+pub(super) fn ecosystem_decls<'w>(
+    ws: &'w Workspace,
+    root: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<FileId>, Vec<(FileId, &'w Decl)>) {
+    let mut files = Vec::new();
+    let mut decls = Vec::new();
+    let mut visited = HashSet::new();
+    // An explicit stack (no recursion): a long import chain cannot overflow.
+    // Each frame is a file, its position among its items, and its imports.
+    let mut chain: Vec<(FileId, usize, usize)> = Vec::new();
+    visited.insert(root);
+    files.push(root);
+    chain.push((root, 0, 0));
+    while let Some((file, item_index, import_index)) = chain.last_mut() {
+        let Some(loaded) = ws.file(*file) else {
+            chain.pop();
+            continue;
+        };
+        let Some(item) = loaded.ast.items.get(*item_index) else {
+            chain.pop();
+            continue;
+        };
+        *item_index += 1;
+        match item {
+            ecospec_syntax::Item::Decl(decl) => decls.push((*file, &**decl)),
+            ecospec_syntax::Item::Import(_) => {
+                let edge = loaded.imports.get(*import_index);
+                *import_index += 1;
+                let Some(edge) = edge else { continue };
+                let Some(target) = edge.target else { continue };
+                if let Some(pos) = chain.iter().position(|(f, _, _)| *f == target) {
+                    let names: Vec<String> = chain
+                        .iter()
+                        .skip(pos)
+                        .map(|(f, _, _)| file_name(ws, *f))
+                        .chain(std::iter::once(file_name(ws, target)))
+                        .collect();
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "E0302",
+                            format!("import cycle: {}", names.join(" → ")),
+                        )
+                        .at(edge.loc, "this import closes the cycle")
+                        .help("remove one of the imports in the cycle: a file cannot import itself, directly or through others"),
+                    );
+                    continue;
+                }
+                if visited.insert(target) {
+                    files.push(target);
+                    chain.push((target, 0, 0));
+                }
+            }
+            ecospec_syntax::Item::Error(_) => {}
+        }
+    }
+    (files, decls)
+}
+
+pub(super) fn file_name(ws: &Workspace, id: FileId) -> String {
+    ws.sources
+        .get(id)
+        .map(|f| f.name.clone())
+        .unwrap_or_default()
+}

@@ -1,0 +1,96 @@
+//! Records: declarations ready to enter a model, and how a typed field sets them.
+
+use super::*;
+
+impl Record {
+    pub fn common(&self) -> Option<&Common> {
+        match self {
+            Record::Capability(d) => Some(&d.common),
+            Record::Scenario(d) => Some(&d.common),
+            Record::Cluster(d) => Some(&d.common),
+            Record::Actor(d) => Some(&d.common),
+            Record::Bridge(d) => Some(&d.common),
+            Record::Intervention(d) => Some(&d.common),
+            Record::Rule(_) => None,
+        }
+    }
+
+    pub(super) fn scalar_is_set(&self, field: &str) -> bool {
+        match (self, field) {
+            (Record::Cluster(c), "cohesion") => c.cohesion.is_some(),
+            (Record::Cluster(c), "strategy") => c.strategy.is_some(),
+            (Record::Cluster(c), "description") => c.description.is_some(),
+            (Record::Actor(a), "organizes") => a.organizes.is_some(),
+            (Record::Actor(a), "description") => a.description.is_some(),
+            (Record::Bridge(b), "form") => b.form.is_some(),
+            (Record::Bridge(b), "strength") => b.strength.is_some(),
+            _ => false,
+        }
+    }
+
+    /// Sets a typed field: lists are extended, scalars replaced.
+    pub fn set(&mut self, field: &str, value: FieldValue) {
+        match (self, value) {
+            (Record::Capability(d), FieldValue::Text(t)) if field == "description" => {
+                d.description = Some(t)
+            }
+            (Record::Scenario(d), FieldValue::Text(t)) if field == "description" => {
+                d.description = Some(t)
+            }
+            (Record::Cluster(d), value) => match (field, value) {
+                ("bets_on", FieldValue::Refs(r)) => d.bets_on.extend(r),
+                ("needs", FieldValue::Refs(r)) => d.needs.extend(r),
+                ("cohesion", FieldValue::Word(w)) => d.cohesion = Some(w),
+                ("strategy", FieldValue::Text(t)) => d.strategy = Some(t),
+                ("description", FieldValue::Text(t)) => d.description = Some(t),
+                _ => {}
+            },
+            (Record::Actor(d), value) => match (field, value) {
+                ("in", FieldValue::Refs(r)) => d.member_of.extend(r),
+                ("serves", FieldValue::Refs(r)) => d.serves.extend(r),
+                ("provides", FieldValue::Refs(r)) => d.provides.extend(r),
+                ("organizes", FieldValue::Text(t)) => d.organizes = Some(t),
+                ("description", FieldValue::Text(t)) => d.description = Some(t),
+                _ => {}
+            },
+            (Record::Bridge(d), value) => match (field, value) {
+                ("via", FieldValue::Refs(r)) => d.via.extend(r),
+                ("through", FieldValue::Refs(r)) => d.through.extend(r),
+                ("form", FieldValue::Word(w)) => d.form = Some(w),
+                ("strength", FieldValue::Word(w)) => d.strength = Some(w),
+                ("unity", FieldValue::Words(w)) => d.unity.extend(w),
+                _ => {}
+            },
+            (Record::Rule(rule), value) => set_rule_field(rule, field, value),
+            (Record::Intervention(d), FieldValue::Text(t)) => match field {
+                "goal" => d.goal = Some(t),
+                "pathway" => d.pathway = Some(t),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+pub(super) fn set_rule_field(rule: &mut Rule, field: &str, value: FieldValue) {
+    if let FieldValue::Refs(refs) = value {
+        match field {
+            "activate" => rule.activate.extend(refs),
+            "support" => rule.support.extend(refs),
+            _ => {}
+        }
+    }
+}
+
+/// Adds a record to a model, at the end of its kind's list.
+pub fn add_record(model: &mut Model, record: Record) {
+    match record {
+        Record::Capability(d) => model.capabilities.push(d),
+        Record::Scenario(d) => model.scenarios.push(d),
+        Record::Cluster(d) => model.clusters.push(d),
+        Record::Actor(d) => model.actors.push(d),
+        Record::Bridge(d) => model.bridges.push(d),
+        Record::Rule(d) => model.rules.push(d),
+        Record::Intervention(d) => model.interventions.push(d),
+    }
+}
