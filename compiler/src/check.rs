@@ -21,6 +21,10 @@ pub struct Options {
     pub overrides: Vec<(&'static Lint, Level)>,
     /// `--apply NAME`: check the configuration with this intervention applied.
     pub apply: Option<String>,
+    /// Keep every definition and use of a name in [`Resolved::definitions`]
+    /// and [`Resolved::uses`] (editor queries: the language server); off,
+    /// they stay empty.
+    pub record_names: bool,
 }
 
 impl Default for Options {
@@ -31,6 +35,7 @@ impl Default for Options {
             },
             overrides: Vec::new(),
             apply: None,
+            record_names: false,
         }
     }
 }
@@ -101,7 +106,7 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
                 levels.read_config(&eco.folder, &mut workspace.sources, &mut diagnostics);
                 levels
             });
-        let resolved = resolve(&workspace, eco.root);
+        let resolved = resolve(&workspace, eco.root, options.record_names);
         diagnostics.extend(resolved.diagnostics.iter().cloned());
         let baseline = &resolved.baseline;
         match &options.apply {

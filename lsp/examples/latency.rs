@@ -224,7 +224,10 @@ fn main() {
         let outcome = ecospec::check::check(
             &ecospec::load::RealFs,
             &inputs,
-            &ecospec::check::Options::default(),
+            &ecospec::check::Options {
+                record_names: true,
+                ..ecospec::check::Options::default()
+            },
         )
         .unwrap();
         checks.push(start.elapsed());

@@ -90,6 +90,7 @@ impl Worker {
             load: LoadOptions {
                 allow_outside_imports: state.allow_outside_imports,
             },
+            record_names: true,
             ..Options::default()
         };
         let encoding = state.encoding;

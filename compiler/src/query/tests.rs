@@ -53,7 +53,10 @@ fn outcome() -> (Outcome, FileId, FileId) {
     let outcome = check(
         &fs,
         &[Input::File("/w/main.eco".into())],
-        &Options::default(),
+        &Options {
+            record_names: true,
+            ..Options::default()
+        },
     )
     .unwrap();
     let main = outcome.sources.find(Path::new("/w/main.eco")).unwrap();

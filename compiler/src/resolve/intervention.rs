@@ -46,13 +46,15 @@ impl Resolver {
                 kind: inner.kind,
                 index: counts.next(inner.kind),
             };
-            self.definitions.push(Definition {
-                name: name.name.clone(),
-                kind: inner.kind,
-                loc,
-                decl_loc: Loc::new(file, inner.span),
-                local_to: decl.name.as_ref().map(|n| Loc::new(file, n.span)),
-            });
+            if self.record_names {
+                self.definitions.push(Definition {
+                    name: name.name.clone(),
+                    kind: inner.kind,
+                    loc,
+                    decl_loc: Loc::new(file, inner.span),
+                    local_to: decl.name.as_ref().map(|n| Loc::new(file, n.span)),
+                });
+            }
             scope
                 .local
                 .insert(name.name.clone(), NameEntry { symbol, loc });

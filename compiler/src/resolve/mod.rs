@@ -46,9 +46,10 @@ pub struct Resolved {
     pub diagnostics: Vec<Diagnostic>,
     /// Every declared name that entered a namespace (the ecosystem's, or an
     /// intervention's), in source order: what editor queries look names up in.
+    /// Empty unless names were recorded (`resolve`'s `record_names`).
     pub definitions: Vec<Definition>,
     /// Every name written where a declaration is expected that found one
-    /// (of the right kind or not).
+    /// (of the right kind or not). Empty unless names were recorded.
     pub uses: Vec<NameUse>,
 }
 
@@ -117,20 +118,25 @@ pub enum Record {
     Intervention(Intervention),
 }
 
-/// Resolves every ecosystem of a loaded workspace.
-pub fn resolve_all(ws: &Workspace) -> Vec<Resolved> {
+/// Resolves every ecosystem of a loaded workspace, recording names
+/// ([`Resolved::definitions`] and [`Resolved::uses`]) when `record_names`.
+pub fn resolve_all(ws: &Workspace, record_names: bool) -> Vec<Resolved> {
     ws.ecosystems
         .iter()
-        .map(|eco| resolve(ws, eco.root))
+        .map(|eco| resolve(ws, eco.root, record_names))
         .collect()
 }
 
-/// Resolves the ecosystem rooted at `root`.
-pub fn resolve(ws: &Workspace, root: FileId) -> Resolved {
+/// Resolves the ecosystem rooted at `root`. With `record_names`, every
+/// definition and use of a name is kept for editor queries
+/// ([`Resolved::definitions`], [`Resolved::uses`]); a plain check leaves them
+/// empty.
+pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
     let mut resolver = Resolver {
         diagnostics: Vec::new(),
         names: FxHashMap::default(),
         kinds: KindCounts::default(),
+        record_names,
         definitions: Vec::new(),
         uses: Vec::new(),
     };
@@ -270,6 +276,8 @@ struct Resolver {
     /// The ecosystem's names (first definitions).
     names: FxHashMap<Box<str>, NameEntry>,
     kinds: KindCounts,
+    /// Whether `definitions` and `uses` are kept.
+    record_names: bool,
     definitions: Vec<Definition>,
     uses: Vec<NameUse>,
 }
@@ -295,13 +303,15 @@ impl Resolver {
                 continue;
             }
             let index = self.kinds.next(decl.kind);
-            self.definitions.push(Definition {
-                name: name.name.clone(),
-                kind: decl.kind,
-                loc,
-                decl_loc: Loc::new(*file, decl.span),
-                local_to: None,
-            });
+            if self.record_names {
+                self.definitions.push(Definition {
+                    name: name.name.clone(),
+                    kind: decl.kind,
+                    loc,
+                    decl_loc: Loc::new(*file, decl.span),
+                    local_to: None,
+                });
+            }
             self.names.insert(
                 name.name.clone(),
                 NameEntry {

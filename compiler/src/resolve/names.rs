@@ -13,7 +13,7 @@ impl Resolver {
     ) -> Option<usize> {
         let loc = Loc::new(file, name.span);
         let found = self.lookup(name.as_str(), scope).copied();
-        if let Some(entry) = found {
+        if let (Some(entry), true) = (found, self.record_names) {
             self.uses.push(NameUse {
                 at: loc,
                 definition: entry.loc,

@@ -103,6 +103,7 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
         },
         overrides,
         apply: args.apply.clone(),
+        record_names: false,
     })
 }
 
