@@ -38,27 +38,27 @@ impl Record {
                 d.description = Some(t)
             }
             (Record::Cluster(d), value) => match (field, value) {
-                ("bets_on", FieldValue::Refs(r)) => d.bets_on.extend(r),
-                ("needs", FieldValue::Refs(r)) => d.needs.extend(r),
+                ("bets_on", FieldValue::Refs(r)) => append(&mut d.bets_on, r),
+                ("needs", FieldValue::Refs(r)) => append(&mut d.needs, r),
                 ("cohesion", FieldValue::Word(w)) => d.cohesion = Some(w),
                 ("strategy", FieldValue::Text(t)) => d.strategy = Some(t),
                 ("description", FieldValue::Text(t)) => d.description = Some(t),
                 _ => {}
             },
             (Record::Actor(d), value) => match (field, value) {
-                ("in", FieldValue::Refs(r)) => d.member_of.extend(r),
-                ("serves", FieldValue::Refs(r)) => d.serves.extend(r),
-                ("provides", FieldValue::Refs(r)) => d.provides.extend(r),
+                ("in", FieldValue::Refs(r)) => append(&mut d.member_of, r),
+                ("serves", FieldValue::Refs(r)) => append(&mut d.serves, r),
+                ("provides", FieldValue::Refs(r)) => append(&mut d.provides, r),
                 ("organizes", FieldValue::Text(t)) => d.organizes = Some(t),
                 ("description", FieldValue::Text(t)) => d.description = Some(t),
                 _ => {}
             },
             (Record::Bridge(d), value) => match (field, value) {
-                ("via", FieldValue::Refs(r)) => d.via.extend(r),
-                ("through", FieldValue::Refs(r)) => d.through.extend(r),
+                ("via", FieldValue::Refs(r)) => append(&mut d.via, r),
+                ("through", FieldValue::Refs(r)) => append(&mut d.through, r),
                 ("form", FieldValue::Word(w)) => d.form = Some(w),
                 ("strength", FieldValue::Word(w)) => d.strength = Some(w),
-                ("unity", FieldValue::Words(w)) => d.unity.extend(w),
+                ("unity", FieldValue::Words(w)) => append(&mut d.unity, w),
                 _ => {}
             },
             (Record::Rule(rule), value) => set_rule_field(rule, field, value),
@@ -75,10 +75,20 @@ impl Record {
 pub(super) fn set_rule_field(rule: &mut Rule, field: &str, value: FieldValue) {
     if let FieldValue::Refs(refs) = value {
         match field {
-            "activate" => rule.activate.extend(refs),
-            "support" => rule.support.extend(refs),
+            "activate" => append(&mut rule.activate, refs),
+            "support" => append(&mut rule.support, refs),
             _ => {}
         }
+    }
+}
+
+/// `into.extend(more)`, moving `more` in whole (no new buffer, no copy)
+/// when `into` is empty: a field written once, the common case.
+fn append<T>(into: &mut Vec<T>, more: Vec<T>) {
+    if into.is_empty() {
+        *into = more;
+    } else {
+        into.extend(more);
     }
 }
 
