@@ -142,14 +142,14 @@ pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
     };
     let (files, decls) = ecosystem_decls(ws, root, &mut resolver.diagnostics);
     let mut baseline = Model::default();
-    resolver.declare(&decls);
+    let firsts = resolver.declare(&decls);
     for (file, decl) in &decls {
         resolver.check_attributes(*file, decl, &mut baseline.allows);
     }
     let mut rules_seen: FxHashMap<Box<str>, Loc> = FxHashMap::default();
     let mut interventions = Vec::new();
     let mut header: Option<Loc> = None;
-    for (file, decl) in &decls {
+    for ((file, decl), first) in decls.iter().zip(&firsts) {
         match decl.kind {
             DeclKind::Ecosystem => {
                 let at = Loc::new(*file, decl.keyword);
@@ -183,26 +183,25 @@ pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
                     }
                 }
             }
-            DeclKind::Intervention => interventions.push((*file, *decl)),
+            DeclKind::Intervention => interventions.push((*file, *decl, *first)),
             _ => {
-                let first = resolver.is_first_definition(*file, decl);
                 let record = resolver.record(*file, decl, None);
-                if first {
+                if *first {
                     add_record(&mut baseline, record);
                 }
             }
         }
     }
     let mut deltas = Vec::with_capacity(interventions.len());
-    for (file, decl) in &interventions {
+    for (file, decl, first) in &interventions {
         let record = resolver.record(*file, decl, None);
-        if resolver.is_first_definition(*file, decl) {
+        if *first {
             add_record(&mut baseline, record);
         }
     }
-    for (file, decl) in &interventions {
+    for (file, decl, first) in &interventions {
         let delta = resolver.intervention(*file, decl, &baseline, &mut rules_seen.clone());
-        if resolver.is_first_definition(*file, decl) {
+        if *first {
             deltas.push(delta);
         }
     }
@@ -291,17 +290,23 @@ struct Scope {
 
 impl Resolver {
     /// Enters the first definition of every name; reports the others (E0202).
-    fn declare(&mut self, decls: &[(FileId, &Decl)]) {
-        for (file, decl) in decls {
+    /// Per declaration, whether it is the first definition of its name
+    /// (its name's entry is at this declaration; the names do not change
+    /// after this, so no second look-up is needed).
+    fn declare(&mut self, decls: &[(FileId, &Decl)]) -> Vec<bool> {
+        let mut firsts = vec![false; decls.len()];
+        for ((file, decl), is_first) in decls.iter().zip(&mut firsts) {
             if matches!(decl.kind, DeclKind::Ecosystem | DeclKind::On) {
                 continue;
             }
             let Some(name) = &decl.name else { continue };
             let loc = Loc::new(*file, name.span);
             if let Some(first) = self.names.get(&name.name) {
+                *is_first = first.loc == loc;
                 self.diagnostics.push(duplicate(name, loc, first));
                 continue;
             }
+            *is_first = true;
             let index = self.kinds.next(decl.kind);
             if self.record_names {
                 self.definitions.push(Definition {
@@ -323,14 +328,7 @@ impl Resolver {
                 },
             );
         }
-    }
-
-    fn is_first_definition(&self, file: FileId, decl: &Decl) -> bool {
-        decl.name.as_ref().is_some_and(|name| {
-            self.names
-                .get(&name.name)
-                .is_some_and(|entry| entry.loc == Loc::new(file, name.span))
-        })
+        firsts
     }
 
     fn lookup<'s>(&'s self, name: &str, scope: Option<&'s Scope>) -> Option<&'s NameEntry> {
