@@ -6,22 +6,15 @@ use std::convert::Infallible;
 use lalrpop_util::ErrorRecovery;
 
 use crate::ast::*;
-use crate::lexer::{unescape, Keyword, StrLit, Tok};
+use crate::lexer::{unescape, StrLit, Tok};
 
 pub type Recovered<'a> = ErrorRecovery<usize, Tok<'a>, Infallible>;
 
+/// The kind of declaration a keyword token starts; the grammar calls this
+/// only with declaration keywords.
 pub fn kind_of(tok: Tok<'_>) -> DeclKind {
     match tok {
-        Tok::Kw(kw) | Tok::InnerKw(kw) => match kw {
-            Keyword::Capability => DeclKind::Capability,
-            Keyword::Scenario => DeclKind::Scenario,
-            Keyword::Cluster => DeclKind::Cluster,
-            Keyword::Actor => DeclKind::Actor,
-            Keyword::Bridge => DeclKind::Bridge,
-            Keyword::On => DeclKind::On,
-            Keyword::Intervention => DeclKind::Intervention,
-            Keyword::Ecosystem | Keyword::Import => DeclKind::Ecosystem,
-        },
+        Tok::Kw(kw) | Tok::InnerKw(kw) => kw.decl_kind().unwrap_or(DeclKind::Ecosystem),
         _ => DeclKind::Ecosystem,
     }
 }

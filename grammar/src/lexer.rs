@@ -109,6 +109,22 @@ pub enum Keyword {
 }
 
 impl Keyword {
+    /// The declaration this keyword introduces (`import` introduces none).
+    pub fn decl_kind(self) -> Option<crate::ast::DeclKind> {
+        use crate::ast::DeclKind;
+        Some(match self {
+            Keyword::Import => return None,
+            Keyword::Ecosystem => DeclKind::Ecosystem,
+            Keyword::Capability => DeclKind::Capability,
+            Keyword::Scenario => DeclKind::Scenario,
+            Keyword::Cluster => DeclKind::Cluster,
+            Keyword::Actor => DeclKind::Actor,
+            Keyword::Bridge => DeclKind::Bridge,
+            Keyword::On => DeclKind::On,
+            Keyword::Intervention => DeclKind::Intervention,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Keyword::Import => "import",

@@ -146,27 +146,13 @@ fn owner(statement: &[Tok<'_>]) -> Owner {
         .position(|t| matches!(t, Tok::Kw(_) | Tok::InnerKw(_) | Tok::Extend));
     match start.and_then(|i| statement.get(i..)) {
         Some([Tok::Extend, Tok::InnerKw(kw) | Tok::Kw(kw), ..]) => {
-            keyword_kind(*kw).map_or(Owner::Other, Owner::Decl)
+            kw.decl_kind().map_or(Owner::Other, Owner::Decl)
         }
         Some([Tok::Kw(kw) | Tok::InnerKw(kw), ..]) => {
-            keyword_kind(*kw).map_or(Owner::Other, Owner::Decl)
+            kw.decl_kind().map_or(Owner::Other, Owner::Decl)
         }
         _ => Owner::Other,
     }
-}
-
-fn keyword_kind(kw: Keyword) -> Option<DeclKind> {
-    Some(match kw {
-        Keyword::Import => return None,
-        Keyword::Ecosystem => DeclKind::Ecosystem,
-        Keyword::Capability => DeclKind::Capability,
-        Keyword::Scenario => DeclKind::Scenario,
-        Keyword::Cluster => DeclKind::Cluster,
-        Keyword::Actor => DeclKind::Actor,
-        Keyword::Bridge => DeclKind::Bridge,
-        Keyword::On => DeclKind::On,
-        Keyword::Intervention => DeclKind::Intervention,
-    })
 }
 
 /// Contexts inside a header or an attribute, before any `{`.
@@ -183,7 +169,7 @@ fn header_context(statement: &[Tok<'_>]) -> Option<Context> {
         [Tok::Extend] => Some(Context::ExtendKind),
         [Tok::Extend, Tok::InnerKw(kw) | Tok::Kw(kw)] => Some(match kw {
             Keyword::On => Context::Names(DeclKind::Scenario),
-            other => keyword_kind(*other).map_or(Context::Nothing, Context::Names),
+            other => other.decl_kind().map_or(Context::Nothing, Context::Names),
         }),
         [first] if is_kw(first, Keyword::On) => Some(Context::Names(DeclKind::Scenario)),
         [first, Tok::Ident(_), Tok::Colon] if is_kw(first, Keyword::Actor) => {
