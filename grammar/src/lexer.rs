@@ -109,6 +109,19 @@ pub enum Keyword {
 }
 
 impl Keyword {
+    /// Every declaration keyword, in the order of the contract's grammar.
+    pub const ALL: [Keyword; 9] = [
+        Keyword::Import,
+        Keyword::Ecosystem,
+        Keyword::Capability,
+        Keyword::Scenario,
+        Keyword::Cluster,
+        Keyword::Actor,
+        Keyword::Bridge,
+        Keyword::On,
+        Keyword::Intervention,
+    ];
+
     /// The declaration this keyword introduces (`import` introduces none).
     pub fn decl_kind(self) -> Option<crate::ast::DeclKind> {
         use crate::ast::DeclKind;
@@ -126,17 +139,17 @@ impl Keyword {
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Keyword::Import => "import",
-            Keyword::Ecosystem => "ecosystem",
-            Keyword::Capability => "capability",
-            Keyword::Scenario => "scenario",
-            Keyword::Cluster => "cluster",
-            Keyword::Actor => "actor",
-            Keyword::Bridge => "bridge",
-            Keyword::On => "on",
-            Keyword::Intervention => "intervention",
-        }
+        self.decl_kind()
+            .map_or("import", crate::ast::DeclKind::keyword)
+    }
+
+    /// Whether a declaration with this keyword may stand inside an
+    /// intervention (as a change it proposes).
+    pub fn nests_in_intervention(self) -> bool {
+        !matches!(
+            self,
+            Keyword::Import | Keyword::Ecosystem | Keyword::Intervention
+        )
     }
 }
 
@@ -315,11 +328,7 @@ impl<'a> Lexer<'a> {
             None => Tok::Ident(word),
             Some(Tok::Kw(kw)) => {
                 if self.depth > 0 && begins_line(self.src, start) {
-                    let nestable = self.in_intervention
-                        && !matches!(
-                            kw,
-                            Keyword::Import | Keyword::Ecosystem | Keyword::Intervention
-                        );
+                    let nestable = self.in_intervention && kw.nests_in_intervention();
                     self.depth = self.depth.min(u32::from(nestable));
                 }
                 if self.depth == 0 {

@@ -254,20 +254,7 @@ pub fn complete(
             .collect()
     };
     match context {
-        Context::TopLevel => [
-            "import",
-            "ecosystem",
-            "capability",
-            "scenario",
-            "cluster",
-            "actor",
-            "bridge",
-            "on",
-            "intervention",
-        ]
-        .into_iter()
-        .map(keyword)
-        .collect(),
+        Context::TopLevel => Keyword::ALL.iter().map(|kw| keyword(kw.as_str())).collect(),
         Context::FieldName(kind) => {
             let mut out: Vec<Candidate> = fields(*kind)
                 .iter()
@@ -279,19 +266,11 @@ pub fn complete(
                 })
                 .collect();
             if *kind == DeclKind::Intervention {
-                out.extend(
-                    [
-                        "capability",
-                        "scenario",
-                        "cluster",
-                        "actor",
-                        "bridge",
-                        "on",
-                        "extend",
-                    ]
-                    .into_iter()
-                    .map(keyword),
-                );
+                let nested = Keyword::ALL
+                    .iter()
+                    .filter(|kw| kw.nests_in_intervention())
+                    .map(|kw| kw.as_str());
+                out.extend(nested.chain(["extend"]).map(keyword));
             }
             out
         }
