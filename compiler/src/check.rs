@@ -103,7 +103,7 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
             .entry(eco.folder.clone())
             .or_insert_with(|| {
                 let mut levels = Levels::with_command_line(&options.overrides);
-                levels.read_config(&eco.folder, &mut workspace.sources, &mut diagnostics);
+                levels.read_config(fs, &eco.folder, &mut workspace.sources, &mut diagnostics);
                 levels
             });
         let resolved = resolve(&workspace, eco.root, options.record_names);

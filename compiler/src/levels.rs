@@ -9,6 +9,7 @@ use ecospec_syntax::Span;
 
 use crate::diagnostic::{Diagnostic, Loc};
 use crate::lints::{self, Level, Lint, LINTS};
+use crate::load::{read_inside, unreadable, FileSystem, CONFIG_LIMIT};
 use crate::model::Allow;
 use crate::resolve::closest;
 use crate::source::{FileId, SourceFile, SourceMap};
@@ -48,21 +49,40 @@ impl Levels {
             .unwrap_or(lint.default)
     }
 
-    /// Reads `ecospec.toml` from `folder` (never from a parent folder).
-    /// The file, when there is one, joins the source map so its errors
-    /// (E0305, E0209) can point into it.
+    /// Reads `ecospec.toml` from `folder` (never from a parent folder), only
+    /// when it is a regular file inside the folder (symbolic links resolved)
+    /// of at most [`CONFIG_LIMIT`] bytes. The file, when there is one, joins
+    /// the source map so its errors (E0305, E0209) can point into it.
     pub fn read_config(
         &mut self,
+        fs: &dyn FileSystem,
         folder: &Path,
         sources: &mut SourceMap,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         let path = folder.join("ecospec.toml");
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let name = crate::load::display_name(&path);
+        let bytes = match read_inside(fs, &path, folder, CONFIG_LIMIT) {
+            Ok((_, bytes)) => bytes,
+            Err(error) if error.is_not_found() => return,
+            Err(error) => {
+                diagnostics.push(unreadable(
+                    &format!("`{name}`"),
+                    &error,
+                    "`ecospec.toml` holds one `[lints]` table of a few lines",
+                ));
+                return;
+            }
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            diagnostics.push(
+                Diagnostic::error("E0304", format!("`{name}` is not valid UTF-8"))
+                    .help("save the file as UTF-8 in your editor"),
+            );
             return;
         };
-        let name = crate::load::display_name(&path);
-        let file = sources.add(SourceFile::new(path, name, text.clone()));
+        let shown = crate::load::shown_path(&path);
+        let file = sources.add(SourceFile::new(path, name, text.clone()).shown_as(shown));
         let (config, problems) = parse_config(file, &text);
         self.config = config;
         diagnostics.extend(problems);

@@ -9,6 +9,10 @@
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::Match;
 
 use ecospec_syntax::{parse, File, Span};
 
@@ -16,25 +20,177 @@ use crate::diagnostic::{Diagnostic, Loc};
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax_errors::syntax_diagnostic;
 
+/// The most a spec (`.eco` file) may weigh: 64 MB (MB = 2^20 bytes).
+pub const SPEC_LIMIT: u64 = 64 << 20;
+/// The most an `ecospec.toml`, `.gitignore` or `.ignore` may weigh: 1 MB.
+pub const CONFIG_LIMIT: u64 = 1 << 20;
+
+/// Why a file was not read. Its text completes "cannot read `NAME`: " and
+/// never holds anything of the file's content.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file system's own error (not found, permission denied, …).
+    Io(std::io::Error),
+    /// Its real path (symbolic links resolved) leaves the folder being checked.
+    Outside,
+    /// A folder, a named pipe, a device or a socket: never opened for reading.
+    NotRegular(&'static str),
+    /// Larger than the limit (in bytes) for its kind of file.
+    TooLarge(u64),
+}
+
+impl ReadError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
+    }
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(error: std::io::Error) -> ReadError {
+        ReadError::Io(error)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(error) => write!(f, "{error}"),
+            ReadError::Outside => {
+                f.write_str("it is a symbolic link to a file outside the folder being checked")
+            }
+            ReadError::NotRegular(kind) => write!(f, "it is {kind}, not a regular file"),
+            ReadError::TooLarge(limit) => {
+                write!(
+                    f,
+                    "it is larger than {} MB, the most ecospec reads",
+                    limit >> 20
+                )
+            }
+        }
+    }
+}
+
 /// Where file contents come from: the disk, or the disk with the editor's
 /// unsaved documents over it (the language server).
 pub trait FileSystem {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
+    /// The content of the regular file at `path` (symbolic links already
+    /// resolved), at most `limit` bytes. A folder, a named pipe, a device or
+    /// a socket is refused without being opened for reading.
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError>;
     /// The path with symbolic links resolved; an error when it does not exist.
     fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf>;
 }
 
+/// The disk. Every read checks the file's kind before opening it, opens it
+/// without blocking (a named pipe swapped in meanwhile cannot hang the
+/// check) and without following a symbolic link, checks the opened handle
+/// again, and reads at most the limit.
 pub struct RealFs;
 
 impl FileSystem for RealFs {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        std::fs::read(path)
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        use std::io::Read;
+        regular(&std::fs::metadata(path)?, limit)?;
+        let file = open_for_reading(path)?;
+        let size = regular(&file.metadata()?, limit)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(ReadError::TooLarge(limit));
+        }
+        Ok(bytes)
     }
 
     fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
         std::fs::canonicalize(path)
     }
 }
+
+/// The size of a regular file within `limit`; else why it is refused.
+fn regular(metadata: &std::fs::Metadata, limit: u64) -> Result<u64, ReadError> {
+    let kind = metadata.file_type();
+    if !kind.is_file() {
+        return Err(ReadError::NotRegular(kind_name(&kind)));
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    Ok(metadata.len())
+}
+
+fn kind_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(unix)]
+fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// Reads `path` when its real path lies inside `folder` (both as given:
+/// `folder` with its symbolic links resolved). A path that does not exist
+/// is `ReadError::Io` of kind `NotFound` (see [`ReadError::is_not_found`]).
+pub fn read_inside(
+    fs: &dyn FileSystem,
+    path: &Path,
+    folder: &Path,
+    limit: u64,
+) -> Result<(PathBuf, Vec<u8>), ReadError> {
+    let real = fs.canonicalize(path)?;
+    if !real.starts_with(folder) {
+        return Err(ReadError::Outside);
+    }
+    let bytes = fs.read(&real, limit)?;
+    Ok((real, bytes))
+}
+
+/// E0301 for a file that was refused or could not be read: why, never what
+/// it holds.
+pub fn unreadable(subject: &str, error: &ReadError, too_large_help: &str) -> Diagnostic {
+    let help = match error {
+        ReadError::Io(_) => "check that the file exists and can be read",
+        ReadError::Outside => {
+            "ecospec reads only files inside the folder being checked: commit the file itself, not a link to one elsewhere"
+        }
+        ReadError::NotRegular(_) => {
+            "ecospec reads only regular files: replace it with one, or remove it"
+        }
+        ReadError::TooLarge(_) => too_large_help,
+    };
+    Diagnostic::error("E0301", format!("cannot read {subject}: {error}")).help(help)
+}
+
+/// The help under a spec that is too large.
+const SPEC_TOO_LARGE: &str = "split the spec into files that import each other";
 
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
@@ -73,6 +229,19 @@ pub struct Workspace {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that exist but could not be read, not counted as read.
     pub unread: Vec<FileId>,
+    /// Each folder searched for `.eco` files, and what the search found.
+    pub searched: Vec<Searched>,
+}
+
+/// A folder given to check and what its search found.
+#[derive(Clone, Debug)]
+pub struct Searched {
+    /// As given.
+    pub folder: PathBuf,
+    /// `.eco` files found.
+    pub found: usize,
+    /// Whether ignore files left out at least one `.eco` file.
+    pub ignored: bool,
 }
 
 impl Workspace {
@@ -117,8 +286,14 @@ impl Loader<'_> {
         let (folder, found) = match input {
             Input::Folder(dir) => {
                 let folder = self.fs.canonicalize(dir).unwrap_or_else(|_| dir.clone());
-                let found = discover(&folder);
-                (folder, found)
+                let discovery = discover_in(self.fs, &folder);
+                self.ws.diagnostics.extend(discovery.problems);
+                self.ws.searched.push(Searched {
+                    folder: dir.clone(),
+                    found: discovery.files.len(),
+                    ignored: discovery.ignored,
+                });
+                (folder, discovery.files)
             }
             Input::File(path) => {
                 let path = self.fs.canonicalize(path).unwrap_or_else(|_| path.clone());
@@ -138,30 +313,66 @@ impl Loader<'_> {
         }
     }
 
-    /// Reads and parses a file (once), then the files it imports.
+    /// Loads a file and everything it imports, depth first in import order
+    /// (the order of `FileId`s and diagnostics), with an explicit stack: an
+    /// import chain of any length cannot overflow the call stack.
     fn load_file(&mut self, path: &Path, folder: &Path) -> FileId {
+        let (root, frame) = self.open_file(path, None);
+        let mut stack: Vec<Frame> = frame.into_iter().collect();
+        while let Some(frame) = stack.last_mut() {
+            let Some((span, target)) = frame.pending.next() else {
+                if let Some(done) = stack.pop() {
+                    if let Some(Some(file)) = self.ws.files.get_mut(done.id.index()) {
+                        file.imports = done.imports;
+                    }
+                }
+                continue;
+            };
+            let loc = Loc::new(frame.id, span);
+            let dir = frame.dir.clone();
+            let (target, next) = match self.load_import(loc, &dir, &target, folder) {
+                Some((real, shown)) => {
+                    let (id, next) = self.open_file(&real, Some((loc, &shown)));
+                    (Some(id), next)
+                }
+                None => (None, None),
+            };
+            if let Some(frame) = stack.last_mut() {
+                frame.imports.push(ImportEdge { loc, target });
+            }
+            stack.extend(next);
+        }
+        root
+    }
+
+    /// Reads and parses one file (once); the frame of its imports to load,
+    /// when it was read and is new. `via` is the import that names it.
+    fn open_file(&mut self, path: &Path, via: Option<(Loc, &str)>) -> (FileId, Option<Frame>) {
         if let Some(id) = self.by_path.get(path) {
-            return *id;
+            return (*id, None);
         }
         let name = display_name(path);
-        let (text, problem) = match self.fs.read(path) {
+        let (text, problem) = match self.fs.read(path, SPEC_LIMIT) {
             Ok(bytes) => decode(bytes),
-            Err(error) => (String::new(), Some(Problem::Unreadable(error.to_string()))),
+            Err(error) => (String::new(), Some(Problem::Unreadable(error))),
         };
-        let id = self
-            .ws
-            .sources
-            .add(SourceFile::new(path.to_path_buf(), name.clone(), text));
+        let id = self.ws.sources.add(
+            SourceFile::new(path.to_path_buf(), name.clone(), text).shown_as(shown_path(path)),
+        );
         self.by_path.insert(path.to_path_buf(), id);
         self.ws.files.push(None);
         match problem {
             Some(Problem::Unreadable(error)) => {
                 self.ws.unread.push(id);
-                self.ws.diagnostics.push(
-                    Diagnostic::error("E0301", format!("cannot read `{name}`: {error}"))
-                        .help("check that the file exists and can be read"),
-                );
-                return id;
+                let diagnostic = match via {
+                    Some((loc, target)) => {
+                        unreadable(&format!("imported file `{target}`"), &error, SPEC_TOO_LARGE)
+                            .at(loc, "imported here")
+                    }
+                    None => unreadable(&format!("`{name}`"), &error, SPEC_TOO_LARGE),
+                };
+                self.ws.diagnostics.push(diagnostic);
+                return (id, None);
             }
             // The file was read (it counts in `summary.files`); it only
             // contributes nothing else.
@@ -172,7 +383,7 @@ impl Loader<'_> {
                         .at(at, "first invalid byte here")
                         .help("save the file as UTF-8 in your editor"),
                 );
-                return id;
+                return (id, None);
             }
             None => {}
         }
@@ -186,7 +397,7 @@ impl Loader<'_> {
         for error in &ast.errors {
             self.ws.diagnostics.push(syntax_diagnostic(id, text, error));
         }
-        let import_paths: Vec<(Span, String)> = ast
+        let pending: Vec<(Span, String)> = ast
             .imports()
             .map(|import| (import.path.span(), import.path.value.clone()))
             .collect();
@@ -196,20 +407,25 @@ impl Loader<'_> {
                 imports: Vec::new(),
             });
         }
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut imports = Vec::with_capacity(import_paths.len());
-        for (span, target) in import_paths {
-            let loc = Loc::new(id, span);
-            let target = self.load_import(loc, &dir, &target, folder);
-            imports.push(ImportEdge { loc, target });
-        }
-        if let Some(Some(file)) = self.ws.files.get_mut(id.index()) {
-            file.imports = imports;
-        }
-        id
+        let frame = Frame {
+            id,
+            dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            imports: Vec::with_capacity(pending.len()),
+            pending: pending.into_iter(),
+        };
+        (id, Some(frame))
     }
 
-    fn load_import(&mut self, loc: Loc, dir: &Path, target: &str, folder: &Path) -> Option<FileId> {
+    /// The real path of an import when it may be opened (inside the folder,
+    /// or `--allow-outside-imports`) and exists, with the path as written;
+    /// else its diagnostic.
+    fn load_import(
+        &mut self,
+        loc: Loc,
+        dir: &Path,
+        target: &str,
+        folder: &Path,
+    ) -> Option<(PathBuf, String)> {
         let joined = normalize(&dir.join(target));
         let resolved = self.fs.canonicalize(&joined);
         let inside = match &resolved {
@@ -229,10 +445,8 @@ impl Loader<'_> {
             return None;
         }
         match resolved {
-            Ok(real) if real.is_file() || self.fs.read(&real).is_ok() => {
-                Some(self.load_file(&real, folder))
-            }
-            _ => {
+            Ok(real) => Some((real, target.to_string())),
+            Err(_) => {
                 self.ws.diagnostics.push(
                     Diagnostic::error("E0301", format!("imported file `{target}` not found"))
                         .at(loc, "no file at this path")
@@ -244,8 +458,19 @@ impl Loader<'_> {
     }
 }
 
+/// A file whose imports are being loaded.
+struct Frame {
+    id: FileId,
+    /// Its folder: imports are relative to it.
+    dir: PathBuf,
+    /// Its imports not loaded yet, in order.
+    pending: std::vec::IntoIter<(Span, String)>,
+    /// Its imports loaded so far.
+    imports: Vec<ImportEdge>,
+}
+
 enum Problem {
-    Unreadable(String),
+    Unreadable(ReadError),
     NotUtf8 { offset: usize },
 }
 
@@ -270,19 +495,167 @@ fn decode(mut bytes: Vec<u8>) -> (String, Option<Problem>) {
 /// Every `.eco` file under `folder`, honouring `.gitignore` (in a git
 /// repository or not) and skipping hidden folders, in path order.
 pub fn discover(folder: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(folder)
-        .hidden(true)
-        .require_git(false)
-        .git_global(false)
-        .follow_links(false)
-        .build()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
-        .map(ignore::DirEntry::into_path)
-        .filter(|path| path.extension().is_some_and(|ext| ext == "eco"))
-        .collect();
-    found.sort();
-    found
+    discover_in(&RealFs, folder).files
+}
+
+/// What the search of a folder found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The `.eco` files to check, in path order.
+    pub files: Vec<PathBuf>,
+    /// Whether ignore rules left out at least one `.eco` file.
+    pub ignored: bool,
+    /// Ignore files that were refused (E0301): their rules are not applied.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The ignore files of one folder, by precedence: `.ignore`, `.gitignore`,
+/// then (in a repository's top folder) `.git/info/exclude`.
+struct Rules {
+    kinds: [Option<Gitignore>; 3],
+    /// The rules of the folder above (inside the folder being checked).
+    parent: Option<Rc<Rules>>,
+}
+
+/// Whether the rules from `rules` up ignore `path`: `.ignore` rules first,
+/// the deepest folder's first, then `.gitignore`'s, then the exclude file's
+/// (as `ripgrep` and the `ignore` crate decide).
+fn is_ignored(rules: Option<&Rc<Rules>>, path: &Path, is_dir: bool) -> bool {
+    for kind in 0..3 {
+        let mut level = rules;
+        while let Some(node) = level {
+            if let Some(Some(matcher)) = node.kinds.get(kind) {
+                match matcher.matched(path, is_dir) {
+                    Match::Ignore(_) => return true,
+                    Match::Whitelist(_) => return false,
+                    Match::None => {}
+                }
+            }
+            level = node.parent.as_ref();
+        }
+    }
+    false
+}
+
+/// The ignore files of `dir`, each read only when it is a regular file
+/// inside `folder` of at most [`CONFIG_LIMIT`] bytes; the walk opens no
+/// other file, and none above `folder`.
+fn read_rules(
+    fs: &dyn FileSystem,
+    folder: &Path,
+    dir: &Path,
+    parent: Option<Rc<Rules>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Rc<Rules>> {
+    let exclude = dir
+        .join(".git")
+        .is_dir()
+        .then(|| dir.join(".git/info/exclude"));
+    let paths = [
+        Some(dir.join(".ignore")),
+        Some(dir.join(".gitignore")),
+        exclude,
+    ];
+    let mut any = false;
+    let kinds = paths.map(|path| {
+        let path = path?;
+        let bytes = match read_inside(fs, &path, folder, CONFIG_LIMIT) {
+            Ok((_, bytes)) => bytes,
+            Err(error) if error.is_not_found() => return None,
+            Err(error) => {
+                problems.push(unreadable(
+                    &format!("`{}`", display_name(&path)),
+                    &error,
+                    "an ignore file holds a few patterns: this one is not read",
+                ));
+                return None;
+            }
+        };
+        let mut builder = GitignoreBuilder::new(dir);
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            // A pattern that is not a valid glob is skipped, as git does.
+            let _ = builder.add_line(Some(path.clone()), line);
+        }
+        let matcher = builder.build().ok()?;
+        any = true;
+        Some(matcher)
+    });
+    if any {
+        Some(Rc::new(Rules { kinds, parent }))
+    } else {
+        parent
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Every `.eco` file under `folder` that no ignore file of `folder` or of a
+/// folder under it excludes (nothing above `folder` is read), skipping
+/// hidden files and folders and never following a symbolic link; in path
+/// order. Iterative: a deep tree cannot overflow the stack.
+pub fn discover_in(fs: &dyn FileSystem, folder: &Path) -> Discovery {
+    let mut out = Discovery::default();
+    let mut ignored_dirs = Vec::new();
+    let mut stack: Vec<(PathBuf, Option<Rc<Rules>>)> = vec![(folder.to_path_buf(), None)];
+    while let Some((dir, above)) = stack.pop() {
+        let rules = read_rules(fs, folder, &dir, above, &mut out.problems);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if is_hidden(&entry.file_name()) {
+                continue;
+            }
+            let path = entry.path();
+            if kind.is_dir() {
+                if is_ignored(rules.as_ref(), &path, true) {
+                    ignored_dirs.push(path);
+                } else {
+                    stack.push((path, rules.clone()));
+                }
+            } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "eco") {
+                if is_ignored(rules.as_ref(), &path, false) {
+                    out.ignored = true;
+                } else {
+                    out.files.push(path);
+                }
+            }
+        }
+    }
+    if out.files.is_empty() && !out.ignored {
+        out.ignored = holds_eco_file(ignored_dirs);
+    }
+    out.files.sort();
+    out
+}
+
+/// Whether any of `dirs` holds a `.eco` file (hidden ones and symbolic
+/// links aside), whatever the ignore files say.
+fn holds_eco_file(mut dirs: Vec<PathBuf>) -> bool {
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if is_hidden(&entry.file_name()) {
+                continue;
+            } else if kind.is_dir() {
+                dirs.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "eco") {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The roots among the found files: those no other found file imports; then,
@@ -338,14 +711,25 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// A path as shown in output: relative to the working directory when under it.
+/// A path as shown in output: relative to the working directory when under
+/// it; lossy when it is not UTF-8 ([`shown_path`] keeps it byte for byte).
 pub fn display_name(path: &Path) -> String {
-    let relative = std::env::current_dir()
+    let name = shown_path(path).to_string_lossy().into_owned();
+    if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name
+    }
+}
+
+/// A path as shown, byte for byte: relative to the working directory when
+/// under it.
+pub fn shown_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
         .ok()
         .and_then(|cwd| {
             let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
             path.strip_prefix(&cwd).ok().map(Path::to_path_buf)
         })
-        .unwrap_or_else(|| path.to_path_buf());
-    relative.to_string_lossy().replace('\\', "/")
+        .unwrap_or_else(|| path.to_path_buf())
 }

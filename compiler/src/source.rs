@@ -18,8 +18,11 @@ impl FileId {
 pub struct SourceFile {
     /// The path as opened (absolute, symbolic links resolved).
     pub path: PathBuf,
-    /// The path as shown: relative to the working directory when under it.
+    /// The path as shown: relative to the working directory when under it
+    /// (lossy when the path is not UTF-8).
     pub name: String,
+    /// The path as shown, byte for byte (JSON and SARIF keep it exact).
+    pub shown: PathBuf,
     /// The text, BOM removed (empty when the file is not valid UTF-8).
     pub text: String,
     /// Byte offset of each line start.
@@ -65,11 +68,18 @@ impl SourceFile {
         chars_before_block.push(u32::try_from(chars).unwrap_or(u32::MAX));
         SourceFile {
             path,
+            shown: PathBuf::from(&name),
             name,
             text,
             line_starts,
             chars_before_block,
         }
+    }
+
+    /// The path as shown, byte for byte, when `name` is its lossy form.
+    pub fn shown_as(mut self, shown: PathBuf) -> SourceFile {
+        self.shown = shown;
+        self
     }
 
     /// The 0-based line holding byte `offset`.

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ecospec::load::FileSystem;
+use ecospec::load::{FileSystem, ReadError, RealFs};
 use ecospec::source::SourceFile;
 use tower_lsp_server::ls_types::Uri;
 
@@ -64,10 +64,10 @@ pub struct OverlayFs {
 }
 
 impl FileSystem for OverlayFs {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         match self.docs.get(path) {
             Some(doc) => Ok(doc.text.clone().into_bytes()),
-            None => std::fs::read(path),
+            None => RealFs.read(path, limit),
         }
     }
 

@@ -18,11 +18,11 @@ use crate::resolve::schema::FieldType;
 struct MemFs(HashMap<PathBuf, String>);
 
 impl FileSystem for MemFs {
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+    fn read(&self, path: &Path, _limit: u64) -> Result<Vec<u8>, crate::load::ReadError> {
         self.0
             .get(path)
             .map(|t| t.clone().into_bytes())
-            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound).into())
     }
     fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
         if self.0.contains_key(path) {

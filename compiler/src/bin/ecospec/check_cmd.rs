@@ -40,6 +40,9 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
         Ok(outcome) => outcome,
         Err(message) => return usage_error(&message),
     };
+    if let Some(status) = nothing_checked(&outcome) {
+        return status;
+    }
     if args.fix {
         match crate::fix_cmd::apply(&outcome) {
             Ok(0) => {}
@@ -73,6 +76,25 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
     // The process ends next: freeing the trees and models node by node
     // would cost a tenth of the run on a large ecosystem, for nothing.
     std::mem::forget(outcome);
+    status
+}
+
+/// A folder that held no `.eco` file to check, or only ignored ones, is an
+/// error of its own (exit 2): a CI job must never pass having checked nothing.
+fn nothing_checked(outcome: &Outcome) -> Option<u8> {
+    let mut status = None;
+    for searched in outcome.workspace.searched.iter().filter(|s| s.found == 0) {
+        let folder = searched.folder.display();
+        status = Some(if searched.ignored {
+            usage_error(&format!(
+                "every `.eco` file in `{folder}` is ignored (by `.gitignore` or `.ignore`): nothing was checked"
+            ))
+        } else {
+            usage_error(&format!(
+                "no `.eco` file in `{folder}` (hidden folders are skipped): nothing was checked"
+            ))
+        });
+    }
     status
 }
 
