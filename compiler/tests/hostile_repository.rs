@@ -64,7 +64,10 @@ fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         if start.elapsed() > TIMEOUT {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("`ecospec {}` hung (killed after {TIMEOUT:?})", args.join(" "));
+            panic!(
+                "`ecospec {}` hung (killed after {TIMEOUT:?})",
+                args.join(" ")
+            );
         }
         std::thread::sleep(Duration::from_millis(10));
     };
@@ -184,7 +187,8 @@ fn ignore_file_symlink_outside_is_not_read() {
     let run = run(&repo, &["check", "."]);
     assert_eq!(run.status, 1, "{}", run.all());
     assert!(
-        run.stdout.contains("cannot read `.ignore`: it is a symbolic link"),
+        run.stdout
+            .contains("cannot read `.ignore`: it is a symbolic link"),
         "{}",
         run.stdout
     );
@@ -387,8 +391,7 @@ fn non_utf8_file_name_is_exact_in_json_and_sarif() {
     let sarif: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
     let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
     assert_eq!(
-        location["artifactLocation"]["uri"],
-        "caf%E9%20bar.eco",
+        location["artifactLocation"]["uri"], "caf%E9%20bar.eco",
         "{location}"
     );
 }
@@ -414,13 +417,11 @@ fn long_line_is_shown_as_a_window_around_each_error() {
     assert!(shown.contains(&format!("long.eco:1:{column}")), "{shown}");
     assert!(shown.contains("…"), "{shown}");
     let source = shown.lines().find(|l| l.starts_with("1 │")).unwrap();
-    let marks = shown
-        .lines()
-        .find(|l| l.contains('^'))
-        .unwrap()
-        .find('^')
-        .unwrap();
-    assert_eq!(source.get(marks..marks + 4), Some("a100"), "{shown}");
+    // Columns, not bytes: `│` and `…` are one column each.
+    let carets = shown.lines().find(|l| l.contains('^')).unwrap();
+    let marks = carets.chars().position(|c| c == '^').unwrap();
+    let marked: String = source.chars().skip(marks).take(4).collect();
+    assert_eq!(marked, "a100", "{shown}");
     assert!(source.chars().count() < 140, "{source}");
 }
 
@@ -438,7 +439,9 @@ fn refused_file_content_appears_in_no_output_format() {
     write(
         &repo,
         "main.eco",
-        &format!("import \"linked.eco\"\nimport \"outside.eco\"\nimport \"../outside/secret\"\n{SPEC}"),
+        &format!(
+            "import \"linked.eco\"\nimport \"outside.eco\"\nimport \"../outside/secret\"\n{SPEC}"
+        ),
     );
     for format in ["human", "short", "json", "sarif", "github"] {
         let run = run(&repo, &["check", ".", "--format", format]);

@@ -11,9 +11,9 @@ use crate::catalog::{self, Rule};
 use crate::check::Outcome;
 use crate::diagnostic::{Loc, Severity};
 use crate::lints::Level;
-use crate::source::Position;
+use crate::source::{FileId, Position};
 
-use super::place;
+use super::{percent_encoded, place, shown_bytes};
 
 /// The base every relative artifact URI is resolved against: the folder
 /// `ecospec` ran in, which in CI is the repository's root.
@@ -70,14 +70,16 @@ pub fn sarif(outcome: &Outcome) -> Value {
                     // One artifactChange per file, in order of first edit.
                     let mut changes: Vec<(Value, Vec<Value>)> = Vec::new();
                     for edit in &fix.edits {
-                        let Some((file, start, end)) = place(&outcome.sources, edit.loc) else {
+                        let (Some((_, start, end)), Some(artifact)) = (
+                            place(&outcome.sources, edit.loc),
+                            artifact_of(outcome, edit.loc.file),
+                        ) else {
                             continue;
                         };
                         let replacement = json!({
                             "deletedRegion": region(start, end),
                             "insertedContent": {"text": edit.replacement},
                         });
-                        let artifact = artifact_location(file);
                         match changes.iter_mut().find(|(a, _)| *a == artifact) {
                             Some((_, list)) => list.push(replacement),
                             None => changes.push((artifact, vec![replacement])),
@@ -105,7 +107,7 @@ pub fn sarif(outcome: &Outcome) -> Value {
         .sources
         .iter()
         .filter(|(_, file)| file.name.ends_with(".eco") || file.name.ends_with(".toml"))
-        .map(|(_, file)| json!({"location": artifact_location(&file.name)}))
+        .map(|(_, file)| json!({"location": artifact_location(&shown_bytes(file))}))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -164,9 +166,9 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn physical(outcome: &Outcome, loc: Loc) -> Option<Value> {
-    let (file, start, end) = place(&outcome.sources, loc)?;
+    let (_, start, end) = place(&outcome.sources, loc)?;
     Some(json!({
-        "artifactLocation": artifact_location(file),
+        "artifactLocation": artifact_of(outcome, loc.file)?,
         "region": region(start, end),
     }))
 }
@@ -180,28 +182,33 @@ fn region(start: Position, end: Position) -> Value {
     })
 }
 
-/// A path as shown (relative to the working directory when under it) as a
-/// SARIF artifact location: relative against `%SRCROOT%`, else a `file:` URI.
-fn artifact_location(name: &str) -> Value {
-    let path = name.replace('\\', "/");
-    if path.starts_with('/') {
+/// A file's artifact location: its path as shown (relative to the working
+/// directory when under it), byte for byte.
+fn artifact_of(outcome: &Outcome, id: FileId) -> Option<Value> {
+    outcome
+        .sources
+        .get(id)
+        .map(|file| artifact_location(&shown_bytes(file)))
+}
+
+/// A path as shown as a SARIF artifact location: relative against
+/// `%SRCROOT%`, else a `file:` URI; percent-encoded byte for byte.
+fn artifact_location(path: &[u8]) -> Value {
+    let path: Vec<u8> = path
+        .iter()
+        .map(|b| {
+            if *b == b'\\' && cfg!(windows) {
+                b'/'
+            } else {
+                *b
+            }
+        })
+        .collect();
+    if path.starts_with(b"/") {
         json!({"uri": format!("file://{}", percent_encoded(&path))})
     } else {
         json!({"uri": percent_encoded(&path), "uriBaseId": SRCROOT})
     }
-}
-
-/// Percent-encodes what may not stand in a URI path (RFC 3986), UTF-8 bytes.
-fn percent_encoded(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -211,11 +218,11 @@ mod tests {
     #[test]
     fn paths_become_uris() {
         assert_eq!(
-            artifact_location("examples/all in/çevre.eco"),
+            artifact_location("examples/all in/çevre.eco".as_bytes()),
             json!({"uri": "examples/all%20in/%C3%A7evre.eco", "uriBaseId": "%SRCROOT%"})
         );
         assert_eq!(
-            artifact_location("/tmp/x.eco"),
+            artifact_location(b"/tmp/x.eco"),
             json!({"uri": "file:///tmp/x.eco"})
         );
     }

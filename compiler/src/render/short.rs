@@ -1,10 +1,11 @@
-//! `--format short`: `file:line:column: severity[code]: message`, one line each.
+//! `--format short`: `file:line:column: severity[code]: message`, one line
+//! each (control characters of names and messages escaped: `\n`).
 
 use std::fmt::Write as _;
 
 use crate::check::Outcome;
 
-use super::{place, PRINT_CAP};
+use super::{escape_controls, place, PRINT_CAP};
 
 pub fn short(outcome: &Outcome) -> String {
     let mut out = String::new();
@@ -12,14 +13,21 @@ pub fn short(outcome: &Outcome) -> String {
         let at = d
             .primary
             .and_then(|loc| place(&outcome.sources, loc))
-            .map(|(file, start, _)| format!("{file}:{}:{}: ", start.line, start.column))
+            .map(|(file, start, _)| {
+                format!(
+                    "{}:{}:{}: ",
+                    escape_controls(file),
+                    start.line,
+                    start.column
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "{at}{}[{}]: {}",
             d.severity.as_str(),
             d.code,
-            d.message
+            escape_controls(&d.message)
         );
     }
     let more = outcome.diagnostics.len().saturating_sub(PRINT_CAP);
