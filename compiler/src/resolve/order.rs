@@ -16,15 +16,18 @@ pub(super) fn ecosystem_decls<'w>(
     // An explicit stack (no recursion): a long import chain cannot overflow.
     // Each frame is a file, its position among its items, and its imports.
     let mut chain: Vec<(FileId, usize, usize)> = Vec::new();
+    // The files on `chain`: a cycle is looked for only when it closes one,
+    // so a long chain costs linear time, not quadratic.
+    let mut on_chain: HashSet<FileId> = HashSet::from([root]);
     visited.insert(root);
     files.push(root);
     chain.push((root, 0, 0));
     while let Some((file, item_index, import_index)) = chain.last_mut() {
-        let Some(loaded) = ws.file(*file) else {
-            chain.pop();
-            continue;
-        };
-        let Some(item) = loaded.ast.items.get(*item_index) else {
+        let Some(item) = ws
+            .file(*file)
+            .and_then(|loaded| loaded.ast.items.get(*item_index))
+        else {
+            on_chain.remove(file);
             chain.pop();
             continue;
         };
@@ -32,11 +35,17 @@ pub(super) fn ecosystem_decls<'w>(
         match item {
             ecospec_syntax::Item::Decl(decl) => decls.push((*file, &**decl)),
             ecospec_syntax::Item::Import(_) => {
-                let edge = loaded.imports.get(*import_index);
+                let edge = ws
+                    .file(*file)
+                    .and_then(|loaded| loaded.imports.get(*import_index));
                 *import_index += 1;
                 let Some(edge) = edge else { continue };
                 let Some(target) = edge.target else { continue };
-                if let Some(pos) = chain.iter().position(|(f, _, _)| *f == target) {
+                let closes = on_chain
+                    .contains(&target)
+                    .then(|| chain.iter().position(|(f, _, _)| *f == target))
+                    .flatten();
+                if let Some(pos) = closes {
                     let names: Vec<String> = chain
                         .iter()
                         .skip(pos)
@@ -55,6 +64,7 @@ pub(super) fn ecosystem_decls<'w>(
                 }
                 if visited.insert(target) {
                     files.push(target);
+                    on_chain.insert(target);
                     chain.push((target, 0, 0));
                 }
             }
