@@ -274,6 +274,43 @@ fn char_device_eco_is_not_read() {
     );
 }
 
+#[test]
+fn spec_over_64_mb_is_refused_unread() {
+    let (_top, repo, _) = repository();
+    // Sparse: 64 MB + 1 of zeros, written in no time; refused before a read.
+    let big = std::fs::File::create(repo.join("big.eco")).unwrap();
+    big.set_len((64 << 20) + 1).unwrap();
+    let run = run(&repo, &["check", "."]);
+    assert_eq!(run.status, 1, "{}", run.all());
+    assert!(
+        run.stdout.contains(
+            "error[E0301]: cannot read `big.eco`: it is larger than 64 MB, the most ecospec reads"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("split the spec into files"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn config_over_1_mb_is_refused_unread() {
+    let (_top, repo, _) = repository();
+    let config = std::fs::File::create(repo.join("ecospec.toml")).unwrap();
+    config.set_len((1 << 20) + 1).unwrap();
+    let run = run(&repo, &["check", "."]);
+    assert_eq!(run.status, 1, "{}", run.all());
+    assert!(
+        run.stdout
+            .contains("cannot read `ecospec.toml`: it is larger than 1 MB, the most ecospec reads"),
+        "{}",
+        run.stdout
+    );
+}
+
 /// `n` files, each importing the next.
 fn import_chain(dir: &Path, n: usize) {
     for i in 0..n {

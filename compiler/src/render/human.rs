@@ -211,8 +211,9 @@ impl ViewLine {
     fn to_view(&self, byte: usize) -> usize {
         let start = self.range.start + self.prefix;
         let end = self.origin + self.shown;
-        let at = if byte <= self.origin {
-            start
+        let at = if byte < self.origin {
+            // Cut off before the window: the label marks the `…`.
+            self.range.start
         } else if byte <= end || self.cut {
             start + byte.min(end) - self.origin
         } else {
