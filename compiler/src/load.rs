@@ -596,11 +596,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// hidden files and folders and never following a symbolic link; in path
 /// order. Iterative: a deep tree cannot overflow the stack.
 pub fn discover_in(fs: &dyn FileSystem, folder: &Path) -> Discovery {
+    // Ignore files must lie inside the folder, symbolic links resolved;
+    // the walk itself keeps the paths as given.
+    let root = fs
+        .canonicalize(folder)
+        .unwrap_or_else(|_| folder.to_path_buf());
     let mut out = Discovery::default();
     let mut ignored_dirs = Vec::new();
     let mut stack: Vec<(PathBuf, Option<Rc<Rules>>)> = vec![(folder.to_path_buf(), None)];
     while let Some((dir, above)) = stack.pop() {
-        let rules = read_rules(fs, folder, &dir, above, &mut out.problems);
+        let rules = read_rules(fs, &root, &dir, above, &mut out.problems);
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
