@@ -485,3 +485,37 @@ fn refused_file_content_appears_in_no_output_format() {
         assert!(!run.all().contains(MARKER), "{format}: {}", run.all());
     }
 }
+
+/// Ecospec reads ignore files itself now: the rules still behave as git's
+/// (nested files, negation, folders) and `.ignore` wins over `.gitignore`.
+#[test]
+fn discovery_honours_nested_ignore_files_without_reading_above() {
+    let top = tempfile::tempdir().unwrap();
+    let repo = top.path().join("repo");
+    for name in [
+        "a.eco",
+        "build/b.eco",
+        "x.tmp.eco",
+        "sub/keep.tmp.eco",
+        "sub/c.eco",
+        "sub/deep/d.eco",
+        ".hidden/e.eco",
+        "kept.eco",
+    ] {
+        write(&repo, name, SPEC);
+    }
+    write(&repo, ".gitignore", "build/\n*.tmp.eco\nkept.eco\n");
+    write(&repo, ".ignore", "!kept.eco\n");
+    write(&repo, "sub/.gitignore", "!keep.tmp.eco\ndeep\n");
+    write(top.path(), ".gitignore", "a.eco\n");
+    let found: Vec<String> = ecospec::load::discover(&repo)
+        .iter()
+        .map(|path| {
+            path.strip_prefix(&repo)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(found, ["a.eco", "kept.eco", "sub/c.eco", "sub/keep.tmp.eco"]);
+}
