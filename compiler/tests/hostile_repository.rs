@@ -2,7 +2,9 @@
 //! that lead outside the folder, named pipes and devices, ignore files that
 //! hide everything, import chains deep enough to overflow a recursion, file
 //! names that break lines, and one very long line. Every child runs under a
-//! timeout: a hang fails the test instead of hanging it.
+//! timeout: a hang fails the test instead of hanging it. Unix only: named
+//! pipes, devices and symbolic links are what it is about.
+#![cfg(unix)]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
