@@ -367,7 +367,7 @@ impl Loader<'_> {
                 let diagnostic = match via {
                     Some((loc, target)) => {
                         unreadable(&format!("imported file `{target}`"), &error, SPEC_TOO_LARGE)
-                            .at(loc, "imported here")
+                            .at(loc, "this file is not read")
                     }
                     None => unreadable(&format!("`{name}`"), &error, SPEC_TOO_LARGE),
                 };

@@ -519,5 +519,8 @@ fn discovery_honours_nested_ignore_files_without_reading_above() {
                 .into_owned()
         })
         .collect();
-    assert_eq!(found, ["a.eco", "kept.eco", "sub/c.eco", "sub/keep.tmp.eco"]);
+    assert_eq!(
+        found,
+        ["a.eco", "kept.eco", "sub/c.eco", "sub/keep.tmp.eco"]
+    );
 }
