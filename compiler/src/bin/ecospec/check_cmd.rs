@@ -84,7 +84,8 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
 fn nothing_checked(outcome: &Outcome) -> Option<u8> {
     let mut status = None;
     for searched in outcome.workspace.searched.iter().filter(|s| s.found == 0) {
-        let folder = searched.folder.display();
+        let folder = searched.folder.to_string_lossy();
+        let folder = render::escape_controls(&folder);
         status = Some(if searched.ignored {
             usage_error(&format!(
                 "every `.eco` file in `{folder}` is ignored (by `.gitignore` or `.ignore`): nothing was checked"
