@@ -524,3 +524,52 @@ fn discovery_honours_nested_ignore_files_without_reading_above() {
         ["a.eco", "kept.eco", "sub/c.eco", "sub/keep.tmp.eco"]
     );
 }
+
+/// Labels far apart on one long line, and a long line inside a multi-line
+/// label: each still drawn as a snippet (never the message-only fallback),
+/// every source line cut to the window.
+#[test]
+fn long_line_window_keeps_far_apart_and_multi_line_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let middle: Vec<String> = (0..3000)
+        .map(|i| format!("capability c{i} \"y\""))
+        .collect();
+    write(
+        dir.path(),
+        "far.eco",
+        &format!(
+            "capability dup \"x\" {} capability dup \"z\"\n",
+            middle.join(" ")
+        ),
+    );
+    write(
+        dir.path(),
+        "multi.eco",
+        &format!(
+            "cluster c \"{}\n{}\" {{ needs: q }}\n",
+            "x".repeat(500),
+            "y".repeat(500)
+        ),
+    );
+    let run = run(
+        dir.path(),
+        &["check", ".", "--color", "never", "-A", "unused-capability"],
+    );
+    assert_eq!(run.status, 1, "{}", run.all());
+    let at = run.stdout.find("error[E0202]").unwrap();
+    let e0202: String = run.stdout[at..]
+        .lines()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(e0202.contains("┌─ far.eco:1:"), "{e0202}");
+    assert!(e0202.contains("declared again here"), "{e0202}");
+    assert!(e0202.contains("first declared here"), "{e0202}");
+    let source_lines = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" │ ") && l.starts_with(|c: char| c.is_ascii_digit()));
+    for line in source_lines {
+        assert!(line.chars().count() < 140, "{line}");
+    }
+}
