@@ -5,6 +5,11 @@
 //! - a file is read and parsed once, however many paths import it;
 //! - a path outside the folder being checked is never opened (E0303), symbolic
 //!   links resolved, whether or not it exists;
+//! - every file is read through [`FileSystem::read`]: regular files only, at
+//!   most [`SPEC_LIMIT`] or [`CONFIG_LIMIT`] bytes; `ecospec.toml` and ignore
+//!   files through [`read_inside`] (their real path inside the folder);
+//!   nothing above the folder is read;
+//! - no walk (imports, folders) recurses: explicit stacks;
 //! - every problem is a diagnostic (E0301–E0304); nothing panics.
 
 use std::collections::HashMap;
@@ -138,7 +143,7 @@ fn kind_name(kind: &std::fs::FileType) -> &'static str {
     if kind.is_dir() {
         "a folder"
     } else {
-        "not a file"
+        "a special file"
     }
 }
 
@@ -156,9 +161,9 @@ fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 
-/// Reads `path` when its real path lies inside `folder` (both as given:
-/// `folder` with its symbolic links resolved). A path that does not exist
-/// is `ReadError::Io` of kind `NotFound` (see [`ReadError::is_not_found`]).
+/// Reads `path` when its real path lies inside `folder` (whose own symbolic
+/// links must be resolved already). A path that does not exist is
+/// `ReadError::Io` of kind `NotFound` (see [`ReadError::is_not_found`]).
 pub fn read_inside(
     fs: &dyn FileSystem,
     path: &Path,
