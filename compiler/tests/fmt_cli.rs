@@ -1,4 +1,6 @@
-//! `ecospec fmt` as a user runs it: the built binary on temporary folders.
+//! `ecospec fmt` as a user runs it: the built binary on temporary folders;
+//! and the writes of `check --fix` and `--output FORMAT=FILE`, which go
+//! through the same writer.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -175,6 +177,20 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// As root, gives `path` to another user and group (a root `fmt` must not
+/// take it); the owner and group `path` must keep.
+#[cfg(unix)]
+fn given_away(path: &Path) -> (u32, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).unwrap();
+    if meta.uid() == 0 {
+        std::os::unix::fs::chown(path, Some(4242), Some(4343)).unwrap();
+        (4242, 4343)
+    } else {
+        (meta.uid(), meta.gid())
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn fmt_follows_symlink_inside_and_formats_target() {
@@ -281,14 +297,7 @@ fn fmt_keeps_mode_and_owner() {
     let path = dir.path().join("a.eco");
     std::fs::write(&path, UNFORMATTED).unwrap();
     set_mode(&path, 0o640);
-    let mine = std::fs::metadata(&path).unwrap();
-    // As root, give the file away first: a root `fmt` must not take it.
-    let (uid, gid) = if mine.uid() == 0 {
-        std::os::unix::fs::chown(&path, Some(4242), Some(4343)).unwrap();
-        (4242, 4343)
-    } else {
-        (mine.uid(), mine.gid())
-    };
+    let (uid, gid) = given_away(&path);
     let out = ecospec(dir.path(), &["fmt", "a.eco"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FORMATTED);
@@ -396,4 +405,95 @@ fn fmt_check_of_30000_changed_lines_is_fast() {
     );
     assert!(stdout.contains("\n-cluster c29999 { needs: a }\n"));
     assert!(stdout.contains("\n+cluster c29999 {\n"));
+}
+
+// `check --fix` and `--output` write like `fmt`: through a symbolic link to
+// its target, keeping permission bits and owner, never over a read-only file.
+
+const TYPO: &str = "capability communications \"Communication teams\"
+cluster mobilization { needs: comunications }
+";
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_symlink_and_keeps_mode_and_owner() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/main.eco");
+    std::fs::write(&target, TYPO).unwrap();
+    set_mode(&target, 0o640);
+    let owner = given_away(&target);
+    std::os::unix::fs::symlink("real/main.eco", dir.path().join("main.eco")).unwrap();
+    let out = ecospec(dir.path(), &["check", "main.eco", "--fix"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("comunications → communications"),
+        "{stderr}"
+    );
+    assert!(std::fs::symlink_metadata(dir.path().join("main.eco"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        TYPO.replace("comunications", "communications")
+    );
+    let after = std::fs::metadata(&target).unwrap();
+    assert_eq!((after.uid(), after.gid()), owner);
+    assert_eq!(mode(&target), 0o640);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_read_only_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.eco");
+    std::fs::write(&path, TYPO).unwrap();
+    set_mode(&path, 0o444);
+    let out = ecospec(dir.path(), &["check", "main.eco", "--fix"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write `main.eco`: it is read-only"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), TYPO);
+    assert_eq!(mode(&path), 0o444);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_refuses_read_only_file_and_writes_through_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.eco"), TYPO).unwrap();
+    let report = dir.path().join("report.json");
+    std::fs::write(&report, "old").unwrap();
+    set_mode(&report, 0o444);
+    let out = ecospec(
+        dir.path(),
+        &["check", "main.eco", "--output", "json=report.json"],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write `report.json`: it is read-only"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old");
+
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/r.json"), "old").unwrap();
+    std::os::unix::fs::symlink("reports/r.json", dir.path().join("r.json")).unwrap();
+    let out = ecospec(
+        dir.path(),
+        &["check", "main.eco", "--output", "json=r.json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(std::fs::symlink_metadata(dir.path().join("r.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let json = std::fs::read_to_string(dir.path().join("reports/r.json")).unwrap();
+    assert!(json.contains("\"E0201\""), "{json}");
 }
