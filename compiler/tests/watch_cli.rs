@@ -177,3 +177,29 @@ fn watch_survives_folder_moved_away_and_back() {
     let runs = watching.runs_after_quiet();
     assert_eq!(watching.runs_after_quiet(), runs, "{}", watching.stderr());
 }
+
+#[test]
+fn watch_sees_a_subfolder_moved_out_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec");
+    std::fs::create_dir_all(spec.join("sub")).unwrap();
+    std::fs::write(spec.join("a.eco"), SPEC).unwrap();
+    std::fs::write(spec.join("sub/b.eco"), "capability in_sub \"S\"\n").unwrap();
+    let watching = Watching::start(dir.path(), "spec");
+    watching.wait_for_output("in_sub");
+    std::thread::sleep(Duration::from_millis(300));
+    let mentions = |w: &Watching| w.stdout().matches("in_sub").count();
+    let once = mentions(&watching);
+    // Its files go with it: one more run, which does not see them; moved
+    // back: one more run, which sees them (so they are mentioned twice in
+    // all, not three times), and they are watched.
+    std::fs::rename(spec.join("sub"), dir.path().join("sub")).unwrap();
+    watching.wait_for_runs(2);
+    std::fs::rename(dir.path().join("sub"), spec.join("sub")).unwrap();
+    watching.wait_for_runs(3);
+    watching.wait_until("the third run's output", |w| mentions(w) >= 2 * once);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(mentions(&watching), 2 * once, "{}", watching.stdout());
+    break_with(&spec.join("sub/b.eco"), "in_sub_again");
+    watching.wait_for_output("in_sub_again");
+}

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use ecospec::check::Options;
 use ecospec::load::{discover, Input};
+use notify_debouncer_mini::notify::event::ModifyKind;
 use notify_debouncer_mini::notify::{self, EventKind, RecursiveMode, Watcher};
 
 use crate::check_cmd::{once, usage_error};
@@ -58,6 +59,11 @@ impl Root {
         } else {
             RecursiveMode::NonRecursive
         }
+    }
+
+    /// Whether this watch already sees the entries of `folder`.
+    fn covers(&self, folder: &Path) -> bool {
+        folder == self.path || (self.recursive && folder.starts_with(&self.path))
     }
 
     /// Whether a change to `path` can change the check's result. Output
@@ -121,6 +127,19 @@ impl Seen {
         true
     }
 
+    /// Whether `path`, under a watched folder, is a folder or held files
+    /// seen before (a folder moved away or deleted).
+    fn holds_folder(&self, roots: &[Root], path: &Path) -> bool {
+        roots
+            .iter()
+            .any(|r| r.recursive && path.starts_with(&r.path))
+            && (path.is_dir()
+                || self
+                    .0
+                    .keys()
+                    .any(|seen| seen.starts_with(path) && seen != path))
+    }
+
     /// Looks at every file of `roots` again; whether anything changed
     /// (a file's content, a file added or gone).
     fn rescan(&mut self, roots: &[Root]) -> bool {
@@ -146,8 +165,12 @@ pub fn run(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
     }
     let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         if let Ok(event) = result {
-            // Opening and reading a file is not a change.
-            if !matches!(event.kind, EventKind::Access(_)) {
+            // Opening and reading a file is not a change, nor are its times
+            // and permissions (reading may update its access time).
+            if !matches!(
+                event.kind,
+                EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+            ) {
                 let _ = tx.send(Wake::Paths(event.paths));
             }
         }
@@ -177,12 +200,17 @@ pub fn run(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
         if let Err(e) = watcher.watch(&root.path, root.mode()) {
             return usage_error(&format!("cannot watch `{}`: {e}", path.display()));
         }
-        // The parent tells when the folder comes back after a move. Without
-        // it (a root folder, no permission) the watch still works until then.
-        if let Some(parent) = root.path.parent() {
-            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
-        }
         roots.push(root);
+    }
+    // The parent of a watched folder tells when the folder comes back after
+    // a move. Without it (the file system's root, no permission) the watch
+    // still works until then. A parent already watched is left as it is.
+    for root in &roots {
+        if let Some(parent) = root.path.parent() {
+            if !roots.iter().any(|r| r.covers(parent)) {
+                let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+            }
+        }
     }
     let mut seen = Seen::default();
     seen.rescan(&roots);
@@ -194,14 +222,18 @@ pub fn run(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
             let Some(paths) = burst(&rx) else {
                 return EXIT_OK;
             };
-            let changed = if paths.iter().any(|p| roots.iter().any(|r| r.path == *p)) {
+            let moved: Vec<&Root> = roots.iter().filter(|r| paths.contains(&r.path)).collect();
+            let changed = if !moved.is_empty() {
                 // A watched folder itself moved, went or came back: its
                 // watch follows the old folder, so arm it again and look at
                 // everything.
-                for root in &roots {
+                for root in moved {
                     let _ = watcher.unwatch(&root.path);
                     let _ = watcher.watch(&root.path, root.mode());
                 }
+                seen.rescan(&roots)
+            } else if paths.iter().any(|path| seen.holds_folder(&roots, path)) {
+                // A folder inside moved or went: the files it held did too.
                 seen.rescan(&roots)
             } else {
                 let mut changed = false;
