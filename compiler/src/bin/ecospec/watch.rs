@@ -10,9 +10,10 @@
 //! away and back (or deleted and made again) is watched again: its parent is
 //! watched too, and an event naming the folder itself re-arms the watch.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{IsTerminal, Write};
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -103,7 +104,7 @@ impl Root {
 /// What each file held at the last look: a hash of its bytes. A file that
 /// is missing, or not one that is read, has no entry.
 #[derive(Default)]
-struct Seen(HashMap<PathBuf, u64>);
+struct Seen(BTreeMap<PathBuf, u64>);
 
 impl Seen {
     fn fingerprint(path: &Path) -> Option<u64> {
@@ -130,14 +131,17 @@ impl Seen {
     /// Whether `path`, under a watched folder, is a folder or held files
     /// seen before (a folder moved away or deleted).
     fn holds_folder(&self, roots: &[Root], path: &Path) -> bool {
+        // A path's descendants follow it in path order.
+        let held = || {
+            self.0
+                .range::<Path, _>((Bound::Excluded(path), Bound::Unbounded))
+                .next()
+                .is_some_and(|(seen, _)| seen.starts_with(path))
+        };
         roots
             .iter()
             .any(|r| r.recursive && path.starts_with(&r.path))
-            && (path.is_dir()
-                || self
-                    .0
-                    .keys()
-                    .any(|seen| seen.starts_with(path) && seen != path))
+            && (held() || path.is_dir())
     }
 
     /// Looks at every file of `roots` again; whether anything changed
