@@ -82,7 +82,7 @@ fn file(path: &Path, folder: &Folder, check: bool) -> u8 {
         return refused(
             &name,
             &format!("a symbolic link leading outside `{}`; not followed", folder.shown),
-            Some("only files inside the folder being formatted are formatted; format the target in its own folder"),
+            Some("ecospec formats only what is inside the folder it is given; to format the target, name its own folder"),
         );
     }
     let bytes = match read_limited(&target) {
