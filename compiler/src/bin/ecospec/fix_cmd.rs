@@ -4,7 +4,7 @@ use ecospec::check::Outcome;
 use ecospec::fix::safe_fixes;
 use ecospec::source::SourceFile;
 
-use crate::output::write_atomically;
+use crate::files::{read_limited, write_atomically};
 
 const BOM: &str = "\u{feff}";
 
@@ -33,8 +33,8 @@ pub fn apply(outcome: &Outcome) -> Result<usize, String> {
 
 fn write(source: &SourceFile, text: &str) -> Result<(), String> {
     let name = &source.name;
-    let on_disk = std::fs::read(&source.path)
-        .map_err(|e| format!("cannot read `{name}` again to fix it: {e}"))?;
+    let on_disk =
+        read_limited(&source.path).map_err(|why| format!("cannot fix `{name}`: {why}"))?;
     // The checked text has its BOM removed; keep the file's own.
     let (bom, rest) = match on_disk.strip_prefix(BOM.as_bytes()) {
         Some(rest) => (BOM, rest),

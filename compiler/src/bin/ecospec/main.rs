@@ -2,6 +2,7 @@
 
 mod check_cmd;
 mod cli;
+mod files;
 mod fix_cmd;
 mod fmt_cmd;
 mod gen_cmd;

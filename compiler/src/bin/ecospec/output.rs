@@ -3,8 +3,7 @@
 //! Files are written atomically (a temporary file beside it, then a rename),
 //! so a reader never sees half a report.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::ValueEnum;
 
@@ -39,34 +38,6 @@ pub fn parse_output(text: &str) -> Result<OutputSpec, String> {
     })
 }
 
-/// Replaces `path` with `bytes` in one rename. An existing file keeps its
-/// permissions; a new one is readable by all (as `>` would make it).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".ecospec-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    match std::fs::metadata(path) {
-        Ok(meta) => std::fs::set_permissions(temp.path(), meta.permissions())?,
-        Err(_) => set_default_permissions(temp.path())?,
-    }
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_default_permissions(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_default_permissions(_path: &Path) -> std::io::Result<()> {
-    Ok(())
-}
+/// The report is written like every file the command writes: see
+/// [`crate::files::write_atomically`].
+pub use crate::files::write_atomically;
