@@ -3,6 +3,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -26,6 +27,8 @@ pub struct Backend {
     pub state: Arc<Mutex<State>>,
     pub jobs: Mutex<Sender<PathBuf>>,
     pub analyzed: watch::Receiver<u64>,
+    /// Set by `shutdown`: the exit code after `exit` is then 0, not 1.
+    pub shut_down: Arc<AtomicBool>,
 }
 
 /// What a request about a document needs.
@@ -207,6 +210,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
