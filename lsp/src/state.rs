@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ecospec::load::FileSystem;
+use ecospec::load::{FileSystem, Input};
 use ecospec::source::SourceFile;
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
-use crate::convert::Encoding;
+use crate::convert::{self, Encoding};
 use crate::worker::Analysis;
 
 /// An open document: the client's text, which wins over the disk.
@@ -45,6 +45,22 @@ impl State {
             .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default())
     }
 
+    /// What to check for a folder: its files on disk, and the open
+    /// documents in it that were never saved (they are not on disk to be
+    /// found).
+    pub fn inputs(&self, folder: &Path) -> Vec<Input> {
+        let mut inputs = vec![Input::Folder(folder.to_path_buf())];
+        let mut unsaved: Vec<&PathBuf> = self
+            .docs
+            .keys()
+            .filter(|path| self.folder_of(path) == folder)
+            .filter(|path| std::fs::symlink_metadata(path).is_err())
+            .collect();
+        unsaved.sort();
+        inputs.extend(unsaved.into_iter().cloned().map(Input::File));
+        inputs
+    }
+
     pub fn set_folders(&mut self, mut folders: Vec<PathBuf>) {
         folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         folders.dedup();
@@ -52,10 +68,60 @@ impl State {
     }
 }
 
-/// A client URI as the path the checker uses (symbolic links resolved).
+/// A client URI as the path the checker uses (symbolic links resolved;
+/// of a document never saved, those of its folder).
 pub fn path_of(uri: &Uri) -> Option<PathBuf> {
     let path = uri.to_file_path()?.into_owned();
-    Some(std::fs::canonicalize(&path).unwrap_or(path))
+    if let Ok(real) = std::fs::canonicalize(&path) {
+        return Some(real);
+    }
+    let parent = path.parent().and_then(|p| std::fs::canonicalize(p).ok());
+    match (parent, path.file_name()) {
+        (Some(parent), Some(name)) => Some(parent.join(name)),
+        _ => Some(path),
+    }
+}
+
+/// A document's text after the client's changes, in order: a change with a
+/// range replaces that range (positions in the negotiated encoding), one
+/// without replaces the whole text. An error when a range does not fall on
+/// characters of the text.
+pub fn apply_changes(
+    current: &SourceFile,
+    changes: Vec<TextDocumentContentChangeEvent>,
+    encoding: Encoding,
+) -> Result<String, String> {
+    let mut file: Option<SourceFile> = None;
+    for change in changes {
+        let Some(range) = change.range else {
+            file = Some(SourceFile::new(
+                current.path.clone(),
+                current.name.clone(),
+                change.text,
+            ));
+            continue;
+        };
+        let text = file.as_ref().unwrap_or(current);
+        let start = convert::offset(text, range.start, encoding) as usize;
+        let end = convert::offset(text, range.end, encoding) as usize;
+        if start > end {
+            return Err(format!(
+                "the range ends before it starts ({}:{} to {}:{})",
+                range.start.line, range.start.character, range.end.line, range.end.character
+            ));
+        }
+        let mut edited = text.text.clone();
+        if !edited.is_char_boundary(start) || !edited.is_char_boundary(end) {
+            return Err("the range does not fall between characters".into());
+        }
+        edited.replace_range(start..end, &change.text);
+        file = Some(SourceFile::new(
+            current.path.clone(),
+            current.name.clone(),
+            edited,
+        ));
+    }
+    Ok(file.map_or_else(|| current.text.clone(), |file| file.text))
 }
 
 /// The disk with the open documents over it.

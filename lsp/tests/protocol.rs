@@ -26,16 +26,25 @@ fn started(name: &str) -> (Client, PathBuf) {
     (client, path)
 }
 
+/// The text of a hover at a position.
+fn hover_text(client: &mut Client, path: &Path, line: u32, character: u32) -> String {
+    let hover = client.result(
+        "textDocument/hover",
+        Client::position(path, line, character),
+    );
+    hover_value(&hover)
+}
+
+fn hover_value(hover: &serde_json::Value) -> String {
+    hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The server still answers a hover on `a`.
 fn still_serving(client: &mut Client, path: &Path) {
-    let hover = client.result("textDocument/hover", Client::position(path, 0, 8));
-    assert!(
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap()
-            .contains("cluster a"),
-        "{hover}"
-    );
+    assert!(hover_text(client, path, 0, 8).contains("cluster a"));
 }
 
 /// A hover request on `a` with this id text, framed.
@@ -53,11 +62,7 @@ fn a_header_line_with_invalid_utf8_does_not_end_the_session() {
     let mut frame = b"X-Editor: \xc3\x28\r\n".to_vec();
     frame.extend(hover_frame(&path, "500"));
     client.send_bytes(&frame);
-    let answer = client.response(500);
-    assert!(answer["result"]["contents"]["value"]
-        .as_str()
-        .unwrap()
-        .contains("cluster a"));
+    assert!(hover_value(&client.response(500)["result"]).contains("cluster a"));
     still_serving(&mut client, &path);
 }
 
@@ -95,10 +100,7 @@ fn a_negative_content_length_loses_one_message_not_the_session() {
     client.send_bytes(&bytes);
     let raw = client.raw_message("-40");
     assert!(raw.contains("-32700"), "{raw}");
-    assert!(client.response(601)["result"]["contents"]["value"]
-        .as_str()
-        .unwrap()
-        .contains("cluster a"));
+    assert!(hover_value(&client.response(601)["result"]).contains("cluster a"));
     still_serving(&mut client, &path);
 }
 
@@ -111,10 +113,7 @@ fn a_too_small_content_length_loses_one_message_not_the_session() {
     client.send_bytes(&bytes);
     let raw = client.raw_message("parse error");
     assert!(raw.contains("-32700"), "{raw}");
-    assert!(client.response(701)["result"]["contents"]["value"]
-        .as_str()
-        .unwrap()
-        .contains("cluster a"));
+    assert!(hover_value(&client.response(701)["result"]).contains("cluster a"));
     still_serving(&mut client, &path);
 }
 
@@ -179,4 +178,92 @@ fn a_normal_request_after_bad_frames_is_still_answered() {
         .iter()
         .any(|raw| raw.contains("no `Content-Length` header")));
     still_serving(&mut client, &path);
+}
+
+#[test]
+fn a_ranged_did_change_edits_the_range_not_the_whole_document() {
+    let (mut client, path) = started("ranged-change");
+    // Two ranged changes in one notification, applied in order: a line
+    // added at the end, then `a` renamed `a2` (which `actor x` names).
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": support::uri(&path), "version": 2},
+            "contentChanges": [
+                {"range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}},
+                 "text": "cluster c { bets_on: nothing_here }\n"},
+                {"range": {"start": {"line": 0, "character": 8}, "end": {"line": 0, "character": 9}},
+                 "text": "a2"},
+            ],
+        }),
+    );
+    let diagnostics = client.diagnostics_at(&path, 2);
+    let lines: Vec<u64> = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == 1)
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert!(lines.contains(&5), "{diagnostics:#?}");
+    assert!(lines.contains(&3), "{diagnostics:#?}");
+    assert!(
+        diagnostics.iter().all(|d| d["code"] != "E0101"),
+        "{diagnostics:#?}"
+    );
+    let hover = hover_text(&mut client, &path, 0, 8);
+    assert!(hover.contains("cluster a2"), "{hover}");
+    // A range past the end is clamped to it.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": support::uri(&path), "version": 3},
+            "contentChanges": [
+                {"range": {"start": {"line": 99, "character": 0}, "end": {"line": 99, "character": 0}},
+                 "text": "scenario late\n"},
+            ],
+        }),
+    );
+    client.diagnostics_at(&path, 3);
+    let hover = hover_text(&mut client, &path, 6, 10);
+    assert!(hover.contains("scenario late"), "{hover}");
+}
+
+#[test]
+fn a_never_saved_document_gets_diagnostics_and_hover() {
+    let (mut client, path) = started("never-saved");
+    let unsaved = path.with_file_name("new.eco");
+    assert!(!unsaved.exists());
+    client.open(&unsaved, 1, "cluster z { bets_on: nowhere }\n");
+    let diagnostics = client.diagnostics_at(&unsaved, 1);
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "E0201"),
+        "{diagnostics:#?}"
+    );
+    let hover = hover_text(&mut client, &unsaved, 0, 8);
+    assert!(hover.contains("cluster z"), "{hover}");
+    still_serving(&mut client, &path);
+}
+
+#[test]
+fn an_import_chain_of_3000_files_does_not_kill_the_server() {
+    const FILES: usize = 3000;
+    let root = folder("deep-chain", &[]);
+    for i in 0..FILES {
+        let import = if i + 1 < FILES {
+            format!("import \"f{}.eco\"\n", i + 1)
+        } else {
+            String::new()
+        };
+        std::fs::write(
+            root.join(format!("f{i}.eco")),
+            format!("{import}scenario s{i}\n"),
+        )
+        .unwrap();
+    }
+    let first = root.join("f0.eco");
+    let text = std::fs::read_to_string(&first).unwrap();
+    let mut client = Client::initialized(&root, json!({}));
+    client.open(&first, 1, &text);
+    client.diagnostics_at(&first, 1);
+    let hover = hover_text(&mut client, &first, 1, 9);
+    assert!(hover.contains("scenario s0"), "{hover}");
 }
