@@ -68,9 +68,22 @@ impl State {
     }
 }
 
+/// Where `untitled:` documents are placed: a folder that does not exist, so
+/// they are checked as never-saved files (see [`path_of`]).
+pub const UNTITLED_ROOT: &str = "/.ecospec-untitled";
+
 /// A client URI as the path the checker uses (symbolic links resolved;
-/// of a document never saved, those of its folder).
+/// of a document never saved, those of its folder). An `untitled:` URI is
+/// a file of [`UNTITLED_ROOT`] (its name escaped into one file name;
+/// [`crate::convert::uri`] turns it back).
 pub fn path_of(uri: &Uri) -> Option<PathBuf> {
+    if let Some(name) = uri.as_str().strip_prefix("untitled:") {
+        if name.is_empty() {
+            return None;
+        }
+        let name = name.replace('%', "%25").replace('/', "%2F");
+        return Some(Path::new(UNTITLED_ROOT).join(name));
+    }
     let path = uri.to_file_path()?.into_owned();
     if let Ok(real) = std::fs::canonicalize(&path) {
         return Some(real);

@@ -267,3 +267,28 @@ fn an_import_chain_of_3000_files_does_not_kill_the_server() {
     let hover = hover_text(&mut client, &first, 1, 9);
     assert!(hover.contains("scenario s0"), "{hover}");
 }
+
+#[test]
+fn an_untitled_document_gets_diagnostics_and_hover() {
+    let (mut client, path) = started("untitled");
+    let untitled = "untitled:Untitled-1";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": untitled, "languageId": "ecospec", "version": 1,
+               "text": "cluster z { bets_on: nowhere }\n"}}),
+    );
+    client.wait_diagnostics("diagnostics of the untitled document", |d| {
+        d.get(untitled).is_some_and(|(v, _)| *v == Some(1))
+    });
+    let diagnostics = &client.diagnostics[untitled].1;
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "E0201"),
+        "{diagnostics:#?}"
+    );
+    let hover = client.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": untitled}, "position": {"line": 0, "character": 8}}),
+    );
+    assert!(hover_value(&hover).contains("cluster z"), "{hover}");
+    still_serving(&mut client, &path);
+}
