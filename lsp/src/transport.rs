@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tokio::io::{
@@ -398,37 +399,170 @@ enum Checked<'a> {
     Reject(Option<Vec<u8>>),
 }
 
-fn check<'a>(body: &'a [u8], ids: &Ids) -> Checked<'a> {
-    let mut fields: Fields = match serde_json::from_slice(body) {
-        Ok(fields) => fields,
-        Err(error) => {
-            let response = if serde_json::from_slice::<&RawValue>(body).is_ok() {
-                error_response(
-                    None,
-                    INVALID_REQUEST,
-                    "invalid request: a message is a JSON object".into(),
-                )
-            } else {
-                error_response(None, PARSE_ERROR, format!("parse error: {error}"))
+/// A message's top-level members, read in one pass: those the checks need
+/// as written, the others only checked to be JSON the protocol library can
+/// read (numbers in range included).
+#[derive(Default)]
+struct Envelope<'a> {
+    jsonrpc: Option<&'a RawValue>,
+    method: Option<&'a RawValue>,
+    id: Option<&'a RawValue>,
+    /// A member of the library's `Request` given twice.
+    duplicate: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Envelope<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(EnvelopeVisitor)
+    }
+}
+
+struct EnvelopeVisitor;
+
+impl<'de> Visitor<'de> for EnvelopeVisitor {
+    type Value = Envelope<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON-RPC message (a JSON object)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'de>, A::Error> {
+        let mut envelope = Envelope::default();
+        let mut params = false;
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "jsonrpc" => &mut envelope.jsonrpc,
+                "method" => &mut envelope.method,
+                "id" => &mut envelope.id,
+                other => {
+                    if other == "params" && std::mem::replace(&mut params, true) {
+                        envelope.duplicate = Some(key);
+                    }
+                    map.next_value::<Valid>()?;
+                    continue;
+                }
             };
-            return Checked::Reject(Some(response));
+            let value = map.next_value::<&RawValue>()?;
+            if slot.replace(value).is_some() {
+                envelope.duplicate = Some(key);
+            }
+        }
+        Ok(envelope)
+    }
+}
+
+/// Any JSON value the protocol library can read, checked and dropped.
+struct Valid;
+
+impl<'de> Deserialize<'de> for Valid {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Valid)
+    }
+}
+
+impl<'de> Visitor<'de> for Valid {
+    type Value = Valid;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Valid, E> {
+        Ok(Valid)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Valid, E> {
+        Ok(Valid)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Valid, E> {
+        Ok(Valid)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Valid, E> {
+        Ok(Valid)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Valid, E> {
+        Ok(Valid)
+    }
+    fn visit_unit<E>(self) -> Result<Valid, E> {
+        Ok(Valid)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Valid, A::Error> {
+        while seq.next_element::<Valid>()?.is_some() {}
+        Ok(Valid)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Valid, A::Error> {
+        while map.next_entry::<Valid, Valid>()?.is_some() {}
+        Ok(Valid)
+    }
+}
+
+/// The text of a JSON string, if `raw` is one.
+fn string(raw: &RawValue) -> Option<String> {
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// Passes on only what `tower-lsp-server`'s decoder accepts (as its
+/// `Request`: `jsonrpc` "2.0", a string `method`, an id it holds, no member
+/// twice, JSON it can read), in one pass over the body; what it refuses is
+/// answered here.
+fn check<'a>(body: &'a [u8], ids: &Ids) -> Checked<'a> {
+    let envelope: Envelope = match serde_json::from_slice(body) {
+        Ok(envelope) => envelope,
+        Err(error) if error.is_data() => {
+            return Checked::Reject(Some(error_response(
+                None,
+                INVALID_REQUEST,
+                format!("invalid request: {error}"),
+            )))
+        }
+        Err(error) => {
+            return Checked::Reject(Some(error_response(
+                None,
+                PARSE_ERROR,
+                format!("parse error: {error}"),
+            )))
         }
     };
-    let id = fields.get("id").copied();
-    let reply_id = id.filter(|id| is_id(id));
-    let request = fields.contains_key("method");
-    let mut changed = false;
-    let token;
-    if let Some(id) = reply_id.filter(|id| request && !kept_as_is(id)) {
-        token = ids.token(id);
-        if let Some(token) = &token {
-            fields.insert("id".into(), token);
-            changed = true;
-        }
+    let method = envelope.method.map(string);
+    let request = method.is_some();
+    let reply_id = envelope.id.filter(|id| is_id(id));
+    let reject =
+        |why: &str| {
+            // A broken notification or response gets no answer.
+            Checked::Reject((request && envelope.id.is_some()).then(|| {
+                error_response(reply_id, INVALID_REQUEST, format!("invalid request: {why}"))
+            }))
+        };
+    if let Some(key) = &envelope.duplicate {
+        return reject(&format!("`{key}` is given twice"));
+    }
+    if envelope.jsonrpc.and_then(string).as_deref() != Some("2.0") {
+        return reject("`jsonrpc` must be \"2.0\"");
+    }
+    if method.as_ref().is_some_and(Option::is_none) {
+        return reject("`method` must be a string");
+    }
+    let token = match envelope.id {
+        Some(id) if !is_id(id) => return reject("`id` must be a number or a string"),
+        Some(id) if !kept_as_is(id) => match ids.token(id).filter(|_| request) {
+            Some(token) => Some(token),
+            // Not a response to a request of ours.
+            None => return reject("unknown `id`"),
+        },
+        _ => None,
+    };
+    let cancel = method.flatten().as_deref() == Some("$/cancelRequest");
+    if token.is_none() && !cancel {
+        return Checked::Forward(Cow::Borrowed(body));
+    }
+    // A request with an id kept aside, or a cancel: rewritten (both small).
+    let Ok(mut fields) = serde_json::from_slice::<Fields>(body) else {
+        return reject("unreadable");
+    };
+    if let Some(token) = &token {
+        fields.insert("id".into(), token);
     }
     let params: Option<Fields> = fields
         .get("params")
-        .filter(|_| fields.get("method").map(|m| m.get()) == Some("\"$/cancelRequest\""))
+        .filter(|_| cancel)
         .and_then(|params| serde_json::from_str(params.get()).ok());
     let (cancel_params, cancel_token);
     if let Some(mut params) = params {
@@ -440,41 +574,12 @@ fn check<'a>(body: &'a [u8], ids: &Ids) -> Checked<'a> {
                 .and_then(|text| RawValue::from_string(text).ok());
             if let Some(params) = &cancel_params {
                 fields.insert("params".into(), params);
-                changed = true;
             }
         }
     }
-    let forwarded: Cow<[u8]> = if changed {
-        match serde_json::to_vec(&fields) {
-            Ok(body) => Cow::Owned(body),
-            Err(_) => Cow::Borrowed(body),
-        }
-    } else {
-        Cow::Borrowed(body)
-    };
-    match serde_json::from_slice::<Message>(&forwarded) {
-        Ok(_) => Checked::Forward(forwarded),
-        Err(error) if request && id.is_some() => {
-            let why = if fields.get("jsonrpc").map(|v| v.get()) != Some("\"2.0\"") {
-                "`jsonrpc` must be \"2.0\"".to_string()
-            } else if fields
-                .get("method")
-                .is_some_and(|m| !m.get().starts_with('"'))
-            {
-                "`method` must be a string".to_string()
-            } else if reply_id.is_none() {
-                "`id` must be a number or a string".to_string()
-            } else {
-                error.to_string()
-            };
-            Checked::Reject(Some(error_response(
-                reply_id,
-                INVALID_REQUEST,
-                format!("invalid request: {why}"),
-            )))
-        }
-        // A broken notification or response gets no answer.
-        Err(_) => Checked::Reject(None),
+    match serde_json::to_vec(&fields) {
+        Ok(body) => Checked::Forward(Cow::Owned(body)),
+        Err(_) => reject("unreadable"),
     }
 }
 
@@ -638,6 +743,41 @@ mod tests {
             &ids,
         ));
         assert!(response.contains(r#""id":3"#), "{response}");
+    }
+
+    #[test]
+    fn only_what_the_library_decodes_is_passed_on() {
+        let ids = Ids::default();
+        let bodies: &[&[u8]] = &[
+            br#"{"jsonrpc":"2.0","method":"x","params":{"a":1e400}}"#,
+            br#"{"jsonrpc":"2.0","method":"x","params":1,"params":2}"#,
+            br#"{"jsonrpc":"2.0","method":"x","method":"x"}"#,
+            br#"{"jsonrpc":"2.0","jsonrpc":"2.0","method":"x"}"#,
+            br#"{"jsonrpc":"2.1","method":"x"}"#,
+            br#"{"jsonrpc":"2\u002e0","method":"x","id":"\u0041"}"#,
+            br#"{"method":"x"}"#,
+            br#"{"jsonrpc":"2.0","id":1.5,"result":null}"#,
+            br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#,
+            br#"{"jsonrpc":"2.0","id":1,"error":5}"#,
+            br#"{"jsonrpc":"2.0","id":1e400,"method":"x","params":[1,{"b":[]}]}"#,
+            br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1e400}}"#,
+            br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":7}"#,
+            br#"{"jsonrpc":"2.0","method":"x","params":"\ud800"}"#,
+            br#"{"jsonrpc":"2.0","method":"x","x":1,"x":2}"#,
+            b"{\"jsonrpc\":\"2.0\",\"method\":\"\xff\"}",
+            b"",
+            b"null",
+        ];
+        for body in bodies {
+            if let Checked::Forward(forwarded) = check(body, &ids) {
+                assert!(
+                    serde_json::from_slice::<Message>(&forwarded).is_ok(),
+                    "{}",
+                    String::from_utf8_lossy(body)
+                );
+            }
+        }
+        assert!(matches!(check(bodies[0], &ids), Checked::Reject(Some(_))));
     }
 
     #[test]
