@@ -104,37 +104,38 @@ pub fn apply_changes(
     changes: Vec<TextDocumentContentChangeEvent>,
     encoding: Encoding,
 ) -> Result<String, String> {
-    let mut file: Option<SourceFile> = None;
+    // The text so far, when a change replaced it (the line index is built
+    // only for a ranged change).
+    let mut text: Option<String> = None;
     for change in changes {
         let Some(range) = change.range else {
-            file = Some(SourceFile::new(
-                current.path.clone(),
-                current.name.clone(),
-                change.text,
-            ));
+            text = Some(change.text);
             continue;
         };
-        let text = file.as_ref().unwrap_or(current);
-        let start = convert::offset(text, range.start, encoding) as usize;
-        let end = convert::offset(text, range.end, encoding) as usize;
+        let built;
+        let file = match text.take() {
+            Some(text) => {
+                built = SourceFile::new(current.path.clone(), current.name.clone(), text);
+                &built
+            }
+            None => current,
+        };
+        let start = convert::offset(file, range.start, encoding) as usize;
+        let end = convert::offset(file, range.end, encoding) as usize;
         if start > end {
             return Err(format!(
                 "the range ends before it starts ({}:{} to {}:{})",
                 range.start.line, range.start.character, range.end.line, range.end.character
             ));
         }
-        let mut edited = text.text.clone();
-        if !edited.is_char_boundary(start) || !edited.is_char_boundary(end) {
+        if !file.text.is_char_boundary(start) || !file.text.is_char_boundary(end) {
             return Err("the range does not fall between characters".into());
         }
+        let mut edited = file.text.clone();
         edited.replace_range(start..end, &change.text);
-        file = Some(SourceFile::new(
-            current.path.clone(),
-            current.name.clone(),
-            edited,
-        ));
+        text = Some(edited);
     }
-    Ok(file.map_or_else(|| current.text.clone(), |file| file.text))
+    Ok(text.unwrap_or_else(|| current.text.clone()))
 }
 
 /// The disk with the open documents over it.
@@ -158,5 +159,55 @@ impl FileSystem for OverlayFs {
                 Err(error)
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range.map(|((l1, c1), (l2, c2))| {
+                Range::new(Position::new(l1, c1), Position::new(l2, c2))
+            }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn ranged_changes_apply_in_order_in_the_negotiated_encoding() {
+        let file = SourceFile::new("/x.eco".into(), "x.eco".into(), "// 𝄞é x\nb\n".into());
+        // `x` is at UTF-16 column 7 (𝄞 is two units), UTF-8 column 10.
+        let utf16 = apply_changes(
+            &file,
+            vec![change(Some(((0, 7), (0, 8))), "y")],
+            Encoding::Utf16,
+        );
+        assert_eq!(utf16.unwrap(), "// 𝄞é y\nb\n");
+        let utf8 = apply_changes(
+            &file,
+            vec![change(Some(((0, 10), (0, 11))), "y")],
+            Encoding::Utf8,
+        );
+        assert_eq!(utf8.unwrap(), "// 𝄞é y\nb\n");
+        let both = apply_changes(
+            &file,
+            vec![change(None, "abc\n"), change(Some(((0, 1), (0, 2))), "")],
+            Encoding::Utf16,
+        );
+        assert_eq!(both.unwrap(), "ac\n");
+        let backwards = apply_changes(
+            &file,
+            vec![change(Some(((1, 0), (0, 0))), "")],
+            Encoding::Utf16,
+        );
+        assert!(backwards.is_err());
     }
 }
