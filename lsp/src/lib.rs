@@ -1,7 +1,7 @@
 //! `ecospec-lsp`: the language server of ecospec, on stdio.
 //!
 //! The protocol is served by `tower-lsp-server`; the analysis runs on one
-//! worker thread (see [`worker`]); every answer is read off the compiler
+//! worker thread (see the `worker` module); every answer is read off the compiler
 //! library's `check` outcome and its [`ecospec::query`] module. Only the
 //! protocol is written to stdout; logs go to stderr and `window/logMessage`.
 //! The client's frames are read and checked by [`transport`] before the
