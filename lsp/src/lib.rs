@@ -31,6 +31,10 @@ use crate::server::Backend;
 use crate::state::State;
 use crate::worker::{Publish, Worker};
 
+/// How long the answers already computed may take to reach the client
+/// after `exit`.
+const FLUSH_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Serves one client on `input` and `output` until it sends `exit` or
 /// closes its side; returns the exit code the LSP specification asks for:
 /// 0 when `shutdown` came first, 1 otherwise.
@@ -86,7 +90,7 @@ where
     });
     // The client's frames are checked before the server decodes them (see
     // `transport`); everything written to the output goes through one writer.
-    let (frames_tx, frames_rx) = mpsc::unbounded_channel();
+    let (frames_tx, frames_rx) = mpsc::channel(transport::OUTPUT_QUEUE);
     let (server_in, from_client) = tokio::io::duplex(1 << 22);
     let (to_client, server_out) = tokio::io::duplex(1 << 22);
     let ids = transport::Ids::default();
@@ -105,8 +109,12 @@ where
     // The input may stay open after `exit`: stop reading it, then let every
     // frame already answered reach the client.
     filter.abort();
-    let _ = forward.await;
-    let _ = writer.await;
+    let flushed = async {
+        let _ = forward.await;
+        let _ = writer.await;
+    };
+    // A client that no longer reads does not keep the process alive.
+    let _ = tokio::time::timeout(FLUSH_WAIT, flushed).await;
     if shut_down.load(Ordering::SeqCst) {
         0
     } else {

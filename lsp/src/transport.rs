@@ -37,6 +37,10 @@ use tower_lsp_server::jsonrpc::{Id, Request, Response};
 pub const MAX_BODY: u64 = 64 << 20;
 /// The bytes kept of one header line (of a longer one, its end).
 pub const MAX_HEADER_LINE: usize = 1024;
+/// The frames waiting for the output: past this many, reading the input
+/// waits (a client that does not read its answers cannot make them pile
+/// up in memory).
+pub const OUTPUT_QUEUE: usize = 256;
 /// The most header lines in one frame.
 pub const MAX_HEADER_LINES: usize = 16;
 
@@ -624,12 +628,8 @@ fn restore_id<'a>(body: &'a [u8], ids: &Ids) -> Cow<'a, [u8]> {
 }
 
 /// Copies well-formed frames from the client to the server; answers the others.
-pub async fn filter_input<R, W>(
-    input: R,
-    mut server: W,
-    out: mpsc::UnboundedSender<Vec<u8>>,
-    ids: Ids,
-) where
+pub async fn filter_input<R, W>(input: R, mut server: W, out: mpsc::Sender<Vec<u8>>, ids: Ids)
+where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
@@ -645,13 +645,13 @@ pub async fn filter_input<R, W>(
                 Checked::Reject(response) => {
                     eprintln!("ecospec-lsp: dropped a malformed message");
                     if let Some(response) = response {
-                        let _ = out.send(response);
+                        let _ = out.send(response).await;
                     }
                 }
             },
             Frame::Bad(bad) => {
                 eprintln!("ecospec-lsp: {bad}");
-                let _ = out.send(bad.response());
+                let _ = out.send(bad.response()).await;
             }
         }
     }
@@ -659,15 +659,11 @@ pub async fn filter_input<R, W>(
 }
 
 /// Copies the server's frames to the writer, with the client's ids restored.
-pub async fn forward_output<R: AsyncRead + Unpin>(
-    server: R,
-    out: mpsc::UnboundedSender<Vec<u8>>,
-    ids: Ids,
-) {
+pub async fn forward_output<R: AsyncRead + Unpin>(server: R, out: mpsc::Sender<Vec<u8>>, ids: Ids) {
     let mut frames = FrameReader::unlimited(server);
     while let Some(read) = frames.next().await {
         let Frame::Body(body) = read else { continue };
-        if out.send(frame(&restore_id(&body, &ids))).is_err() {
+        if out.send(frame(&restore_id(&body, &ids))).await.is_err() {
             break;
         }
     }
@@ -676,7 +672,7 @@ pub async fn forward_output<R: AsyncRead + Unpin>(
 /// Writes whole frames to the output, in order.
 pub async fn write_frames<W: AsyncWrite + Unpin>(
     mut output: W,
-    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut frames: mpsc::Receiver<Vec<u8>>,
 ) {
     while let Some(frame) = frames.recv().await {
         if output.write_all(&frame).await.is_err() || output.flush().await.is_err() {
@@ -703,13 +699,21 @@ pub fn fuzz_frames(bytes: &[u8]) -> FuzzSummary {
         return FuzzSummary::default();
     };
     runtime.block_on(async {
-        let (out, mut answers) = mpsc::unbounded_channel();
+        let (out, mut answers) = mpsc::channel(OUTPUT_QUEUE);
         let mut server = Vec::new();
-        filter_input(bytes, &mut server, out, Ids::default()).await;
-        let mut summary = FuzzSummary::default();
-        while answers.try_recv().is_ok() {
-            summary.answered += 1;
-        }
+        let count = async {
+            let mut answered = 0;
+            while answers.recv().await.is_some() {
+                answered += 1;
+            }
+            answered
+        };
+        let ((), answered) =
+            tokio::join!(filter_input(bytes, &mut server, out, Ids::default()), count);
+        let mut summary = FuzzSummary {
+            answered,
+            ..FuzzSummary::default()
+        };
         let mut passed = FrameReader::unlimited(server.as_slice());
         while let Some(read) = passed.next().await {
             match read {
