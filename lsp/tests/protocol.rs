@@ -292,3 +292,17 @@ fn an_untitled_document_gets_diagnostics_and_hover() {
     assert!(hover_value(&hover).contains("cluster z"), "{hover}");
     still_serving(&mut client, &path);
 }
+
+#[test]
+fn a_flood_of_bad_frames_is_answered_and_the_session_goes_on() {
+    let (mut client, path) = started("flood");
+    let flood = "Content-Length: x\r\n\r\n".repeat(2000);
+    client.send_bytes(flood.as_bytes());
+    still_serving(&mut client, &path);
+    let answered = client
+        .raws
+        .iter()
+        .filter(|raw| raw.contains("is not a length in bytes"))
+        .count();
+    assert_eq!(answered, 2000);
+}
