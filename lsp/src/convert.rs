@@ -12,6 +12,8 @@ use tower_lsp_server::ls_types::{
     PositionEncodingKind, Uri,
 };
 
+use crate::state;
+
 /// How the client counts columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Encoding {
@@ -107,7 +109,13 @@ pub fn offset(file: &SourceFile, position: lsp::Position, encoding: Encoding) ->
     start + u32::try_from(text.len()).unwrap_or(0)
 }
 
+/// The client URI of a path (an `untitled:` one for the documents placed in
+/// [`state::UNTITLED_ROOT`]).
 pub fn uri(path: &Path) -> Option<Uri> {
+    if let Ok(name) = path.strip_prefix(state::UNTITLED_ROOT) {
+        let name = name.to_str()?.replace("%2F", "/").replace("%25", "%");
+        return format!("untitled:{name}").parse().ok();
+    }
     Uri::from_file_path(path)
 }
 

@@ -3,6 +3,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -14,7 +15,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::convert::{self, Encoding};
-use crate::state::{path_of, Doc, State};
+use crate::state::{apply_changes, path_of, Doc, State};
 use crate::worker::Analysis;
 use crate::{actions, completion, formatting, navigation, semantic_tokens, symbols};
 
@@ -26,6 +27,8 @@ pub struct Backend {
     pub state: Arc<Mutex<State>>,
     pub jobs: Mutex<Sender<PathBuf>>,
     pub analyzed: watch::Receiver<u64>,
+    /// Set by `shutdown`: the exit code after `exit` is then 0, not 1.
+    pub shut_down: Arc<AtomicBool>,
 }
 
 /// What a request about a document needs.
@@ -207,20 +210,18 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        self.update(doc.uri, doc.version, doc.text, true);
+        self.update(doc.uri, doc.version, Text::Open(doc.text));
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        let Some(change) = params.content_changes.into_iter().last() else {
-            return;
-        };
         let doc = params.text_document;
-        self.update(doc.uri, doc.version, change.text, false);
+        self.update(doc.uri, doc.version, Text::Changes(params.content_changes));
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
@@ -397,22 +398,40 @@ impl LanguageServer for Backend {
     }
 }
 
+/// A document's new text: opened, or changed.
+enum Text {
+    Open(String),
+    Changes(Vec<TextDocumentContentChangeEvent>),
+}
+
 impl Backend {
     /// A new text for a document: kept only when its version is above the
-    /// current one; then its folder is checked again.
-    fn update(&self, uri: Uri, version: i32, text: String, open: bool) {
+    /// current one (any version when it is opened); then its folder is
+    /// checked again.
+    fn update(&self, uri: Uri, version: i32, text: Text) {
         let Some(path) = path_of(&uri) else { return };
         let folder = {
             let Ok(mut state) = self.state.lock() else {
                 return;
             };
-            if let Some(current) = state.docs.get(&path) {
-                if !open && version <= current.version {
-                    return;
+            let text = match (text, state.docs.get(&path)) {
+                (Text::Open(text), _) => text,
+                (Text::Changes(changes), Some(current)) if version > current.version => {
+                    match apply_changes(&current.file, changes, state.encoding) {
+                        Ok(text) => text,
+                        Err(why) => {
+                            drop(state);
+                            self.log(format!(
+                                "ecospec-lsp: a change to `{}` was not applied ({why}); \
+                                 the document is kept as it was",
+                                uri.as_str()
+                            ));
+                            return;
+                        }
+                    }
                 }
-            } else if !open {
-                return;
-            }
+                (Text::Changes(_), _) => return,
+            };
             let file = SourceFile::new(path.clone(), path.display().to_string(), text);
             state.docs.insert(
                 path.clone(),
@@ -424,6 +443,14 @@ impl Backend {
             state.folder_of(&path)
         };
         self.schedule(folder);
+    }
+
+    /// A message for the client's log (and standard error), sent from a
+    /// notification handler that does not wait for it.
+    fn log(&self, message: String) {
+        eprintln!("{message}");
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(MessageType::ERROR, message).await });
     }
 }
 

@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ecospec::load::{FileSystem, ReadError, RealFs};
+use ecospec::load::{FileSystem, Input, ReadError, RealFs};
 use ecospec::source::SourceFile;
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
-use crate::convert::Encoding;
+use crate::convert::{self, Encoding};
 use crate::worker::Analysis;
 
 /// An open document: the client's text, which wins over the disk.
@@ -45,6 +45,22 @@ impl State {
             .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default())
     }
 
+    /// What to check for a folder: its files on disk, and the open
+    /// documents in it that were never saved (they are not on disk to be
+    /// found).
+    pub fn inputs(&self, folder: &Path) -> Vec<Input> {
+        let mut inputs = vec![Input::Folder(folder.to_path_buf())];
+        let mut unsaved: Vec<&PathBuf> = self
+            .docs
+            .keys()
+            .filter(|path| self.folder_of(path) == folder)
+            .filter(|path| std::fs::symlink_metadata(path).is_err())
+            .collect();
+        unsaved.sort();
+        inputs.extend(unsaved.into_iter().cloned().map(Input::File));
+        inputs
+    }
+
     pub fn set_folders(&mut self, mut folders: Vec<PathBuf>) {
         folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         folders.dedup();
@@ -52,10 +68,74 @@ impl State {
     }
 }
 
-/// A client URI as the path the checker uses (symbolic links resolved).
+/// Where `untitled:` documents are placed: a folder that does not exist, so
+/// they are checked as never-saved files (see [`path_of`]).
+pub const UNTITLED_ROOT: &str = "/.ecospec-untitled";
+
+/// A client URI as the path the checker uses (symbolic links resolved;
+/// of a document never saved, those of its folder). An `untitled:` URI is
+/// a file of [`UNTITLED_ROOT`] (its name escaped into one file name;
+/// [`crate::convert::uri`] turns it back).
 pub fn path_of(uri: &Uri) -> Option<PathBuf> {
+    if let Some(name) = uri.as_str().strip_prefix("untitled:") {
+        if name.is_empty() {
+            return None;
+        }
+        let name = name.replace('%', "%25").replace('/', "%2F");
+        return Some(Path::new(UNTITLED_ROOT).join(name));
+    }
     let path = uri.to_file_path()?.into_owned();
-    Some(std::fs::canonicalize(&path).unwrap_or(path))
+    if let Ok(real) = std::fs::canonicalize(&path) {
+        return Some(real);
+    }
+    let parent = path.parent().and_then(|p| std::fs::canonicalize(p).ok());
+    match (parent, path.file_name()) {
+        (Some(parent), Some(name)) => Some(parent.join(name)),
+        _ => Some(path),
+    }
+}
+
+/// A document's text after the client's changes, in order: a change with a
+/// range replaces that range (positions in the negotiated encoding), one
+/// without replaces the whole text. An error when a range does not fall on
+/// characters of the text.
+pub fn apply_changes(
+    current: &SourceFile,
+    changes: Vec<TextDocumentContentChangeEvent>,
+    encoding: Encoding,
+) -> Result<String, String> {
+    // The text so far, when a change replaced it (the line index is built
+    // only for a ranged change).
+    let mut text: Option<String> = None;
+    for change in changes {
+        let Some(range) = change.range else {
+            text = Some(change.text);
+            continue;
+        };
+        let built;
+        let file = match text.take() {
+            Some(text) => {
+                built = SourceFile::new(current.path.clone(), current.name.clone(), text);
+                &built
+            }
+            None => current,
+        };
+        let start = convert::offset(file, range.start, encoding) as usize;
+        let end = convert::offset(file, range.end, encoding) as usize;
+        if start > end {
+            return Err(format!(
+                "the range ends before it starts ({}:{} to {}:{})",
+                range.start.line, range.start.character, range.end.line, range.end.character
+            ));
+        }
+        if !file.text.is_char_boundary(start) || !file.text.is_char_boundary(end) {
+            return Err("the range does not fall between characters".into());
+        }
+        let mut edited = file.text.clone();
+        edited.replace_range(start..end, &change.text);
+        text = Some(edited);
+    }
+    Ok(text.unwrap_or_else(|| current.text.clone()))
 }
 
 /// The disk with the open documents over it.
@@ -79,5 +159,55 @@ impl FileSystem for OverlayFs {
                 Err(error)
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range.map(|((l1, c1), (l2, c2))| {
+                Range::new(Position::new(l1, c1), Position::new(l2, c2))
+            }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn ranged_changes_apply_in_order_in_the_negotiated_encoding() {
+        let file = SourceFile::new("/x.eco".into(), "x.eco".into(), "// 𝄞é x\nb\n".into());
+        // `x` is at UTF-16 column 7 (𝄞 is two units), UTF-8 column 10.
+        let utf16 = apply_changes(
+            &file,
+            vec![change(Some(((0, 7), (0, 8))), "y")],
+            Encoding::Utf16,
+        );
+        assert_eq!(utf16.unwrap(), "// 𝄞é y\nb\n");
+        let utf8 = apply_changes(
+            &file,
+            vec![change(Some(((0, 10), (0, 11))), "y")],
+            Encoding::Utf8,
+        );
+        assert_eq!(utf8.unwrap(), "// 𝄞é y\nb\n");
+        let both = apply_changes(
+            &file,
+            vec![change(None, "abc\n"), change(Some(((0, 1), (0, 2))), "")],
+            Encoding::Utf16,
+        );
+        assert_eq!(both.unwrap(), "ac\n");
+        let backwards = apply_changes(
+            &file,
+            vec![change(Some(((1, 0), (0, 0))), "")],
+            Encoding::Utf16,
+        );
+        assert!(backwards.is_err());
     }
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ecospec::check::{check, Options, Outcome};
-use ecospec::load::{Input, LoadOptions};
+use ecospec::load::LoadOptions;
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
@@ -19,6 +19,10 @@ use crate::state::{OverlayFs, State};
 
 /// How long the worker waits for more changes before checking.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// The stack reserved for the analysis thread (address space, touched
+/// only as deep as the analysis goes): no input may overflow it.
+pub const ANALYSIS_STACK: usize = 256 << 20;
 
 /// A checked folder.
 pub struct Analysis {
@@ -49,6 +53,7 @@ impl Worker {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::Builder::new()
             .name("ecospec-analysis".into())
+            .stack_size(ANALYSIS_STACK)
             .spawn(move || self.run(&rx))?;
         Ok(tx)
     }
@@ -94,9 +99,9 @@ impl Worker {
             ..Options::default()
         };
         let encoding = state.encoding;
+        let inputs = state.inputs(&folder);
         drop(state);
         let fs = OverlayFs { docs };
-        let inputs = [Input::Folder(folder.clone())];
         let outcome = match catch_unwind(AssertUnwindSafe(|| check(&fs, &inputs, &options))) {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(message)) => {

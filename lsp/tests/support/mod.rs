@@ -22,12 +22,14 @@ pub const TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
-    messages: Receiver<Value>,
+    messages: Receiver<(Value, String)>,
     next_id: i64,
     /// Notifications and server requests seen while waiting for something else.
     pub backlog: Vec<Value>,
     /// The latest diagnostics per URI, with their version.
     pub diagnostics: HashMap<String, (Option<i64>, Vec<Value>)>,
+    /// The text of every message received, as the server wrote it.
+    pub raws: Vec<String>,
 }
 
 pub fn repo() -> PathBuf {
@@ -54,7 +56,7 @@ pub fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
     std::fs::canonicalize(dir).unwrap()
 }
 
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+fn read_message(reader: &mut impl BufRead) -> Option<(Value, String)> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -71,7 +73,8 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    let raw = String::from_utf8(body).ok()?;
+    Some((serde_json::from_str(&raw).ok()?, raw))
 }
 
 impl Client {
@@ -100,6 +103,7 @@ impl Client {
             next_id: 1,
             backlog: Vec::new(),
             diagnostics: HashMap::new(),
+            raws: Vec::new(),
         }
     }
 
@@ -118,6 +122,39 @@ impl Client {
         assert!(response.get("result").is_some(), "{response}");
         client.notify("initialized", json!({}));
         client
+    }
+
+    /// Bytes as they are, framing included.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// The first message whose text holds `needle`, as written.
+    pub fn raw_message(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(raw) = self.raws.iter().find(|raw| raw.contains(needle)) {
+                return raw.clone();
+            }
+            if self.next(deadline).is_none() {
+                panic!("no message holding `{needle}`; got {:#?}", self.raws);
+            }
+        }
+    }
+
+    /// The exit status of the server, if it ends within `within`.
+    pub fn exit_status(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     pub fn send_raw(&mut self, body: &str) {
@@ -143,7 +180,10 @@ impl Client {
     pub fn next(&mut self, deadline: Instant) -> Option<Value> {
         let left = deadline.saturating_duration_since(Instant::now());
         let message = match self.messages.recv_timeout(left) {
-            Ok(message) => message,
+            Ok((message, raw)) => {
+                self.raws.push(raw);
+                message
+            }
             Err(RecvTimeoutError::Timeout) => return None,
             Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
         };

@@ -1,0 +1,128 @@
+//! `ecospec-lsp`: the language server of ecospec, on stdio.
+//!
+//! The protocol is served by `tower-lsp-server`; the analysis runs on one
+//! worker thread (see the `worker` module); every answer is read off the compiler
+//! library's `check` outcome and its [`ecospec::query`] module. Only the
+//! protocol is written to stdout; logs go to stderr and `window/logMessage`.
+//! The client's frames are read and checked by [`transport`] before the
+//! protocol library sees them.
+
+mod actions;
+mod completion;
+mod convert;
+mod formatting;
+mod navigation;
+mod semantic_tokens;
+mod server;
+mod state;
+mod symbols;
+pub mod transport;
+mod worker;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::{mpsc, watch};
+use tower_lsp_server::ls_types::MessageType;
+use tower_lsp_server::{LspService, Server};
+
+use crate::server::Backend;
+use crate::state::State;
+use crate::worker::{Publish, Worker};
+
+/// How long the answers already computed may take to reach the client
+/// after `exit`.
+const FLUSH_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Serves one client on `input` and `output` until it sends `exit` or
+/// closes its side; returns the exit code the LSP specification asks for:
+/// 0 when `shutdown` came first, 1 otherwise.
+pub async fn serve<I, O>(input: I, output: O) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let state = Arc::new(Mutex::new(State::default()));
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let (analyzed_tx, analyzed_rx) = watch::channel(0);
+    let (publish_tx, mut publish_rx) = mpsc::unbounded_channel::<Vec<Publish>>();
+    let (log_tx, mut log_rx) = mpsc::unbounded_channel::<String>();
+    let worker = Worker {
+        state: state.clone(),
+        analyzed: analyzed_tx,
+        publish: publish_tx,
+        log: log_tx,
+    };
+    let jobs = match worker.spawn() {
+        Ok(jobs) => jobs,
+        Err(error) => {
+            eprintln!("ecospec-lsp: cannot start the analysis thread: {error}");
+            return 1;
+        }
+    };
+    let shutdown_flag = shut_down.clone();
+    let (service, socket) = LspService::new(|client| {
+        let publisher = client.clone();
+        tokio::spawn(async move {
+            while let Some(batch) = publish_rx.recv().await {
+                for publish in batch {
+                    publisher
+                        .publish_diagnostics(publish.uri, publish.diagnostics, publish.version)
+                        .await;
+                }
+            }
+        });
+        let logger = client.clone();
+        tokio::spawn(async move {
+            while let Some(message) = log_rx.recv().await {
+                eprintln!("{message}");
+                logger.log_message(MessageType::WARNING, message).await;
+            }
+        });
+        Backend {
+            client,
+            state,
+            jobs: Mutex::new(jobs),
+            analyzed: analyzed_rx,
+            shut_down: shutdown_flag,
+        }
+    });
+    // The client's frames are checked before the server decodes them (see
+    // `transport`); everything written to the output goes through one writer.
+    let (frames_tx, frames_rx) = mpsc::channel(transport::OUTPUT_QUEUE);
+    let (server_in, from_client) = tokio::io::duplex(1 << 22);
+    let (to_client, server_out) = tokio::io::duplex(1 << 22);
+    let ids = transport::Ids::default();
+    let filter = tokio::spawn(transport::filter_input(
+        input,
+        server_in,
+        frames_tx.clone(),
+        ids.clone(),
+    ));
+    let forward = tokio::spawn(transport::forward_output(server_out, frames_tx, ids));
+    let writer = tokio::spawn(transport::write_frames(output, frames_rx));
+    // `serve` returns after `exit` or at the end of the input.
+    Server::new(from_client, to_client, socket)
+        .serve(service)
+        .await;
+    // The input may stay open after `exit`: stop reading it, then let every
+    // frame already answered reach the client.
+    filter.abort();
+    let flushed = async {
+        let _ = forward.await;
+        let _ = writer.await;
+    };
+    // A client that no longer reads does not keep the process alive.
+    let _ = tokio::time::timeout(FLUSH_WAIT, flushed).await;
+    if shut_down.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
+}
+
+/// The server on standard input and output; the process's exit code.
+pub async fn run_stdio() -> i32 {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await
+}
