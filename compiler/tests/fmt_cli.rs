@@ -324,7 +324,7 @@ fn fmt_refuses_fifo_without_opening_it() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("error: x.eco: not a regular file"),
+        stderr.contains("error: x.eco: it is a named pipe (FIFO), not a regular file"),
         "{stderr}"
     );
 }
@@ -341,7 +341,7 @@ fn fmt_refuses_a_file_over_64_mb() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("error: huge.eco: larger than 64 MB, the limit; not read"),
+        stderr.contains("error: huge.eco: it is larger than 64 MB, the most ecospec reads"),
         "{stderr}"
     );
 }

@@ -1,5 +1,5 @@
 //! The user's files as `fmt`, `check --fix` and `--output` read and write
-//! them: only regular files, at most [`MAX_FILE_BYTES`], and replaced in one
+//! them: only regular files, at most [`SPEC_LIMIT`], and replaced in one
 //! rename that keeps the file's permission bits and (when the process may)
 //! its owner and group. A symbolic link is written through: its target is
 //! replaced and the link stays a link.
@@ -8,58 +8,26 @@ use std::fs::{File, Metadata};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The largest file read: a spec far larger than any written by hand, small
-/// enough that reading it cannot exhaust memory (the checker's reader has the
-/// same limit).
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use ecospec::load::{FileSystem, ReadError, RealFs, SPEC_LIMIT};
 
-/// Why a file is not read or not written, in the user's terms (the caller
-/// names the file before it).
-pub fn refusal(meta: &Metadata) -> Option<String> {
-    if !meta.is_file() {
-        return Some("not a regular file (a folder, a FIFO or a device); not opened".to_string());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Some(too_large());
-    }
-    None
-}
-
-fn too_large() -> String {
-    format!(
-        "larger than {} MB, the limit; not read",
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
-}
-
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else is
-/// refused before it is opened for reading (a FIFO would block, a device
-/// never end).
+/// Reads a regular file of at most [`SPEC_LIMIT`] through the checker's own
+/// guarded reader (`ecospec::load::RealFs`): anything else is refused before
+/// it is opened for reading (a FIFO would block, a device never end). A
+/// symbolic link is resolved first, so its target is what is read.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
-    if let Some(why) = refusal(&meta) {
-        return Err(why);
-    }
-    let file = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read it: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    let real = std::fs::canonicalize(path).map_err(|e| format!("cannot read it: {e}"))?;
+    RealFs.read(&real, SPEC_LIMIT).map_err(|e| e.to_string())
 }
 
-/// Reads at most [`MAX_FILE_BYTES`] from `reader` (standard input).
+/// Reads at most [`SPEC_LIMIT`] from `reader` (standard input).
 pub fn read_all_limited(reader: impl Read) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     reader
-        .take(MAX_FILE_BYTES + 1)
+        .take(SPEC_LIMIT + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read it: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+    if bytes.len() as u64 > SPEC_LIMIT {
+        return Err(ReadError::TooLarge(SPEC_LIMIT).to_string());
     }
     Ok(bytes)
 }
