@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::levels::Levels;
 use crate::lints::{self, Finding, Level, Lint};
 use crate::load::{load, FileSystem, Input, LoadOptions, Workspace};
-use crate::model::Model;
+use crate::model::{Facts, Model};
 use crate::resolve::{resolve, Resolved};
 use crate::source::{FileId, SourceMap};
 
@@ -207,15 +207,24 @@ fn evaluate_interventions(
     reports: &mut Vec<InterventionReport>,
 ) {
     let baseline = &resolved.baseline;
+    let baseline_facts = Facts::new(baseline);
+    // Grouped findings (W0413) are compared pair by pair by
+    // `lints::changes`; every other one by identity.
     let before: HashMap<_, &Finding> = baseline_findings
         .iter()
+        .filter(|f| !lints::is_grouped(f.lint))
         .map(|f| (f.identity(), f))
         .collect();
     for (intervention, delta) in baseline.interventions.iter().zip(&resolved.deltas) {
         let model = apply(baseline, delta);
-        let after_findings = lints::run(&model);
-        let after: HashMap<_, &Finding> =
-            after_findings.iter().map(|f| (f.identity(), f)).collect();
+        let (after_findings, facts) = lints::run_with_facts(&model);
+        let (grouped_closes, grouped_opens) =
+            lints::changes((baseline, &baseline_facts), (&model, &facts));
+        let after: HashMap<_, &Finding> = after_findings
+            .iter()
+            .filter(|f| !lints::is_grouped(f.lint))
+            .map(|f| (f.identity(), f))
+            .collect();
         let change = |finding: &Finding, model: &Model| Change {
             lint: finding.lint,
             level: levels.level(finding.lint, finding.primary, &model.allows),
@@ -223,12 +232,14 @@ fn evaluate_interventions(
         };
         let closes: Vec<Change> = baseline_findings
             .iter()
-            .filter(|f| !after.contains_key(&f.identity()))
+            .filter(|f| !lints::is_grouped(f.lint) && !after.contains_key(&f.identity()))
+            .chain(&grouped_closes)
             .map(|f| change(f, baseline))
             .collect();
         let opened: Vec<&Finding> = after_findings
             .iter()
-            .filter(|f| !before.contains_key(&f.identity()))
+            .filter(|f| !lints::is_grouped(f.lint) && !before.contains_key(&f.identity()))
+            .chain(&grouped_opens)
             .collect();
         let opens: Vec<Change> = opened.iter().map(|f| change(f, &model)).collect();
         let common = &intervention.common;

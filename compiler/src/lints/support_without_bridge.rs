@@ -4,7 +4,11 @@
 //! In a rule `on S`, a cluster X in `support` and a cluster A in `activate`,
 //! X different from A, with no path between them in the cluster graph (no
 //! chain of bridges; an actor serving both does not count). One finding for
-//! each such pair (S, X, A), at X's entry in `support`; default level `warn`.
+//! each such X, at X's entry in `support`, naming the activated clusters it
+//! cannot reach (the first five, then how many more); default level `warn`.
+//! A rule that asks 1,000 clusters to support 1,000 others gives at most
+//! 1,000 findings, not a million. Interventions are still judged per pair
+//! (S, X, A): one that bridges X to one of those clusters closes that pair.
 //!
 //! ## Why it matters
 //! This is the first reason the seed gives for bridges: "they would need to
@@ -44,27 +48,273 @@
 //! }
 //! ```
 
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::Loc;
 use crate::lints::Finding;
-use crate::model::{distinct, Facts, Model};
+use crate::model::{distinct, Facts, Model, Rule, Seen};
+
+/// Activated clusters named in a finding's message; the rest are counted.
+const SHOWN: usize = 5;
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
-    for rule in &model.rules {
-        if rule.broken {
-            continue;
-        }
+    for rule in model.rules.iter().filter(|rule| !rule.broken) {
         let scenario = &*rule.scenario.name;
+        let activated = Side::of(model, facts, rule);
+        // Supporters in one component cannot reach the same clusters.
+        let mut by_component: FxHashMap<usize, (usize, Vec<usize>)> = FxHashMap::default();
         for (support, entry) in distinct(&rule.support) {
-            for (activate, _) in distinct(&rule.activate) {
-                if support == activate || facts.connected(support, activate) {
-                    continue;
-                }
-                let (x, a) = (model.cluster_name(support), model.cluster_name(activate));
-                out.push(
-                    Finding::new("W0413", &[scenario, x, a], entry.loc, format!("`{x}` is to support `{a}` when `{scenario}` comes, but no bridge connects them"))
-                        .label(format!("no path of bridges from `{x}` to `{a}`"))
-                        .help(format!("trust is built before the moment: add a bridge between `{x}` and `{a}`")),
-                );
+            let component = activated.component(support);
+            let (count, first) = by_component
+                .entry(component)
+                .or_insert_with(|| activated.outside(component));
+            if *count > 0 {
+                out.push(finding(model, scenario, support, first, *count, entry.loc));
             }
         }
     }
+}
+
+/// The findings a change of model closes and opens, compared pair by pair
+/// (scenario, supporter, activated cluster), one of each per supporter.
+/// Clusters keep their indices when an intervention is applied (it only
+/// adds declarations after the baseline's), so pairs are compared by index.
+pub fn changes(
+    (before, before_facts): (&Model, &Facts),
+    (after, after_facts): (&Model, &Facts),
+) -> (Vec<Finding>, Vec<Finding>) {
+    let mut closes = Vec::new();
+    let mut opens = Vec::new();
+    let (rules_before, rules_after) = (rules(before), rules(after));
+    let scenarios = before
+        .rules
+        .iter()
+        .chain(&after.rules)
+        .filter(|rule| !rule.broken)
+        .map(|rule| &*rule.scenario.name);
+    let mut done: FxHashMap<&str, ()> = FxHashMap::default();
+    for scenario in scenarios {
+        if done.insert(scenario, ()).is_some() {
+            continue;
+        }
+        let b = rules_before
+            .get(scenario)
+            .map(|rule| Side::of(before, before_facts, rule));
+        let a = rules_after
+            .get(scenario)
+            .map(|rule| Side::of(after, after_facts, rule));
+        let (b, a) = (b.unwrap_or_default(), a.unwrap_or_default());
+        let diff = Diff::new(&b, &a);
+        // Supporters in the same components on both sides have the same
+        // changes: each pair of components is compared once.
+        type Change = ((Vec<usize>, usize), (Vec<usize>, usize));
+        let mut by_components: FxHashMap<(Option<usize>, Option<usize>), Change> =
+            FxHashMap::default();
+        let supporters = b.supporters.iter().chain(&a.supporters);
+        let mut seen = Seen::default();
+        for (x, _) in supporters.filter(|(x, _)| seen.insert(*x)) {
+            let (kb, ka) = (b.supporter(*x), a.supporter(*x));
+            if diff.unchanged(kb, ka) {
+                continue;
+            }
+            // Before's pairs that after lacks, and after's that before lacks.
+            let ((closed, closed_count), (opened, opened_count)) = by_components
+                .entry((kb, ka))
+                .or_insert_with(|| (only_in(&b, kb, &a, ka), only_in(&a, ka, &b, kb)));
+            if let (true, Some(at)) = (*closed_count > 0, b.supporting.get(x)) {
+                closes.push(finding(before, scenario, *x, closed, *closed_count, *at));
+            }
+            if let (true, Some(at)) = (*opened_count > 0, a.supporting.get(x)) {
+                opens.push(finding(after, scenario, *x, opened, *opened_count, *at));
+            }
+        }
+    }
+    (closes, opens)
+}
+
+/// The sound rules of a model by scenario name (the first of each).
+fn rules(model: &Model) -> FxHashMap<&str, &Rule> {
+    let mut rules = FxHashMap::default();
+    for rule in model.rules.iter().filter(|rule| !rule.broken) {
+        rules.entry(&*rule.scenario.name).or_insert(rule);
+    }
+    rules
+}
+
+/// A rule in one model: its activated clusters with their components, and
+/// its supporters with their entries.
+#[derive(Default)]
+struct Side<'f> {
+    /// (cluster, component), each cluster once, broken clusters left out.
+    activated: Vec<(usize, usize)>,
+    /// Per component: how many of `activated` are in it.
+    counts: FxHashMap<usize, usize>,
+    /// Per cluster of `activated`: its component.
+    position: FxHashMap<usize, usize>,
+    supporters: Vec<(usize, Loc)>,
+    /// Per supporter: its entry.
+    supporting: FxHashMap<usize, Loc>,
+    component: &'f [usize],
+}
+
+/// The component of a cluster that is not in the model (none).
+const NOWHERE: usize = usize::MAX;
+
+impl<'f> Side<'f> {
+    fn of(model: &Model, facts: &'f Facts, rule: &Rule) -> Side<'f> {
+        let component = |c: usize| facts.component.get(c).copied().unwrap_or(NOWHERE);
+        let activated: Vec<(usize, usize)> = distinct(&rule.activate)
+            .map(|(c, _)| c)
+            .filter(|c| model.clusters.get(*c).is_some_and(|c| !c.common.broken))
+            .map(|c| (c, component(c)))
+            .collect();
+        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+        for (_, k) in &activated {
+            *counts.entry(*k).or_default() += 1;
+        }
+        let supporters: Vec<(usize, Loc)> =
+            distinct(&rule.support).map(|(c, r)| (c, r.loc)).collect();
+        Side {
+            position: activated.iter().copied().collect(),
+            activated,
+            counts,
+            supporting: supporters.iter().copied().collect(),
+            supporters,
+            component: &facts.component,
+        }
+    }
+
+    fn component(&self, cluster: usize) -> usize {
+        self.component.get(cluster).copied().unwrap_or(NOWHERE)
+    }
+
+    /// A supporter's component, `None` when it does not support here.
+    fn supporter(&self, cluster: usize) -> Option<usize> {
+        self.supporting
+            .contains_key(&cluster)
+            .then(|| self.component(cluster))
+    }
+
+    /// The activated clusters outside a component: the first [`SHOWN`], and
+    /// how many. Reads at most `SHOWN` entries plus those inside it.
+    fn outside(&self, component: usize) -> (usize, Vec<usize>) {
+        let inside = self.counts.get(&component).copied().unwrap_or(0);
+        let count = self.activated.len() - inside;
+        let first = self
+            .activated
+            .iter()
+            .filter(|(_, k)| *k != component)
+            .take(SHOWN)
+            .map(|(c, _)| *c)
+            .collect();
+        (count, first)
+    }
+
+    /// Whether a supporter in `component` (or none) lacks a path to `cluster`.
+    fn pair(&self, component: Option<usize>, cluster: usize) -> bool {
+        component.is_some_and(|k| self.position.get(&cluster).is_some_and(|ck| *ck != k))
+    }
+}
+
+/// What tells quickly that a supporter's pairs did not change.
+struct Diff<'s> {
+    /// The same activated clusters on both sides.
+    same_activated: bool,
+    /// Per component before: the component after of its activated clusters,
+    /// `None` when they went apart.
+    image: FxHashMap<usize, Option<usize>>,
+    before: &'s Side<'s>,
+    after: &'s Side<'s>,
+}
+
+impl<'s> Diff<'s> {
+    fn new(b: &'s Side<'s>, a: &'s Side<'s>) -> Diff<'s> {
+        let same_activated = b.activated.len() == a.activated.len()
+            && b.activated.iter().all(|(c, _)| a.position.contains_key(c));
+        let mut image: FxHashMap<usize, Option<usize>> = FxHashMap::default();
+        for (c, kb) in &b.activated {
+            let ka = a.position.get(c).copied();
+            let slot = image.entry(*kb).or_insert(ka);
+            if *slot != ka {
+                *slot = None;
+            }
+        }
+        Diff {
+            same_activated,
+            image,
+            before: b,
+            after: a,
+        }
+    }
+
+    /// Whether a supporter in `kb` before and `ka` after (`None`: not a
+    /// supporter there) has the same pairs on both sides: the activated
+    /// clusters of its component are the same ones.
+    fn unchanged(&self, kb: Option<usize>, ka: Option<usize>) -> bool {
+        let (Some(kb), Some(ka), true) = (kb, ka, self.same_activated) else {
+            return false;
+        };
+        let count = |side: &Side, k: usize| side.counts.get(&k).copied().unwrap_or(0);
+        let same_count = count(self.before, kb) == count(self.after, ka);
+        match self.image.get(&kb) {
+            Some(image) => *image == Some(ka) && same_count,
+            None => same_count,
+        }
+    }
+}
+
+/// The pairs of a supporter on `one` side (in component `k1`) that the
+/// `other` side (`k2`) lacks: the first [`SHOWN`] clusters, and how many.
+fn only_in(one: &Side, k1: Option<usize>, other: &Side, k2: Option<usize>) -> (Vec<usize>, usize) {
+    let Some(k) = k1 else {
+        return (Vec::new(), 0);
+    };
+    let mut first = Vec::new();
+    let mut count = 0;
+    for (c, _) in one.activated.iter().filter(|(_, ck)| *ck != k) {
+        if !other.pair(k2, *c) {
+            count += 1;
+            if first.len() < SHOWN {
+                first.push(*c);
+            }
+        }
+    }
+    (first, count)
+}
+
+/// One finding: supporter `x` cannot reach `count` activated clusters, the
+/// first of them `first`.
+fn finding(
+    model: &Model,
+    scenario: &str,
+    x: usize,
+    first: &[usize],
+    count: usize,
+    at: Loc,
+) -> Finding {
+    let x = model.cluster_name(x);
+    let names: Vec<String> = first
+        .iter()
+        .map(|c| format!("`{}`", model.cluster_name(*c)))
+        .collect();
+    if let ([a], 1) = (names.as_slice(), count) {
+        return Finding::new(
+            "W0413",
+            &[scenario, x],
+            at,
+            format!("`{x}` is to support {a} when `{scenario}` comes, but no bridge connects them"),
+        )
+        .label(format!("no path of bridges from `{x}` to {a}"))
+        .help(format!(
+            "trust is built before the moment: add a bridge between `{x}` and {a}"
+        ));
+    }
+    let more = count.saturating_sub(names.len());
+    let list = match (names.split_last(), more) {
+        (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
+        _ => format!("{} and {more} more", names.join(", ")),
+    };
+    Finding::new("W0413", &[scenario, x], at, format!("`{x}` is to support {list} when `{scenario}` comes, but no bridge connects it to them"))
+        .label(format!("no path of bridges from `{x}` to any of these {count} clusters"))
+        .help(format!("trust is built before the moment: connect `{x}` to each of them by bridges (one `bridge ... among` can join several clusters)"))
 }
