@@ -333,12 +333,22 @@ pub fn is_grouped(lint: &Lint) -> bool {
     lint.code == "W0413"
 }
 
-/// The grouped findings (W0413: one per supporter, standing for one pair per
-/// activated cluster it cannot reach) that going from `before` to `after`
-/// closes and opens, compared pair by pair: (closes, opens).
-pub fn changes(before: (&Model, &Facts), after: (&Model, &Facts)) -> (Vec<Finding>, Vec<Finding>) {
-    let (mut closes, mut opens) = support_without_bridge::changes(before, after);
-    drop_broken_subjects(before.0, &mut closes);
+/// The baseline's grouped findings (W0413: one per supporter, standing for
+/// one pair per activated cluster it cannot reach), ready for [`changes`].
+pub struct Grouped<'f>(support_without_bridge::Before<'f>);
+
+impl<'f> Grouped<'f> {
+    pub fn new(baseline: &Model, facts: &'f Facts) -> Grouped<'f> {
+        Grouped(support_without_bridge::Before::new(baseline, facts))
+    }
+}
+
+/// The grouped findings that applying an intervention closes and opens,
+/// compared pair by pair: (closes, opens). `after` is the baseline with the
+/// intervention applied.
+pub fn changes(before: &Grouped, after: (&Model, &Facts)) -> (Vec<Finding>, Vec<Finding>) {
+    let (mut closes, mut opens) = support_without_bridge::changes(&before.0, after);
+    drop_broken_subjects(after.0, &mut closes);
     drop_broken_subjects(after.0, &mut opens);
     (closes, opens)
 }

@@ -48,7 +48,7 @@
 //! }
 //! ```
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::Loc;
 use crate::lints::Finding;
@@ -75,36 +75,57 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// The findings a change of model closes and opens, compared pair by pair
-/// (scenario, supporter, activated cluster), one of each per supporter.
-/// Clusters keep their indices when an intervention is applied (it only
-/// adds declarations after the baseline's), so pairs are compared by index.
+/// The baseline's rules, ready to be compared with each intervention's
+/// ([`changes`]); built once, before any intervention is applied.
+pub struct Before<'f> {
+    /// Scenario names, in rule order.
+    order: Vec<Box<str>>,
+    sides: FxHashMap<Box<str>, Side<'f>>,
+}
+
+impl<'f> Before<'f> {
+    pub fn new(model: &Model, facts: &'f Facts) -> Before<'f> {
+        let mut order = Vec::new();
+        let mut sides = FxHashMap::default();
+        for (scenario, rule) in rules(model) {
+            order.push(Box::from(scenario));
+            sides.insert(Box::from(scenario), Side::of(model, facts, rule));
+        }
+        Before { order, sides }
+    }
+}
+
+/// The findings that applying an intervention closes and opens, compared
+/// pair by pair (scenario, supporter, activated cluster), one of each per
+/// supporter. `after` is the baseline with the intervention applied: the
+/// baseline's clusters keep their indices and names there (an intervention
+/// only adds declarations after the baseline's), so pairs are compared by
+/// index and closed findings are named from `after` too.
 pub fn changes(
-    (before, before_facts): (&Model, &Facts),
+    before: &Before,
     (after, after_facts): (&Model, &Facts),
 ) -> (Vec<Finding>, Vec<Finding>) {
     let mut closes = Vec::new();
     let mut opens = Vec::new();
-    let (rules_before, rules_after) = (rules(before), rules(after));
+    let rules_after = rules(after);
+    let by_scenario: FxHashMap<&str, &Rule> = rules_after.iter().copied().collect();
     let scenarios = before
-        .rules
+        .order
         .iter()
-        .chain(&after.rules)
-        .filter(|rule| !rule.broken)
-        .map(|rule| &*rule.scenario.name);
-    let mut done: FxHashMap<&str, ()> = FxHashMap::default();
+        .map(|s| &**s)
+        .chain(rules_after.iter().map(|(s, _)| *s));
+    let mut done: FxHashSet<&str> = FxHashSet::default();
+    let nothing = Side::default();
     for scenario in scenarios {
-        if done.insert(scenario, ()).is_some() {
+        if !done.insert(scenario) {
             continue;
         }
-        let b = rules_before
+        let b = before.sides.get(scenario).unwrap_or(&nothing);
+        let a = by_scenario
             .get(scenario)
-            .map(|rule| Side::of(before, before_facts, rule));
-        let a = rules_after
-            .get(scenario)
-            .map(|rule| Side::of(after, after_facts, rule));
-        let (b, a) = (b.unwrap_or_default(), a.unwrap_or_default());
-        let diff = Diff::new(&b, &a);
+            .map(|rule| Side::of(after, after_facts, rule))
+            .unwrap_or_default();
+        let diff = Diff::new(b, &a);
         // Supporters in the same components on both sides have the same
         // changes: each pair of components is compared once.
         type Change = ((Vec<usize>, usize), (Vec<usize>, usize));
@@ -120,9 +141,9 @@ pub fn changes(
             // Before's pairs that after lacks, and after's that before lacks.
             let ((closed, closed_count), (opened, opened_count)) = by_components
                 .entry((kb, ka))
-                .or_insert_with(|| (only_in(&b, kb, &a, ka), only_in(&a, ka, &b, kb)));
+                .or_insert_with(|| (only_in(b, kb, &a, ka), only_in(&a, ka, b, kb)));
             if let (true, Some(at)) = (*closed_count > 0, b.supporting.get(x)) {
-                closes.push(finding(before, scenario, *x, closed, *closed_count, *at));
+                closes.push(finding(after, scenario, *x, closed, *closed_count, *at));
             }
             if let (true, Some(at)) = (*opened_count > 0, a.supporting.get(x)) {
                 opens.push(finding(after, scenario, *x, opened, *opened_count, *at));
@@ -133,12 +154,14 @@ pub fn changes(
 }
 
 /// The sound rules of a model by scenario name (the first of each).
-fn rules(model: &Model) -> FxHashMap<&str, &Rule> {
-    let mut rules = FxHashMap::default();
-    for rule in model.rules.iter().filter(|rule| !rule.broken) {
-        rules.entry(&*rule.scenario.name).or_insert(rule);
-    }
-    rules
+fn rules(model: &Model) -> Vec<(&str, &Rule)> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    model
+        .rules
+        .iter()
+        .filter(|rule| !rule.broken && seen.insert(&rule.scenario.name))
+        .map(|rule| (&*rule.scenario.name, rule))
+        .collect()
 }
 
 /// A rule in one model: its activated clusters with their components, and
