@@ -260,3 +260,26 @@ fn among_bridge_of_100000_clusters_is_fast() {
     );
     assert!(took < SLOW, "{took:?}");
 }
+
+#[test]
+fn bridge_through_outsider_among_20000_through_20000_is_fast() {
+    // A bridge among n clusters through n actors that serve none of them:
+    // each actor was looked for among the members of every cluster (n²).
+    let n = 20_000;
+    let mut text = String::from("scenario s\ncluster outside { bets_on: s }\n");
+    for i in 0..n {
+        let _ = writeln!(text, "cluster c{i} {{ bets_on: s }}\nactor m{i} {{ in: c{i} }}\nactor o{i} {{ in: outside }}");
+    }
+    let clusters: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+    let actors: Vec<String> = (0..n).map(|i| format!("o{i}")).collect();
+    let _ = writeln!(
+        text,
+        "bridge wide among {} {{ through: {} }}\nbridge out between outside and c0",
+        clusters.join(", "),
+        actors.join(", ")
+    );
+    let _ = writeln!(text, "on s {{ activate: c0 }}");
+    let (outcome, took) = check_text(&text, None);
+    assert_eq!(with_code(&outcome, "W0412").len(), n);
+    assert!(took < SLOW, "{took:?}");
+}

@@ -99,17 +99,11 @@ fn closest_within<'a>(
         }
         // A lower bound first, in a pass over the candidate; the distance
         // itself compares every character with every other.
-        let Some(left) = budget.checked_sub(len + other) else {
-            return None;
-        };
-        *budget = left;
+        *budget = budget.checked_sub(len + other)?;
         if bag.distance(candidate) > limit {
             continue;
         }
-        let Some(left) = budget.checked_sub(len.max(1) * other.max(1)) else {
-            return None;
-        };
-        *budget = left;
+        *budget = budget.checked_sub(len.max(1) * other.max(1))?;
         let distance = strsim::damerau_levenshtein(typo, candidate);
         let case_only = candidate.to_lowercase() == lowercase;
         if distance <= limit || case_only {
