@@ -54,8 +54,11 @@ use crate::diagnostic::Loc;
 use crate::lints::Finding;
 use crate::model::{distinct, Facts, Model, Rule, Seen};
 
-/// Activated clusters named in a finding's message; the rest are counted.
+/// Activated clusters named in a finding's message; the rest are counted
+/// (all are named when only one more would be: never "and 1 more").
 const SHOWN: usize = 5;
+/// How many to collect to decide that.
+const COLLECTED: usize = SHOWN + 1;
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for rule in model.rules.iter().filter(|rule| !rule.broken) {
@@ -218,8 +221,8 @@ impl<'f> Side<'f> {
             .then(|| self.component(cluster))
     }
 
-    /// The activated clusters outside a component: the first [`SHOWN`], and
-    /// how many. Reads at most `SHOWN` entries plus those inside it.
+    /// The activated clusters outside a component: the first [`COLLECTED`],
+    /// and how many. Reads at most that many entries plus those inside it.
     fn outside(&self, component: usize) -> (usize, Vec<usize>) {
         let inside = self.counts.get(&component).copied().unwrap_or(0);
         let count = self.activated.len() - inside;
@@ -227,7 +230,7 @@ impl<'f> Side<'f> {
             .activated
             .iter()
             .filter(|(_, k)| *k != component)
-            .take(SHOWN)
+            .take(COLLECTED)
             .map(|(c, _)| *c)
             .collect();
         (count, first)
@@ -287,7 +290,7 @@ impl<'s> Diff<'s> {
 }
 
 /// The pairs of a supporter on `one` side (in component `k1`) that the
-/// `other` side (`k2`) lacks: the first [`SHOWN`] clusters, and how many.
+/// `other` side (`k2`) lacks: the first [`COLLECTED`] clusters, and how many.
 fn only_in(one: &Side, k1: Option<usize>, other: &Side, k2: Option<usize>) -> (Vec<usize>, usize) {
     let Some(k) = k1 else {
         return (Vec::new(), 0);
@@ -297,7 +300,7 @@ fn only_in(one: &Side, k1: Option<usize>, other: &Side, k2: Option<usize>) -> (V
     for (c, _) in one.activated.iter().filter(|(_, ck)| *ck != k) {
         if !other.pair(k2, *c) {
             count += 1;
-            if first.len() < SHOWN {
+            if first.len() < COLLECTED {
                 first.push(*c);
             }
         }
@@ -316,8 +319,10 @@ fn finding(
     at: Loc,
 ) -> Finding {
     let x = model.cluster_name(x);
+    let shown = if count <= COLLECTED { COLLECTED } else { SHOWN };
     let names: Vec<String> = first
         .iter()
+        .take(shown)
         .map(|c| format!("`{}`", model.cluster_name(*c)))
         .collect();
     if let ([a], 1) = (names.as_slice(), count) {
