@@ -234,11 +234,8 @@ fn ten_thousand_interventions_are_linear() {
     assert!(took < SLOW, "{took:?}");
 }
 
-#[test]
-fn among_bridge_of_100000_clusters_is_fast() {
-    // Scaled to 40,000 clusters (a debug build); each cluster has a member
-    // and a bet, so the only work is the bridge.
-    let n = 40_000;
+/// `scenario s`, then clusters `c0`… betting on it, each with a member `a0`….
+fn clusters_with_members(n: usize) -> String {
     let mut text = String::from("scenario s\n");
     for i in 0..n {
         let _ = writeln!(
@@ -246,6 +243,15 @@ fn among_bridge_of_100000_clusters_is_fast() {
             "cluster c{i} {{ bets_on: s }}\nactor a{i} {{ in: c{i} }}"
         );
     }
+    text
+}
+
+#[test]
+fn among_bridge_of_100000_clusters_is_fast() {
+    // Scaled to 40,000 clusters (a debug build); each cluster has a member
+    // and a bet, so the only work is the bridge.
+    let n = 40_000;
+    let mut text = clusters_with_members(n);
     let names: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
     let _ = writeln!(text, "bridge everyone among {}", names.join(", "));
     let _ = writeln!(text, "on s {{ activate: c0 }}");
@@ -282,4 +288,154 @@ fn bridge_through_outsider_among_20000_through_20000_is_fast() {
     let (outcome, took) = check_text(&text, None);
     assert_eq!(with_code(&outcome, "W0412").len(), n);
     assert!(took < SLOW, "{took:?}");
+}
+
+/// The names between backquotes in a W0413 message after the supporter's
+/// and before the scenario's: the activated clusters it names.
+fn named_clusters(message: &str) -> (String, Vec<String>) {
+    let names: Vec<String> = message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    let (x, rest) = names.split_first().unwrap();
+    let mut clusters = rest[..rest.len() - 1].to_vec();
+    clusters.sort();
+    (x.clone(), clusters)
+}
+
+/// Pairs (supporter, activated) with no path, per the plain definition.
+fn unreachable_pairs(model: &ecospec::model::Model) -> Vec<(String, String)> {
+    let facts = ecospec::model::Facts::new(model);
+    let mut pairs = Vec::new();
+    for rule in &model.rules {
+        for (x, _) in ecospec::model::distinct(&rule.support) {
+            for (a, _) in ecospec::model::distinct(&rule.activate) {
+                if x != a && !facts.connected(x, a) {
+                    pairs.push((
+                        model.cluster_name(x).to_string(),
+                        model.cluster_name(a).to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    pairs.sort();
+    pairs
+}
+
+/// Grouped pairs as (supporter, sorted clusters), from W0413 messages.
+fn grouped(pairs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for (x, a) in pairs {
+        match groups.iter_mut().find(|(y, _)| y == x) {
+            Some((_, clusters)) => clusters.push(a.clone()),
+            None => groups.push((x.clone(), vec![a.clone()])),
+        }
+    }
+    groups.sort();
+    groups
+}
+
+#[test]
+fn support_without_bridge_grouped_judgement_matches_the_pairs() {
+    // Small random ecosystems (at most six activated clusters, so every
+    // message names all of its clusters), each with interventions that
+    // bridge, activate and support: what each closes and opens, grouped,
+    // is exactly the difference of the pairs before and after.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut changed_pairs = 0;
+    for round in 0..60 {
+        let clusters = 7;
+        let mut text = clusters_with_members(clusters);
+        for b in 0..next(4) {
+            let _ = writeln!(
+                text,
+                "bridge b{b} between c{} and c{}",
+                next(clusters),
+                next(clusters)
+            );
+        }
+        let pick = |count: usize, next: &mut dyn FnMut(usize) -> usize| {
+            let names: Vec<String> = (0..count).map(|_| format!("c{}", next(clusters))).collect();
+            names.join(", ")
+        };
+        let activate = pick(1 + next(4), &mut next);
+        let support = pick(1 + next(4), &mut next);
+        let _ = writeln!(
+            text,
+            "on s {{\n    activate: {activate}\n    support: {support}\n}}"
+        );
+        for i in 0..4 {
+            let _ = writeln!(text, "intervention i{i} {{");
+            match next(4) {
+                0 => {}
+                1 => {
+                    let _ = writeln!(text, "    extend on s {{ activate: c{} }}", next(clusters));
+                }
+                _ => {
+                    let _ = writeln!(text, "    extend on s {{ support: c{} }}", next(clusters));
+                }
+            }
+            for j in 0..next(3) {
+                let _ = writeln!(
+                    text,
+                    "    bridge ib{i}_{j} between c{} and c{}",
+                    next(clusters),
+                    next(clusters)
+                );
+            }
+            let _ = writeln!(text, "}}");
+        }
+        let path = dir.path().join("spec.eco");
+        std::fs::write(&path, &text).unwrap();
+        let (outcome, _) = check_dir(dir.path());
+        let resolved = &outcome.ecosystems[0];
+        let before = unreachable_pairs(&resolved.baseline);
+        for (report, delta) in outcome.interventions.iter().zip(&resolved.deltas) {
+            let after = unreachable_pairs(&ecospec::apply::apply(&resolved.baseline, delta));
+            let closed: Vec<_> = before
+                .iter()
+                .filter(|p| !after.contains(p))
+                .cloned()
+                .collect();
+            let opened: Vec<_> = after
+                .iter()
+                .filter(|p| !before.contains(p))
+                .cloned()
+                .collect();
+            changed_pairs += closed.len() + opened.len();
+            let messages = |changes: &[ecospec::check::Change]| {
+                let mut groups: Vec<(String, Vec<String>)> = changes
+                    .iter()
+                    .filter(|c| c.lint.code == "W0413")
+                    .map(|c| named_clusters(&c.message))
+                    .collect();
+                groups.sort();
+                groups
+            };
+            assert_eq!(
+                messages(&report.closes),
+                grouped(&closed),
+                "round {round}, {}:\n{text}",
+                report.name
+            );
+            assert_eq!(
+                messages(&report.opens),
+                grouped(&opened),
+                "round {round}, {}:\n{text}",
+                report.name
+            );
+        }
+    }
+    // The rounds do exercise the comparison.
+    assert!(changed_pairs > 100, "{changed_pairs}");
 }

@@ -128,7 +128,7 @@ pub fn changes(
             .get(scenario)
             .map(|rule| Side::of(after, after_facts, rule))
             .unwrap_or_default();
-        let diff = Diff::new(b, &a);
+        let compared = Compared::new(b, &a);
         // Supporters in the same components on both sides have the same
         // changes: each pair of components is compared once.
         type Change = ((Vec<usize>, usize), (Vec<usize>, usize));
@@ -137,14 +137,14 @@ pub fn changes(
         let supporters = b.supporters.iter().chain(&a.supporters);
         let mut seen = Seen::default();
         for (x, _) in supporters.filter(|(x, _)| seen.insert(*x)) {
-            let (kb, ka) = (b.supporter(*x), a.supporter(*x));
-            if diff.unchanged(kb, ka) {
-                continue;
-            }
-            // Before's pairs that after lacks, and after's that before lacks.
-            let ((closed, closed_count), (opened, opened_count)) = by_components
-                .entry((kb, ka))
-                .or_insert_with(|| (only_in(b, kb, &a, ka), only_in(&a, ka, b, kb)));
+            let key = (b.supporter(*x), a.supporter(*x));
+            let ((closed, closed_count), (opened, opened_count)) =
+                by_components.entry(key).or_insert_with(|| match key {
+                    (Some(kb), Some(ka)) => (compared.closed(kb, ka), compared.opened(kb, ka)),
+                    (Some(kb), None) => (swap(b.outside(kb)), (Vec::new(), 0)),
+                    (None, Some(ka)) => ((Vec::new(), 0), swap(a.outside(ka))),
+                    (None, None) => ((Vec::new(), 0), (Vec::new(), 0)),
+                });
             if let (true, Some(at)) = (*closed_count > 0, b.supporting.get(x)) {
                 closes.push(finding(after, scenario, *x, closed, *closed_count, *at));
             }
@@ -175,8 +175,8 @@ struct Side<'f> {
     activated: Vec<(usize, usize)>,
     /// Per component: how many of `activated` are in it.
     counts: FxHashMap<usize, usize>,
-    /// Per cluster of `activated`: its component.
-    position: FxHashMap<usize, usize>,
+    /// Per cluster of `activated`: its place there and its component.
+    position: FxHashMap<usize, (usize, usize)>,
     supporters: Vec<(usize, Loc)>,
     /// Per supporter: its entry.
     supporting: FxHashMap<usize, Loc>,
@@ -201,7 +201,11 @@ impl<'f> Side<'f> {
         let supporters: Vec<(usize, Loc)> =
             distinct(&rule.support).map(|(c, r)| (c, r.loc)).collect();
         Side {
-            position: activated.iter().copied().collect(),
+            position: activated
+                .iter()
+                .enumerate()
+                .map(|(place, (cluster, component))| (*cluster, (place, *component)))
+                .collect(),
             activated,
             counts,
             supporting: supporters.iter().copied().collect(),
@@ -235,77 +239,146 @@ impl<'f> Side<'f> {
             .collect();
         (count, first)
     }
-
-    /// Whether a supporter in `component` (or none) lacks a path to `cluster`.
-    fn pair(&self, component: Option<usize>, cluster: usize) -> bool {
-        component.is_some_and(|k| self.position.get(&cluster).is_some_and(|ck| *ck != k))
-    }
 }
 
-/// What tells quickly that a supporter's pairs did not change.
-struct Diff<'s> {
-    /// The same activated clusters on both sides.
-    same_activated: bool,
-    /// Per component before: the component after of its activated clusters,
-    /// `None` when they went apart.
-    image: FxHashMap<usize, Option<usize>>,
-    before: &'s Side<'s>,
-    after: &'s Side<'s>,
-}
-
-impl<'s> Diff<'s> {
-    fn new(b: &'s Side<'s>, a: &'s Side<'s>) -> Diff<'s> {
-        let same_activated = b.activated.len() == a.activated.len()
-            && b.activated.iter().all(|(c, _)| a.position.contains_key(c));
-        let mut image: FxHashMap<usize, Option<usize>> = FxHashMap::default();
-        for (c, kb) in &b.activated {
-            let ka = a.position.get(c).copied();
-            let slot = image.entry(*kb).or_insert(ka);
-            if *slot != ka {
-                *slot = None;
-            }
-        }
-        Diff {
-            same_activated,
-            image,
-            before: b,
-            after: a,
-        }
-    }
-
-    /// Whether a supporter in `kb` before and `ka` after (`None`: not a
-    /// supporter there) has the same pairs on both sides: the activated
-    /// clusters of its component are the same ones.
-    fn unchanged(&self, kb: Option<usize>, ka: Option<usize>) -> bool {
-        let (Some(kb), Some(ka), true) = (kb, ka, self.same_activated) else {
-            return false;
-        };
-        let count = |side: &Side, k: usize| side.counts.get(&k).copied().unwrap_or(0);
-        let same_count = count(self.before, kb) == count(self.after, ka);
-        match self.image.get(&kb) {
-            Some(image) => *image == Some(ka) && same_count,
-            None => same_count,
-        }
-    }
-}
-
-/// The pairs of a supporter on `one` side (in component `k1`) that the
-/// `other` side (`k2`) lacks: the first [`COLLECTED`] clusters, and how many.
-fn only_in(one: &Side, k1: Option<usize>, other: &Side, k2: Option<usize>) -> (Vec<usize>, usize) {
-    let Some(k) = k1 else {
-        return (Vec::new(), 0);
-    };
-    let mut first = Vec::new();
-    let mut count = 0;
-    for (c, _) in one.activated.iter().filter(|(_, ck)| *ck != k) {
-        if !other.pair(k2, *c) {
-            count += 1;
-            if first.len() < COLLECTED {
-                first.push(*c);
-            }
-        }
-    }
+fn swap((count, first): (usize, Vec<usize>)) -> (Vec<usize>, usize) {
     (first, count)
+}
+
+/// An activated cluster on both sides: its places in the two `activate`
+/// lists and its components before and after.
+#[derive(Clone, Copy)]
+struct Both {
+    place_before: usize,
+    place_after: usize,
+    cluster: usize,
+    before: usize,
+    after: usize,
+}
+
+/// One rule before and after an intervention, arranged so that what a
+/// supporter gains and loses is found without reading every activated
+/// cluster for every supporter: a supporter in component `kb` before and
+/// `ka` after loses the pairs with the clusters deactivated outside `kb`
+/// and with those that joined `ka` from elsewhere; it gains the pairs with
+/// the clusters newly activated outside `ka` and with those that left `kb`.
+#[derive(Default)]
+struct Compared {
+    /// Activated only before: (place before, cluster, component before).
+    removed: Vec<(usize, usize, usize)>,
+    /// Activated only after: (place after, cluster, component after).
+    added: Vec<(usize, usize, usize)>,
+    /// Per component: how many of `removed` (before) / `added` (after) are in it.
+    removed_in: FxHashMap<usize, usize>,
+    added_in: FxHashMap<usize, usize>,
+    /// Activated on both sides, by component after and by component before.
+    by_after: FxHashMap<usize, Vec<Both>>,
+    by_before: FxHashMap<usize, Vec<Both>>,
+    /// Per (component before, component after): how many are in both.
+    in_both: FxHashMap<(usize, usize), usize>,
+}
+
+impl Compared {
+    fn new(b: &Side, a: &Side) -> Compared {
+        let mut compared = Compared::default();
+        for (place_before, (cluster, before)) in b.activated.iter().copied().enumerate() {
+            match a.position.get(&cluster) {
+                Some((place_after, after)) => {
+                    let both = Both {
+                        place_before,
+                        place_after: *place_after,
+                        cluster,
+                        before,
+                        after: *after,
+                    };
+                    compared.by_after.entry(both.after).or_default().push(both);
+                    compared.by_before.entry(before).or_default().push(both);
+                    *compared.in_both.entry((before, both.after)).or_default() += 1;
+                }
+                None => {
+                    compared.removed.push((place_before, cluster, before));
+                    *compared.removed_in.entry(before).or_default() += 1;
+                }
+            }
+        }
+        for (place_after, (cluster, after)) in a.activated.iter().copied().enumerate() {
+            if !b.position.contains_key(&cluster) {
+                compared.added.push((place_after, cluster, after));
+                *compared.added_in.entry(after).or_default() += 1;
+            }
+        }
+        compared
+    }
+
+    /// The pairs of a supporter in `kb` before and `ka` after that only the
+    /// baseline has: the first [`COLLECTED`] clusters, and how many.
+    fn closed(&self, kb: usize, ka: usize) -> (Vec<usize>, usize) {
+        let joined = self.by_after.get(&ka).map_or(&[][..], Vec::as_slice);
+        let from_elsewhere = |both: &Both| (both.before != kb).then_some(both.place_before);
+        let stayed = get(&self.in_both, (kb, ka));
+        difference(
+            (&self.removed, &self.removed_in, kb),
+            (joined, stayed, from_elsewhere),
+        )
+    }
+
+    /// The pairs of a supporter in `kb` before and `ka` after that only the
+    /// intervention has: the first [`COLLECTED`] clusters, and how many.
+    fn opened(&self, kb: usize, ka: usize) -> (Vec<usize>, usize) {
+        let left = self.by_before.get(&kb).map_or(&[][..], Vec::as_slice);
+        let gone_elsewhere = |both: &Both| (both.after != ka).then_some(both.place_after);
+        let stayed = get(&self.in_both, (kb, ka));
+        difference(
+            (&self.added, &self.added_in, ka),
+            (left, stayed, gone_elsewhere),
+        )
+    }
+}
+
+/// The activated clusters of one side only (place, cluster, component),
+/// with how many are in each component, and the component to leave out.
+type OneSide<'c> = (
+    &'c [(usize, usize, usize)],
+    &'c FxHashMap<usize, usize>,
+    usize,
+);
+
+/// The clusters of `only` outside its component, and those of `moved` that
+/// `place` keeps (the `stayed` others are left out): the first
+/// [`COLLECTED`] by place, and how many. Reads at most that many of each
+/// beyond those left out.
+fn difference(
+    (only, only_in, component): OneSide,
+    (moved, stayed, place): (&[Both], usize, impl Fn(&Both) -> Option<usize>),
+) -> (Vec<usize>, usize) {
+    let count = only.len() - get(only_in, component) + moved.len() - stayed;
+    if count == 0 {
+        return (Vec::new(), 0);
+    }
+    let only = only.iter().filter(|(_, _, k)| *k != component);
+    let moved = moved
+        .iter()
+        .filter_map(|both| place(both).map(|at| (at, both.cluster)));
+    let places = only
+        .take(COLLECTED)
+        .map(|(at, cluster, _)| (*at, *cluster))
+        .chain(moved.take(COLLECTED));
+    (first_by_place(places), count)
+}
+
+fn get<K: std::hash::Hash + Eq>(counts: &FxHashMap<K, usize>, key: K) -> usize {
+    counts.get(&key).copied().unwrap_or(0)
+}
+
+/// The first [`COLLECTED`] clusters by their place in `activate`.
+fn first_by_place(places: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    let mut places: Vec<(usize, usize)> = places.collect();
+    places.sort_unstable();
+    places
+        .into_iter()
+        .take(COLLECTED)
+        .map(|(_, cluster)| cluster)
+        .collect()
 }
 
 /// One finding: supporter `x` cannot reach `count` activated clusters, the
