@@ -1,24 +1,111 @@
 //! Applying an intervention: the baseline with the intervention's
 //! declarations added and its `extend`s applied.
+//!
+//! In place, with an undo log ([`Undo`]), so that judging N interventions
+//! costs N times their size (and what the lints read), never N copies of a
+//! model that holds all N of them.
 
-use crate::model::{Model, Ref, Rule};
+use ecospec_syntax::DeclKind;
+
+use crate::model::{Model, Ref, Rule, Symbol};
 use crate::resolve::{add_record, Delta, Record, Target};
 
+/// The baseline with one intervention applied, as a new model.
 pub fn apply(baseline: &Model, delta: &Delta) -> Model {
     let mut model = baseline.clone();
+    // The copy is the result: nothing to undo.
+    let _ = apply_in_place(&mut model, delta);
+    model
+}
+
+/// What [`apply_in_place`] changed, to put the model back as it was.
+#[derive(Debug, Default)]
+#[must_use = "a model applied in place is the baseline again only after `Undo::restore`"]
+pub struct Undo {
+    /// The lengths of the model's lists before.
+    lengths: Lengths,
+    /// Records and rules as they were before an `extend`, oldest first.
+    replaced: Vec<(Slot, Record)>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Lengths {
+    capabilities: usize,
+    scenarios: usize,
+    clusters: usize,
+    actors: usize,
+    bridges: usize,
+    rules: usize,
+    interventions: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Symbol(Symbol),
+    Rule(usize),
+}
+
+impl Lengths {
+    fn of(model: &Model) -> Lengths {
+        Lengths {
+            capabilities: model.capabilities.len(),
+            scenarios: model.scenarios.len(),
+            clusters: model.clusters.len(),
+            actors: model.actors.len(),
+            bridges: model.bridges.len(),
+            rules: model.rules.len(),
+            interventions: model.interventions.len(),
+        }
+    }
+}
+
+impl Undo {
+    /// Puts the model back as it was before [`apply_in_place`].
+    pub fn restore(self, model: &mut Model) {
+        for (slot, record) in self.replaced.into_iter().rev() {
+            match (slot, record) {
+                (Slot::Rule(index), Record::Rule(rule)) => {
+                    if let Some(slot) = model.rules.get_mut(index) {
+                        *slot = rule;
+                    }
+                }
+                (Slot::Symbol(symbol), record) => put(model, symbol, record),
+                (Slot::Rule(_), _) => {}
+            }
+        }
+        let l = self.lengths;
+        model.capabilities.truncate(l.capabilities);
+        model.scenarios.truncate(l.scenarios);
+        model.clusters.truncate(l.clusters);
+        model.actors.truncate(l.actors);
+        model.bridges.truncate(l.bridges);
+        model.rules.truncate(l.rules);
+        model.interventions.truncate(l.interventions);
+    }
+}
+
+/// Applies an intervention to `model` itself; the [`Undo`] puts it back.
+/// Costs the size of the intervention and of the declarations it extends.
+pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
+    let mut undo = Undo {
+        lengths: Lengths::of(model),
+        replaced: Vec::new(),
+    };
     for record in &delta.added {
-        add_record(&mut model, record.clone());
+        add_record(model, record.clone());
     }
     for op in &delta.extends {
         match op.target {
             Target::Symbol(symbol) => {
-                let Some(mut record) = take(&mut model, symbol) else {
+                let Some(original) = take(model, symbol) else {
                     continue;
                 };
+                let mut record = original.clone();
                 for (field, value, _) in &op.fields {
                     record.set(field, value.clone());
                 }
-                put(&mut model, symbol, record);
+                put(model, symbol, record);
+                undo.replaced.push((Slot::Symbol(symbol), original));
             }
             Target::Rule(scenario, loc) => {
                 let position = model
@@ -49,6 +136,7 @@ pub fn apply(baseline: &Model, delta: &Delta) -> Model {
                     }
                 };
                 if let Some(rule) = model.rules.get_mut(index) {
+                    let original = rule.clone();
                     let mut record = Record::Rule(rule.clone());
                     for (field, value, _) in &op.fields {
                         record.set(field, value.clone());
@@ -56,15 +144,19 @@ pub fn apply(baseline: &Model, delta: &Delta) -> Model {
                     if let Record::Rule(updated) = record {
                         *rule = updated;
                     }
+                    // A rule the intervention added goes with the lengths.
+                    if index < undo.lengths.rules {
+                        undo.replaced
+                            .push((Slot::Rule(index), Record::Rule(original)));
+                    }
                 }
             }
         }
     }
-    model
+    undo
 }
 
-fn take(model: &mut Model, symbol: crate::model::Symbol) -> Option<Record> {
-    use ecospec_syntax::DeclKind;
+fn take(model: &Model, symbol: Symbol) -> Option<Record> {
     Some(match symbol.kind {
         DeclKind::Cluster => Record::Cluster(model.clusters.get(symbol.index)?.clone()),
         DeclKind::Actor => Record::Actor(model.actors.get(symbol.index)?.clone()),
@@ -73,7 +165,7 @@ fn take(model: &mut Model, symbol: crate::model::Symbol) -> Option<Record> {
     })
 }
 
-fn put(model: &mut Model, symbol: crate::model::Symbol, record: Record) {
+fn put(model: &mut Model, symbol: Symbol, record: Record) {
     match record {
         Record::Cluster(d) => {
             if let Some(slot) = model.clusters.get_mut(symbol.index) {

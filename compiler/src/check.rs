@@ -5,12 +5,12 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use crate::apply::apply;
+use crate::apply::{apply, apply_in_place};
 use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::levels::Levels;
 use crate::lints::{self, Finding, Level, Lint};
 use crate::load::{load, FileSystem, Input, LoadOptions, Workspace};
-use crate::model::Model;
+use crate::model::{Facts, Model};
 use crate::resolve::{resolve, Resolved};
 use crate::source::{FileId, SourceMap};
 
@@ -108,6 +108,7 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
             });
         let resolved = resolve(&workspace, eco.root, options.record_names);
         diagnostics.extend(resolved.diagnostics.iter().cloned());
+        let mut resolved = resolved;
         let baseline = &resolved.baseline;
         match &options.apply {
             Some(name) => {
@@ -126,11 +127,12 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
                 }
             }
             None => {
-                let findings = lints::run(baseline);
+                let (findings, facts) = lints::run_with_facts(baseline);
                 report(&findings, baseline, levels, &mut diagnostics);
                 evaluate_interventions(
-                    &resolved,
+                    &mut resolved,
                     &findings,
+                    &facts,
                     levels,
                     &mut diagnostics,
                     &mut interventions,
@@ -198,24 +200,38 @@ pub fn to_diagnostic(finding: &Finding, level: Level) -> Option<Diagnostic> {
 }
 
 /// W0416 and W0417: each intervention against the baseline, findings
-/// compared by identity (lint and subject names), never by position.
+/// compared by identity (lint and subject names), never by position; the
+/// grouped ones (W0413) pair by pair. Each intervention is applied to the
+/// baseline in place and undone after (no copy of the model), which leaves
+/// `resolved.baseline` as it was.
 fn evaluate_interventions(
-    resolved: &Resolved,
+    resolved: &mut Resolved,
     baseline_findings: &[Finding],
+    baseline_facts: &Facts,
     levels: &Levels,
     diagnostics: &mut Vec<Diagnostic>,
     reports: &mut Vec<InterventionReport>,
 ) {
-    let baseline = &resolved.baseline;
+    let grouped = lints::Grouped::new(&resolved.baseline, baseline_facts);
     let before: HashMap<_, &Finding> = baseline_findings
         .iter()
+        .filter(|f| !lints::is_grouped(f.lint))
         .map(|f| (f.identity(), f))
         .collect();
-    for (intervention, delta) in baseline.interventions.iter().zip(&resolved.deltas) {
-        let model = apply(baseline, delta);
-        let after_findings = lints::run(&model);
-        let after: HashMap<_, &Finding> =
-            after_findings.iter().map(|f| (f.identity(), f)).collect();
+    let model = &mut resolved.baseline;
+    for (index, delta) in resolved.deltas.iter().enumerate() {
+        let Some(common) = model.interventions.get(index).map(|i| i.common.clone()) else {
+            continue;
+        };
+        let undo = apply_in_place(model, delta);
+        let (after_findings, facts) = lints::run_with_facts(model);
+        let (grouped_closes, grouped_opens) = lints::changes(&grouped, (model, &facts));
+        let after: HashMap<_, &Finding> = after_findings
+            .iter()
+            .filter(|f| !lints::is_grouped(f.lint))
+            .map(|f| (f.identity(), f))
+            .collect();
+        // `@allow`s are the baseline's: an intervention adds none.
         let change = |finding: &Finding, model: &Model| Change {
             lint: finding.lint,
             level: levels.level(finding.lint, finding.primary, &model.allows),
@@ -223,15 +239,16 @@ fn evaluate_interventions(
         };
         let closes: Vec<Change> = baseline_findings
             .iter()
-            .filter(|f| !after.contains_key(&f.identity()))
-            .map(|f| change(f, baseline))
+            .filter(|f| !lints::is_grouped(f.lint) && !after.contains_key(&f.identity()))
+            .chain(&grouped_closes)
+            .map(|f| change(f, model))
             .collect();
         let opened: Vec<&Finding> = after_findings
             .iter()
-            .filter(|f| !before.contains_key(&f.identity()))
+            .filter(|f| !lints::is_grouped(f.lint) && !before.contains_key(&f.identity()))
+            .chain(&grouped_opens)
             .collect();
-        let opens: Vec<Change> = opened.iter().map(|f| change(f, &model)).collect();
-        let common = &intervention.common;
+        let opens: Vec<Change> = opened.iter().map(|f| change(f, model)).collect();
         if !common.broken {
             let at = common.name_loc;
             let name = &*common.name;
@@ -240,7 +257,7 @@ fn evaluate_interventions(
                     continue;
                 }
                 let lint = lints::intervention_opens_gap();
-                let level = levels.level(lint, at, &baseline.allows);
+                let level = levels.level(lint, at, &model.allows);
                 let gap = Finding::new(lint.code, &[name], at, format!(
                     "intervention `{name}` opens a gap: {}",
                     finding.message
@@ -252,7 +269,7 @@ fn evaluate_interventions(
             }
             if closes.is_empty() {
                 let lint = lints::intervention_without_effect();
-                let level = levels.level(lint, at, &baseline.allows);
+                let level = levels.level(lint, at, &model.allows);
                 let idle = Finding::new(lint.code, &[name], at, format!(
                     "intervention `{name}` closes no gap of the ecosystem"
                 ))
@@ -261,6 +278,7 @@ fn evaluate_interventions(
                 diagnostics.extend(to_diagnostic(&idle, level));
             }
         }
+        undo.restore(model);
         reports.push(InterventionReport {
             name: common.name.to_string(),
             file: common.name_loc.file,

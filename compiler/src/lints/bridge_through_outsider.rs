@@ -43,22 +43,61 @@
 //! }
 //! ```
 
+use rustc_hash::FxHashSet;
+
 use crate::lints::Finding;
 use crate::model::{distinct, Facts, Model};
 
+/// Past this many clusters, a bridge's are looked up in a set.
+const MANY: usize = 16;
+
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    // (actor, cluster) for every actor in or serving a cluster, built for
+    // the first bridge among many clusters: a bridge among many clusters
+    // through many actors then costs their sum, not their product.
+    let mut serves: Option<FxHashSet<(usize, usize)>> = None;
     for bridge in &model.bridges {
         if bridge.common.broken {
             continue;
         }
         let joins = bridge.joins();
+        let many = joins.len() > MANY;
+        let joined: FxHashSet<usize> = if many {
+            joins.iter().copied().collect()
+        } else {
+            FxHashSet::default()
+        };
         for (actor, entry) in distinct(&bridge.through) {
-            let serves_one = joins.iter().any(|c| {
-                facts
-                    .serving
-                    .get(*c)
-                    .is_some_and(|actors| actors.contains(&actor))
-            });
+            let clusters = model
+                .actors
+                .get(actor)
+                .map_or(0, |a| a.member_of.len() + a.serves.len());
+            let serves_one = if !many {
+                joins.iter().any(|c| {
+                    facts
+                        .serving
+                        .get(*c)
+                        .is_some_and(|actors| actors.contains(&actor))
+                })
+            } else if clusters < joins.len() {
+                // The actor's clusters, the shorter list.
+                model.actors.get(actor).is_some_and(|a| {
+                    let both = a.member_of.iter().chain(&a.serves);
+                    both.filter_map(|r| r.index).any(|c| joined.contains(&c))
+                })
+            } else {
+                let serves = serves.get_or_insert_with(|| {
+                    let pairs = facts
+                        .serving
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(cluster, actors)| {
+                            actors.iter().map(move |actor| (*actor, cluster))
+                        });
+                    pairs.collect()
+                });
+                joins.iter().any(|c| serves.contains(&(actor, *c)))
+            };
             if serves_one {
                 continue;
             }

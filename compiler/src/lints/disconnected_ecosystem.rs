@@ -44,20 +44,21 @@
 //! bridge spokes among antimilitarist, mobilization, care_network
 //! ```
 
+use rustc_hash::FxHashMap;
+
 use crate::lints::Finding;
-use crate::model::{Facts, Model};
+use crate::model::{Facts, Model, Seen};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     // Components of two or more clusters, by their first cluster in source order.
     let mut firsts: Vec<(usize, usize)> = Vec::new(); // (component, first cluster)
-    let mut sizes: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut sizes: FxHashMap<usize, usize> = FxHashMap::default();
     for component in &facts.component {
         *sizes.entry(*component).or_default() += 1;
     }
+    let mut seen = Seen::default();
     for (index, component) in facts.component.iter().enumerate() {
-        if sizes.get(component).copied().unwrap_or(0) >= 2
-            && !firsts.iter().any(|(c, _)| c == component)
-        {
+        if sizes.get(component).copied().unwrap_or(0) >= 2 && seen.insert(*component) {
             firsts.push((*component, index));
         }
     }

@@ -297,6 +297,11 @@ impl Finding {
 
 /// Runs every lint of W0401–W0415 and W0418 over one model, at every level.
 pub fn run(model: &Model) -> Vec<Finding> {
+    run_with_facts(model).0
+}
+
+/// As [`run`], with the facts the lints read (for [`changes`]).
+pub fn run_with_facts(model: &Model) -> (Vec<Finding>, Facts) {
     let facts = Facts::new(model);
     let mut findings = Vec::new();
     for lint in LINTS {
@@ -304,8 +309,13 @@ pub fn run(model: &Model) -> Vec<Finding> {
             check(model, &facts, &mut findings);
         }
     }
-    // A declaration that holds a syntax error is the subject of no finding
-    // (LANGUAGE.md section 5), also as one subject of several.
+    drop_broken_subjects(model, &mut findings);
+    (findings, facts)
+}
+
+/// A declaration that holds a syntax error is the subject of no finding
+/// (LANGUAGE.md section 5), also as one subject of several.
+fn drop_broken_subjects(model: &Model, findings: &mut Vec<Finding>) {
     findings.retain(|finding| {
         !finding.subjects.iter().any(|subject| {
             model
@@ -315,7 +325,32 @@ pub fn run(model: &Model) -> Vec<Finding> {
                 .is_some_and(|common| common.broken)
         })
     });
-    findings
+}
+
+/// Whether findings of this lint are grouped: compared by [`changes`], not
+/// by identity.
+pub fn is_grouped(lint: &Lint) -> bool {
+    lint.code == "W0413"
+}
+
+/// The baseline's grouped findings (W0413: one per supporter, standing for
+/// one pair per activated cluster it cannot reach), ready for [`changes`].
+pub struct Grouped<'f>(support_without_bridge::Before<'f>);
+
+impl<'f> Grouped<'f> {
+    pub fn new(baseline: &Model, facts: &'f Facts) -> Grouped<'f> {
+        Grouped(support_without_bridge::Before::new(baseline, facts))
+    }
+}
+
+/// The grouped findings that applying an intervention closes and opens,
+/// compared pair by pair: (closes, opens). `after` is the baseline with the
+/// intervention applied.
+pub fn changes(before: &Grouped, after: (&Model, &Facts)) -> (Vec<Finding>, Vec<Finding>) {
+    let (mut closes, mut opens) = support_without_bridge::changes(&before.0, after);
+    drop_broken_subjects(after.0, &mut closes);
+    drop_broken_subjects(after.0, &mut opens);
+    (closes, opens)
 }
 
 /// The long explanation of a code or lint name, from the lint module's doc

@@ -41,6 +41,8 @@
 //! bridge comms between antimilitarist and mobilization { via: communications }
 //! ```
 
+use rustc_hash::FxHashSet;
+
 use crate::lints::Finding;
 use crate::model::{distinct, Facts, Model};
 
@@ -50,8 +52,28 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
             continue;
         }
         let joins = bridge.joins();
+        // Many capabilities on a bridge among many clusters: what its
+        // clusters provide, once, rather than each capability in each cluster.
+        let provided_sizes: usize = joins
+            .iter()
+            .filter_map(|c| facts.provided.get(*c))
+            .map(Vec::len)
+            .sum();
+        let provided: Option<FxHashSet<usize>> =
+            (bridge.via.len().saturating_mul(joins.len()) > provided_sizes).then(|| {
+                joins
+                    .iter()
+                    .filter_map(|c| facts.provided.get(*c))
+                    .flatten()
+                    .copied()
+                    .collect()
+            });
         for (capability, entry) in distinct(&bridge.via) {
-            if joins.iter().any(|c| facts.provided_in(*c, capability)) {
+            let found = match &provided {
+                Some(provided) => provided.contains(&capability),
+                None => joins.iter().any(|c| facts.provided_in(*c, capability)),
+            };
+            if found {
                 continue;
             }
             let (b, cap) = (&*bridge.common.name, model.capability_name(capability));

@@ -5,7 +5,7 @@
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
 
-use super::{distinct, Model};
+use super::{distinct, Model, Seen};
 
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
@@ -35,14 +35,12 @@ impl Facts {
             for (c, _) in distinct(&actor.member_of) {
                 push(&mut members, c, a);
             }
-            let mut served: Vec<usize> = distinct(&actor.member_of).map(|(c, _)| c).collect();
-            for (c, _) in distinct(&actor.serves) {
-                if !served.contains(&c) {
-                    served.push(c);
+            let mut served = Seen::default();
+            let both = actor.member_of.iter().chain(&actor.serves);
+            for c in both.filter_map(|r| r.index) {
+                if served.insert(c) {
+                    push(&mut serving, c, a);
                 }
-            }
-            for c in served {
-                push(&mut serving, c, a);
             }
             for (cap, _) in distinct(&actor.provides) {
                 push(&mut providers, cap, a);

@@ -28,6 +28,7 @@ use crate::source::FileId;
 pub use record::add_record;
 use schema::{a_kind, field_type, FieldType, ACTOR_KINDS};
 pub use suggest::closest;
+use suggest::Suggestions;
 
 use names::*;
 use order::*;
@@ -139,6 +140,7 @@ pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
         record_names,
         definitions: Vec::new(),
         uses: Vec::new(),
+        suggestions: Suggestions::default(),
     };
     let (files, decls) = ecosystem_decls(ws, root, &mut resolver.diagnostics);
     let mut baseline = Model::default();
@@ -279,6 +281,8 @@ struct Resolver {
     record_names: bool,
     definitions: Vec<Definition>,
     uses: Vec<NameUse>,
+    /// Did-you-mean's budget and answers.
+    suggestions: Suggestions,
 }
 
 /// Names declared inside one intervention, over the ecosystem's.

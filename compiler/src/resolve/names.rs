@@ -59,19 +59,22 @@ impl Resolver {
     }
 
     pub(super) fn closest_of_kind(
-        &self,
+        &mut self,
         typo: &str,
         kind: DeclKind,
         scope: Option<&Scope>,
     ) -> Option<String> {
         let local = scope.into_iter().flat_map(|s| s.local.iter());
+        // The ecosystem's names are complete once declared: without an
+        // intervention's own names, the answer is the same for the same typo.
+        let cache = scope.is_none_or(|s| s.local.is_empty());
         let candidates = self
             .names
             .iter()
             .chain(local)
             .filter(|(_, entry)| entry.symbol.kind == kind)
             .map(|(name, _)| &**name);
-        closest(typo, candidates).map(str::to_string)
+        self.suggestions.closest(typo, kind, cache, candidates)
     }
 }
 
