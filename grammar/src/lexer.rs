@@ -462,7 +462,9 @@ impl<'a> Iterator for Lexer<'a> {
                 Ok(Raw::Comma) => Tok::Comma,
                 Ok(Raw::At) => Tok::At,
             };
-            self.queued.push_back((start, tok, end));
+            // The queue is empty here (it is drained first): the token goes
+            // straight to the parser.
+            return Some(Ok((start, tok, end)));
         }
     }
 }
