@@ -12,7 +12,7 @@ use crate::lints::{self, Finding, Level, Lint};
 use crate::load::{load, FileSystem, Input, LoadOptions, Workspace};
 use crate::model::{Facts, Model};
 use crate::resolve::{resolve, Resolved};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, Position, SourceMap};
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -123,20 +123,22 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
                 applied_somewhere = true;
                 if let Some(delta) = resolved.deltas.get(index) {
                     let model = apply(baseline, delta);
-                    report(&lints::run(&model), &model, levels, &mut diagnostics);
+                    report(lints::run(&model), &model, levels, &mut diagnostics);
                 }
             }
             None => {
                 let (findings, facts) = lints::run_with_facts(baseline);
-                report(&findings, baseline, levels, &mut diagnostics);
-                evaluate_interventions(
-                    &mut resolved,
-                    &findings,
-                    &facts,
-                    levels,
-                    &mut diagnostics,
-                    &mut interventions,
-                );
+                if !baseline.interventions.is_empty() {
+                    evaluate_interventions(
+                        &mut resolved,
+                        &findings,
+                        &facts,
+                        levels,
+                        &mut diagnostics,
+                        &mut interventions,
+                    );
+                }
+                report(findings, &resolved.baseline, levels, &mut diagnostics);
             }
         }
         ecosystems.push(resolved);
@@ -168,17 +170,27 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
     })
 }
 
-/// Findings at a level other than `allow` become diagnostics.
-fn report(findings: &[Finding], model: &Model, levels: &Levels, out: &mut Vec<Diagnostic>) {
+/// Findings at a level other than `allow` become diagnostics. Their texts
+/// move into the diagnostics (a million findings are not held twice).
+fn report(findings: Vec<Finding>, model: &Model, levels: &Levels, out: &mut Vec<Diagnostic>) {
+    out.reserve(findings.len());
     for finding in findings {
         let level = levels.level(finding.lint, finding.primary, &model.allows);
-        if let Some(diagnostic) = to_diagnostic(finding, level) {
+        if let Some(diagnostic) = into_diagnostic(finding, level) {
             out.push(diagnostic);
         }
     }
 }
 
 pub fn to_diagnostic(finding: &Finding, level: Level) -> Option<Diagnostic> {
+    if level == Level::Allow {
+        return None;
+    }
+    into_diagnostic(finding.clone(), level)
+}
+
+/// As [`to_diagnostic`], taking the finding's texts instead of copies.
+pub fn into_diagnostic(finding: Finding, level: Level) -> Option<Diagnostic> {
     let severity = match level {
         Level::Allow => return None,
         Level::Note => Severity::Note,
@@ -189,12 +201,12 @@ pub fn to_diagnostic(finding: &Finding, level: Level) -> Option<Diagnostic> {
         code: finding.lint.code,
         lint: Some(finding.lint.name),
         severity,
-        message: finding.message.clone(),
+        message: finding.message,
         primary: Some(finding.primary),
-        primary_label: finding.label.clone(),
-        labels: finding.labels.clone(),
+        primary_label: finding.label,
+        labels: finding.labels,
         notes: Vec::new(),
-        help: finding.help.clone(),
+        help: finding.help,
         fixes: Vec::new(),
     })
 }
@@ -291,13 +303,70 @@ fn evaluate_interventions(
 }
 
 /// By file (path as shown), line, column, code, then message; diagnostics
-/// with no place first.
+/// with no place first; stable. The keys are computed once and hold no copy
+/// of a text (files are ranked by name, messages compared in place), and
+/// the diagnostics are then moved in place to their sorted order.
 fn sort(sources: &SourceMap, diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_cached_key(|d| {
-        let place = d.primary.and_then(|loc| {
-            let file = sources.get(loc.file)?;
-            Some((file.name.clone(), file.position(loc.span.start)))
-        });
-        (place, d.code, d.message.clone())
+    let mut by_name: Vec<(&str, FileId)> = sources
+        .iter()
+        .map(|(id, f)| (f.name.as_str(), id))
+        .collect();
+    by_name.sort();
+    // Files of the same name share a rank.
+    let mut rank = vec![0u32; sources.len()];
+    let mut r = 0u32;
+    for (i, (name, id)) in by_name.iter().enumerate() {
+        if i > 0
+            && by_name
+                .get(i - 1)
+                .is_some_and(|(previous, _)| previous != name)
+        {
+            r += 1;
+        }
+        if let Some(slot) = rank.get_mut(id.index()) {
+            *slot = r;
+        }
+    }
+    let mut keys: Vec<SortKey> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let place = d.primary.and_then(|loc| {
+                let file = sources.get(loc.file)?;
+                let rank = rank.get(loc.file.index()).copied()?;
+                Some((rank, file.position(loc.span.start)))
+            });
+            (place, d.code, i)
+        })
+        .collect();
+    keys.sort_by(|a, b| {
+        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+            let message = |i: usize| diagnostics.get(i).map(|d| d.message.as_str());
+            message(a.2).cmp(&message(b.2)).then(a.2.cmp(&b.2))
+        })
     });
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
+    permute(diagnostics, order);
+}
+
+/// A diagnostic's place (file rank, start), code and index.
+type SortKey = (Option<(u32, Position)>, &'static str, usize);
+
+/// Puts `items[order[i]]` at `i` for every `i`, by swaps along the cycles
+/// of the permutation (no second vector of items).
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while let Some(&from) = order.get(at) {
+            // Mark `at` as placed.
+            if let Some(slot) = order.get_mut(at) {
+                *slot = at;
+            }
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }

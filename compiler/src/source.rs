@@ -49,10 +49,12 @@ pub struct Position {
 
 impl SourceFile {
     pub fn new(path: PathBuf, name: String, text: String) -> SourceFile {
-        let mut line_starts = vec![0];
+        // About one line per 20 bytes in a typical spec.
+        let mut line_starts = Vec::with_capacity(text.len() / 20 + 1);
+        line_starts.push(0);
         line_starts.extend(
-            text.match_indices('\n')
-                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
         let mut chars = 0;
         let mut chars_before_block: Vec<u32> = text

@@ -58,13 +58,14 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
                 .at(loc, "unknown escape")
                 .help("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash")
         }
-        SyntaxErrorKind::InvalidCharacter { text } => {
+        SyntaxErrorKind::InvalidCharacter { text: first } => {
+            let run = text.get(error.span.range()).unwrap_or(first);
             let diagnostic = Diagnostic::error(
                 code,
-                format!("{} cannot start a name, a string or a symbol", show_chars(text)),
+                format!("{} cannot start a name, a string or a symbol", show_chars(run)),
             )
             .at(loc, "not part of the language");
-            match invalid_char_help(text) {
+            match invalid_char_help(run) {
                 Some(help) => diagnostic.help(help),
                 None => diagnostic,
             }
@@ -136,18 +137,34 @@ fn token_help(found: &str, expected: &[String]) -> Option<String> {
 }
 
 /// `` `$$` ``, or `U+00A0` for characters one cannot see.
-fn show_chars(text: &str) -> String {
+/// The characters of a run that cannot start a token, as written between
+/// backquotes or, when one is invisible, as code points; a run longer than
+/// [`SHOWN_CHARS`] shows its first ones and how many more there are (a
+/// 100 MB line of NULs is one short message).
+fn show_chars(run: &str) -> String {
     let invisible = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
-    if text.chars().any(invisible) {
-        let codes: Vec<String> = text
+    let shown = run
+        .char_indices()
+        .nth(SHOWN_CHARS)
+        .map_or(run, |(end, _)| run.get(..end).unwrap_or(run));
+    let mut message = if shown.chars().any(invisible) {
+        let codes: Vec<String> = shown
             .chars()
             .map(|c| format!("U+{:04X}", u32::from(c)))
             .collect();
         codes.join(" ")
     } else {
-        format!("`{text}`")
+        format!("`{shown}`")
+    };
+    if shown.len() < run.len() {
+        let more = run.chars().count() - SHOWN_CHARS;
+        message.push_str(&format!(" and {more} more characters"));
     }
+    message
 }
+
+/// Characters of an E0103 run named in its message.
+pub const SHOWN_CHARS: usize = 8;
 
 fn invalid_char_help(text: &str) -> Option<String> {
     let first = text.chars().next()?;

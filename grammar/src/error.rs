@@ -24,7 +24,9 @@ pub enum SyntaxErrorKind {
     UnterminatedString,
     /// E0102: an escape other than `\" \\ \n \t`.
     UnknownEscape { escape: String },
-    /// E0103: characters that cannot start a token.
+    /// E0103: a run of characters that cannot start a token; `text` holds
+    /// its first characters (at most `lexer::INVALID_TEXT_CHARS`), the span
+    /// the whole run.
     InvalidCharacter { text: String },
 }
 

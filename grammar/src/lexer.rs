@@ -249,6 +249,10 @@ pub struct Lexer<'a> {
     pub comments: Vec<Comment>,
 }
 
+/// Characters of a run that cannot start a token kept in its
+/// [`SyntaxErrorKind::InvalidCharacter`] (the span covers the whole run).
+pub const INVALID_TEXT_CHARS: usize = 16;
+
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a str) -> Lexer<'a> {
         Lexer {
@@ -286,7 +290,14 @@ impl<'a> Lexer<'a> {
 
     fn flush_invalid(&mut self) {
         if let Some(span) = self.invalid.take() {
-            let text = self.src.get(span.range()).unwrap_or_default().to_string();
+            // The run's first characters only: the diagnostic names at most
+            // a few (a 100 MB run of NULs is not copied).
+            let run = self.src.get(span.range()).unwrap_or_default();
+            let end = run
+                .char_indices()
+                .nth(INVALID_TEXT_CHARS)
+                .map_or(run.len(), |(end, _)| end);
+            let text = run.get(..end).unwrap_or_default().to_string();
             self.errors.push(SyntaxError {
                 kind: SyntaxErrorKind::InvalidCharacter { text },
                 span,
@@ -451,7 +462,9 @@ impl<'a> Iterator for Lexer<'a> {
                 Ok(Raw::Comma) => Tok::Comma,
                 Ok(Raw::At) => Tok::At,
             };
-            self.queued.push_back((start, tok, end));
+            // The queue is empty here (it is drained first): the token goes
+            // straight to the parser.
+            return Some(Ok((start, tok, end)));
         }
     }
 }

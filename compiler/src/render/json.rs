@@ -1,99 +1,261 @@
 //! `--format json`: the contract's schema (LANGUAGE.md section 7), version 1.
+//!
+//! The document is serialized as it is walked ([`write_json`]): each
+//! diagnostic goes to the writer one by one, borrowing from the outcome, and
+//! no `serde_json::Value` tree of the whole report is built (a million
+//! findings would need gigabytes). [`json`] gives the same document as a
+//! `Value`, for tests and callers that want to inspect it.
 
-use serde_json::{json, Value};
+use std::io::{self, Write};
+
+use serde::ser::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::check::{Change, Outcome};
-use crate::diagnostic::{Loc, Severity};
-use crate::source::{FileId, SourceMap};
+use crate::diagnostic::{Diagnostic, Loc, Severity};
+use crate::source::{FileId, Position, SourceMap};
 
 use super::{exact_name, place};
 
+/// The report as a `Value` (the same document [`write_json`] writes).
 pub fn json(outcome: &Outcome) -> Value {
-    let sources = &outcome.sources;
-    let diagnostics: Vec<Value> = outcome
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let (file, range) = location(sources, d.primary);
-            let diagnostic = json!({
-                "code": d.code,
-                "lint": d.lint,
-                "severity": d.severity.as_str(),
-                "message": d.message,
-                "file": file,
-                "range": range,
-                "labels": d.labels.iter().map(|label| {
-                    let (file, range) = location(sources, Some(label.loc));
-                    exact(json!({"file": file, "range": range, "message": label.message}), "file_bytes", sources, Some(label.loc.file))
-                }).collect::<Vec<_>>(),
-                "notes": d.notes,
-                "help": d.help,
-                "fixes": d.fixes.iter().map(|fix| json!({
-                    "message": fix.message,
-                    "edits": fix.edits.iter().map(|edit| {
-                        let (file, range) = location(sources, Some(edit.loc));
-                        exact(json!({"file": file, "range": range, "replacement": edit.replacement}), "file_bytes", sources, Some(edit.loc.file))
-                    }).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            });
-            exact(diagnostic, "file_bytes", sources, d.primary.map(|loc| loc.file))
-        })
-        .collect();
-    let interventions: Vec<Value> = outcome
-        .interventions
-        .iter()
-        .map(|i| {
-            let report = json!({
-                "name": i.name,
-                "file": sources.get(i.file).map(|f| f.name.as_str()),
-                "root": sources.get(i.root).map(|f| f.name.as_str()),
-                "closes": changes(&i.closes),
-                "opens": changes(&i.opens),
-            });
-            let report = exact(report, "file_bytes", sources, Some(i.file));
-            exact(report, "root_bytes", sources, Some(i.root))
-        })
-        .collect();
-    json!({
-        "version": 1,
-        "diagnostics": diagnostics,
-        "interventions": interventions,
-        "summary": {
-            "files": outcome.files_read,
-            "errors": outcome.count(Severity::Error),
-            "warnings": outcome.count(Severity::Warning),
-            "notes": outcome.count(Severity::Note),
-        }
-    })
+    serde_json::to_value(Document(outcome)).unwrap_or(Value::Null)
 }
 
-/// `value` with `key`: the exact bytes of a file's path, percent-encoded,
-/// when its name (`file`) is lossy because the path is not UTF-8; ordinary
-/// names add nothing (docs/decisions.md).
-fn exact(mut value: Value, key: &str, sources: &SourceMap, file: Option<FileId>) -> Value {
-    let bytes = file.and_then(|id| sources.get(id)).and_then(exact_name);
-    if let (Some(bytes), Some(object)) = (bytes, value.as_object_mut()) {
-        object.insert(key.to_string(), Value::String(bytes));
+/// Writes the report, pretty-printed with two spaces and a final newline
+/// (what `format!("{:#}\n", json(outcome))` gives), to `out` as it goes.
+pub fn write_json(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    Document(outcome).serialize(&mut serializer)?;
+    out.write_all(b"\n")
+}
+
+/// A sequence serialized from a fresh iterator, element by element.
+struct Each<F>(F);
+
+impl<F, I> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
-    value
 }
 
-fn changes(changes: &[Change]) -> Vec<Value> {
-    changes
-        .iter()
-        .map(|c| json!({"code": c.lint.code, "lint": c.lint.name, "level": c.level.as_str(), "message": c.message}))
-        .collect()
+struct Document<'a>(&'a Outcome);
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let outcome = self.0;
+        let sources = &outcome.sources;
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("version", &1)?;
+        map.serialize_entry(
+            "diagnostics",
+            &Each(|| {
+                outcome
+                    .diagnostics
+                    .iter()
+                    .map(|d| DiagnosticJson(sources, d))
+            }),
+        )?;
+        map.serialize_entry(
+            "interventions",
+            &Each(|| {
+                outcome.interventions.iter().map(|i| InterventionJson {
+                    name: &i.name,
+                    file: sources.get(i.file).map(|f| f.name.as_str()),
+                    root: sources.get(i.root).map(|f| f.name.as_str()),
+                    closes: Each(|| i.closes.iter().map(ChangeJson)),
+                    opens: Each(|| i.opens.iter().map(ChangeJson)),
+                    file_bytes: exact(sources, Some(i.file)),
+                    root_bytes: exact(sources, Some(i.root)),
+                })
+            }),
+        )?;
+        map.serialize_entry(
+            "summary",
+            &Summary {
+                files: outcome.files_read,
+                errors: outcome.count(Severity::Error),
+                warnings: outcome.count(Severity::Warning),
+                notes: outcome.count(Severity::Note),
+            },
+        )?;
+        map.end()
+    }
 }
 
-fn location(sources: &SourceMap, loc: Option<Loc>) -> (Value, Value) {
+#[derive(serde::Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+#[derive(serde::Serialize)]
+struct InterventionJson<'a, C, O> {
+    name: &'a str,
+    file: Option<&'a str>,
+    root: Option<&'a str>,
+    closes: C,
+    opens: O,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_bytes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    root_bytes: Option<String>,
+}
+
+struct ChangeJson<'a>(&'a Change);
+
+impl Serialize for ChangeJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Fields<'a> {
+            code: &'a str,
+            lint: &'a str,
+            level: &'a str,
+            message: &'a str,
+        }
+        let c = self.0;
+        Fields {
+            code: c.lint.code,
+            lint: c.lint.name,
+            level: c.level.as_str(),
+            message: &c.message,
+        }
+        .serialize(serializer)
+    }
+}
+
+struct DiagnosticJson<'a>(&'a SourceMap, &'a Diagnostic);
+
+impl Serialize for DiagnosticJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let DiagnosticJson(sources, d) = *self;
+        let (file, range) = location(sources, d.primary);
+        let mut map = serializer.serialize_map(Some(11))?;
+        map.serialize_entry("code", d.code)?;
+        map.serialize_entry("lint", &d.lint)?;
+        map.serialize_entry("severity", d.severity.as_str())?;
+        map.serialize_entry("message", &d.message)?;
+        map.serialize_entry("file", &file)?;
+        map.serialize_entry("range", &range)?;
+        map.serialize_entry(
+            "labels",
+            &Each(|| {
+                d.labels.iter().map(|label| {
+                    let (file, range) = location(sources, Some(label.loc));
+                    Placed {
+                        file,
+                        range,
+                        key: "message",
+                        text: &label.message,
+                        file_bytes: exact(sources, Some(label.loc.file)),
+                    }
+                })
+            }),
+        )?;
+        map.serialize_entry("notes", &d.notes)?;
+        map.serialize_entry("help", &d.help)?;
+        map.serialize_entry(
+            "fixes",
+            &Each(|| {
+                d.fixes.iter().map(|fix| FixJson {
+                    message: &fix.message,
+                    edits: Each(|| {
+                        fix.edits.iter().map(|edit| {
+                            let (file, range) = location(sources, Some(edit.loc));
+                            Placed {
+                                file,
+                                range,
+                                key: "replacement",
+                                text: &edit.replacement,
+                                file_bytes: exact(sources, Some(edit.loc.file)),
+                            }
+                        })
+                    }),
+                })
+            }),
+        )?;
+        if let Some(bytes) = exact(sources, d.primary.map(|loc| loc.file)) {
+            map.serialize_entry("file_bytes", &bytes)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct FixJson<'a, E> {
+    message: &'a str,
+    edits: E,
+}
+
+/// A label or an edit: its place and its text under `key`.
+struct Placed<'a> {
+    file: Option<&'a str>,
+    range: Option<Range>,
+    key: &'static str,
+    text: &'a str,
+    file_bytes: Option<String>,
+}
+
+impl Serialize for Placed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("file", &self.file)?;
+        map.serialize_entry("range", &self.range)?;
+        map.serialize_entry(self.key, self.text)?;
+        if let Some(bytes) = &self.file_bytes {
+            map.serialize_entry("file_bytes", bytes)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Range {
+    start: Point,
+    end: Point,
+}
+
+#[derive(serde::Serialize)]
+struct Point {
+    line: u32,
+    column: u32,
+}
+
+impl From<Position> for Point {
+    fn from(p: Position) -> Point {
+        Point {
+            line: p.line,
+            column: p.column,
+        }
+    }
+}
+
+fn location(sources: &SourceMap, loc: Option<Loc>) -> (Option<&str>, Option<Range>) {
     match loc.and_then(|loc| place(sources, loc)) {
         Some((file, start, end)) => (
-            json!(file),
-            json!({
-                "start": {"line": start.line, "column": start.column},
-                "end": {"line": end.line, "column": end.column},
+            Some(file),
+            Some(Range {
+                start: start.into(),
+                end: end.into(),
             }),
         ),
-        None => (Value::Null, Value::Null),
+        None => (None, None),
     }
+}
+
+/// The exact bytes of a file's path, percent-encoded, when its name (`file`)
+/// is lossy because the path is not UTF-8; `None` for ordinary names, which
+/// add no field (docs/decisions.md).
+fn exact(sources: &SourceMap, file: Option<FileId>) -> Option<String> {
+    file.and_then(|id| sources.get(id)).and_then(exact_name)
 }

@@ -9,7 +9,7 @@ mod short;
 
 pub use github::github;
 pub use human::{human, HumanOptions};
-pub use json::json;
+pub use json::{json, write_json};
 pub use sarif::sarif;
 pub use short::short;
 

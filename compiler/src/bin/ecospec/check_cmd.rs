@@ -61,14 +61,18 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let text = rendered(&outcome, args.format, color);
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`ecospec check | head`) is not an error of the check.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    {
+        // JSON goes to standard output as it is serialized, through a buffer.
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`ecospec check | head`) is not an error of the check.
+        let _ = render_to(&outcome, args.format, color, &mut stdout);
+        let _ = stdout.flush();
+    }
     for output in &args.output {
-        let text = rendered(&outcome, output.format, false);
-        if let Err(e) = crate::output::write_atomically(&output.path, text.as_bytes()) {
+        let mut bytes = Vec::new();
+        let written = render_to(&outcome, output.format, false, &mut bytes)
+            .and_then(|()| crate::output::write_atomically(&output.path, &bytes));
+        if let Err(e) = written {
             return usage_error(&format!("cannot write `{}`: {e}", output.path.display()));
         }
     }
@@ -99,14 +103,20 @@ fn nothing_checked(outcome: &Outcome) -> Option<u8> {
     status
 }
 
-fn rendered(outcome: &Outcome, format: Format, color: bool) -> String {
-    match format {
+fn render_to(
+    outcome: &Outcome,
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let text = match format {
+        Format::Json => return render::write_json(outcome, out),
         Format::Human => render::human(outcome, render::HumanOptions { color }),
         Format::Short => render::short(outcome),
-        Format::Json => format!("{:#}\n", render::json(outcome)),
         Format::Sarif => format!("{:#}\n", render::sarif(outcome)),
         Format::Github => render::github(outcome),
-    }
+    };
+    out.write_all(text.as_bytes())
 }
 
 fn options(args: &CheckArgs) -> Result<Options, String> {
