@@ -106,9 +106,8 @@ pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result
                 levels.read_config(fs, &eco.folder, &mut workspace.sources, &mut diagnostics);
                 levels
             });
-        let resolved = resolve(&workspace, eco.root, options.record_names);
+        let mut resolved = resolve(&workspace, eco.root, options.record_names);
         diagnostics.extend(resolved.diagnostics.iter().cloned());
-        let mut resolved = resolved;
         let baseline = &resolved.baseline;
         match &options.apply {
             Some(name) => {
