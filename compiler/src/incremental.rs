@@ -1,0 +1,76 @@
+//! Reuse across checks of the same folder (the language server checks it
+//! again on every edit): the syntax tree of each file, by path, kept with
+//! the text it was parsed from.
+//!
+//! Invariants:
+//! - a tree is reused only for exactly the text it was parsed from (the
+//!   whole text is compared): a cached check is the check of the files as
+//!   they are now, never of stale text;
+//! - the cache holds only the files of the last check ([`ParseCache::sweep`]
+//!   after each load): memory stays that of one folder, whatever the number
+//!   of edits, deleted files included.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ecospec_syntax::{parse, File};
+
+/// The parsed files of the last checks, by path (as opened: canonical).
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, Entry>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    text: String,
+    ast: Arc<File>,
+    /// Asked for since the last sweep.
+    used: bool,
+}
+
+impl ParseCache {
+    pub fn new() -> ParseCache {
+        ParseCache::default()
+    }
+
+    /// The tree of `text`, the file at `path`: the cached one when the text
+    /// is the one it was parsed from, else a new parse (then cached).
+    pub fn parse(&mut self, path: &Path, text: &str) -> Arc<File> {
+        if let Some(entry) = self.files.get_mut(path) {
+            entry.used = true;
+            if entry.text != text {
+                entry.ast = Arc::new(parse(text));
+                text.clone_into(&mut entry.text);
+            }
+            return Arc::clone(&entry.ast);
+        }
+        let ast = Arc::new(parse(text));
+        self.files.insert(
+            path.to_path_buf(),
+            Entry {
+                text: text.to_owned(),
+                ast: Arc::clone(&ast),
+                used: true,
+            },
+        );
+        ast
+    }
+
+    /// Forgets the files not asked for since the last sweep (deleted,
+    /// ignored, or no longer imported).
+    pub fn sweep(&mut self) {
+        self.files
+            .retain(|_, entry| std::mem::take(&mut entry.used));
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
