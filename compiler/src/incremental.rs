@@ -74,3 +74,26 @@ impl ParseCache {
         self.files.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_tree_is_reused_only_for_its_own_text_and_forgotten_with_its_file() {
+        let mut cache = ParseCache::new();
+        let (a, b) = (Path::new("/f/a.eco"), Path::new("/f/b.eco"));
+        let first = cache.parse(a, "capability k\n");
+        assert!(Arc::ptr_eq(&first, &cache.parse(a, "capability k\n")));
+        let edited = cache.parse(a, "capability j\n");
+        assert_eq!(*edited, parse("capability j\n"));
+        cache.parse(b, "scenario s\n");
+        cache.sweep();
+        assert_eq!(cache.len(), 2);
+        // b.eco is not loaded by the next check: it is forgotten.
+        cache.parse(a, "capability j\n");
+        cache.sweep();
+        assert_eq!(cache.len(), 1);
+    }
+}
