@@ -1,6 +1,7 @@
 //! Reuse across checks of the same folder (the language server checks it
 //! again on every edit): the syntax tree of each file, by path, kept with
-//! the text it was parsed from.
+//! the text it was parsed from. An edited file is re-parsed only around the
+//! edit ([`ecospec_syntax::reparse`]).
 //!
 //! Invariants:
 //! - a tree is reused only for exactly the text it was parsed from (the
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ecospec_syntax::{parse, File};
+use ecospec_syntax::{parse, reparse, File};
 
 /// The parsed files of the last checks, by path (as opened: canonical).
 #[derive(Debug, Default)]
@@ -41,7 +42,7 @@ impl ParseCache {
         if let Some(entry) = self.files.get_mut(path) {
             entry.used = true;
             if entry.text != text {
-                entry.ast = Arc::new(parse(text));
+                entry.ast = Arc::new(reparse(&entry.text, &entry.ast, text));
                 text.clone_into(&mut entry.text);
             }
             return Arc::clone(&entry.ast);
