@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use crate::apply::{apply, apply_in_place};
 use crate::diagnostic::{Diagnostic, Loc, Severity};
+use crate::incremental::ParseCache;
 use crate::levels::Levels;
 use crate::lints::{self, Finding, Level, Lint};
-use crate::load::{load, FileSystem, Input, LoadOptions, Workspace};
+use crate::load::{load_with, FileSystem, Input, LoadOptions, Workspace};
 use crate::model::{Facts, Model};
 use crate::resolve::{resolve, Resolved};
 use crate::source::{FileId, Position, SourceMap};
@@ -82,7 +83,18 @@ impl Outcome {
 
 /// Checks the inputs. `apply` names an intervention that no ecosystem declares: `Err`.
 pub fn check(fs: &dyn FileSystem, inputs: &[Input], options: &Options) -> Result<Outcome, String> {
-    let mut workspace = load(fs, inputs, options.load.clone());
+    check_with(fs, inputs, options, None)
+}
+
+/// [`check`], reusing the syntax trees of `cache` for the files whose text
+/// did not change since the last check with it (the language server).
+pub fn check_with(
+    fs: &dyn FileSystem,
+    inputs: &[Input],
+    options: &Options,
+    cache: Option<&mut ParseCache>,
+) -> Result<Outcome, String> {
+    let mut workspace = load_with(fs, inputs, options.load.clone(), cache);
     // The workspace's text and diagnostics move into the outcome (no copy of
     // the text): configuration files join its sources after the `.eco` files.
     let files_read = {

@@ -12,6 +12,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod fix;
 pub mod fmt;
+pub mod incremental;
 pub mod levels;
 pub mod lints;
 pub mod load;

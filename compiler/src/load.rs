@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::Match;
@@ -22,6 +23,7 @@ use ignore::Match;
 use ecospec_syntax::{parse, File, Span};
 
 use crate::diagnostic::{Diagnostic, Loc};
+use crate::incremental::ParseCache;
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax_errors::syntax_diagnostic;
 
@@ -212,7 +214,8 @@ pub struct ImportEdge {
 
 #[derive(Clone, Debug)]
 pub struct LoadedFile {
-    pub ast: File,
+    /// Shared with the [`ParseCache`] of a cached load.
+    pub ast: Arc<File>,
     pub imports: Vec<ImportEdge>,
 }
 
@@ -267,6 +270,7 @@ pub enum Input {
 struct Loader<'fs> {
     fs: &'fs dyn FileSystem,
     options: LoadOptions,
+    cache: Option<&'fs mut ParseCache>,
     ws: Workspace,
     by_path: HashMap<PathBuf, FileId>,
 }
@@ -274,14 +278,29 @@ struct Loader<'fs> {
 /// Loads every input: the files found, everything they import, and the
 /// ecosystems they form.
 pub fn load(fs: &dyn FileSystem, inputs: &[Input], options: LoadOptions) -> Workspace {
+    load_with(fs, inputs, options, None)
+}
+
+/// [`load`], reusing the trees of `cache` for files whose text did not
+/// change since they were cached (the language server, between edits).
+pub fn load_with(
+    fs: &dyn FileSystem,
+    inputs: &[Input],
+    options: LoadOptions,
+    cache: Option<&mut ParseCache>,
+) -> Workspace {
     let mut loader = Loader {
         fs,
         options,
+        cache,
         ws: Workspace::default(),
         by_path: HashMap::new(),
     };
     for input in inputs {
         loader.load_input(input);
+    }
+    if let Some(cache) = loader.cache {
+        cache.sweep();
     }
     loader.ws
 }
@@ -398,7 +417,10 @@ impl Loader<'_> {
             .get(id)
             .map(|f| f.text.as_str())
             .unwrap_or_default();
-        let ast = parse(text);
+        let ast = match self.cache.as_deref_mut() {
+            Some(cache) => cache.parse(path, text),
+            None => Arc::new(parse(text)),
+        };
         for error in &ast.errors {
             self.ws.diagnostics.push(syntax_diagnostic(id, text, error));
         }

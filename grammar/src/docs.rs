@@ -43,9 +43,8 @@ fn attach(src: &str, docs: &[Span], floor: u32, decl: &mut Decl) {
             text.strip_prefix(' ').unwrap_or(text)
         })
         .collect();
-    if !lines.is_empty() {
-        decl.doc = Some(lines.join("\n"));
-    }
+    // Set or cleared: a re-parsed file attaches again over kept items.
+    decl.doc = (!lines.is_empty()).then(|| lines.join("\n"));
     let mut inner_floor = decl.body.as_ref().map_or(decl.span.end, |b| b.open.end);
     let Some(body) = decl.body.as_mut() else {
         return;

@@ -8,10 +8,12 @@ mod actions;
 pub mod ast;
 mod docs;
 mod error;
+mod incremental;
 pub mod lexer;
 
 pub use ast::*;
 pub use error::{SyntaxError, SyntaxErrorKind};
+pub use incremental::reparse;
 pub use lexer::is_identifier;
 
 lalrpop_util::lalrpop_mod!(

@@ -1,13 +1,17 @@
-//! Latency of the language server on a generated 20,000-line spec: from
-//! `didChange` to the `publishDiagnostics` of that version, and of hover,
-//! definition and completion requests. Build the server first, then run
+//! Latency of the language server on a generated 20,000-line spec, in one
+//! file or cut into FILES files (a root importing the others): from
+//! `didChange` to the `publishDiagnostics` of that version, as the editor
+//! sees it, and of hover, definition and completion requests. Then, with
+//! EDITS > 0, the server's resident memory over that many more edits. Build
+//! the server first, then run
 //!
 //! ```text
 //! cargo build --release -p ecospec-lsp
-//! cargo run --release -p ecospec-lsp --example latency [SERVER] [LINES]
+//! cargo run --release -p ecospec-lsp --example latency [SERVER] [LINES] [FILES] [EDITS]
 //! ```
 //!
-//! SERVER defaults to `target/release/ecospec-lsp`, LINES to 20000.
+//! SERVER defaults to `target/release/ecospec-lsp`, LINES to 20000, FILES to
+//! 1, EDITS to 0.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -98,11 +102,43 @@ fn summary(name: &str, mut samples: Vec<Duration>) {
     samples.sort();
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     println!(
-        "{name:<28} median {:>8.2} ms   p95 {:>8.2} ms   ({} runs)",
+        "{name:<28} median {:>8.2} ms   p90 {:>8.2} ms   p95 {:>8.2} ms   ({} runs)",
         at(0.5).as_secs_f64() * 1000.0,
+        at(0.9).as_secs_f64() * 1000.0,
         at(0.95).as_secs_f64() * 1000.0,
         samples.len()
     );
+}
+
+/// The spec cut into `files` files at cluster comments: `part0.eco` (the
+/// capabilities, the scenarios and the first clusters) imports the others.
+fn split(text: &str, files: usize) -> Vec<(String, String)> {
+    if files < 2 {
+        return vec![("big.eco".to_string(), text.to_string())];
+    }
+    let starts: Vec<usize> = text.match_indices("/// Cluster ").map(|(i, _)| i).collect();
+    let mut cuts = vec![0];
+    for k in 1..files {
+        cuts.push(starts[starts.len() * k / files]);
+    }
+    cuts.push(text.len());
+    let mut parts: Vec<(String, String)> = cuts
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| (format!("part{k}.eco"), text[w[0]..w[1]].to_string()))
+        .collect();
+    let imports: String = (1..files)
+        .map(|k| format!("import \"part{k}.eco\"\n"))
+        .collect();
+    parts[0].1.insert_str(0, &imports);
+    parts
+}
+
+/// The server's resident set, in KiB (Linux).
+fn rss_kib(pid: u32) -> Option<u64> {
+    let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4)
 }
 
 fn main() {
@@ -112,17 +148,26 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| "target/release/ecospec-lsp".to_string());
     let lines: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20_000);
+    let files: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let edits: usize = args.get(4).and_then(|n| n.parse().ok()).unwrap_or(0);
     let dir = std::env::temp_dir().join(format!("ecospec-latency-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let dir = std::fs::canonicalize(&dir).unwrap();
-    let path = dir.join("big.eco");
-    let text = spec(lines);
-    std::fs::write(&path, &text).unwrap();
+    let whole = spec(lines);
+    let parts = split(&whole, files);
+    for (name, part) in &parts {
+        std::fs::write(dir.join(name), part).unwrap();
+    }
+    // The file edited: the middle one.
+    let (name, text) = parts[parts.len() / 2].clone();
+    let path = dir.join(&name);
     let uri = format!("file://{}", path.display());
     println!(
-        "spec: {} lines, {} bytes; server: {server}",
+        "spec: {} lines, {} bytes in {} file(s), editing {name} ({} lines); server: {server}",
+        whole.lines().count(),
+        whole.len(),
+        parts.len(),
         text.lines().count(),
-        text.len()
     );
 
     let mut child = Command::new(&server)
@@ -131,6 +176,7 @@ fn main() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start the server (build it with cargo build --release -p ecospec-lsp)");
+    let pid = child.id();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -173,32 +219,49 @@ fn main() {
     );
     client.wait_diagnostics(1);
 
-    let mut changes = Vec::new();
-    for version in 2..32 {
-        let edited = text.replacen(
-            "needs: cap0,",
-            if version % 2 == 0 {
-                "needs: cap1,"
-            } else {
-                "needs: cap0,"
-            },
-            1,
-        );
+    // Each edit adds a need to a cluster in the middle of the file, or
+    // takes it away: its diagnostics change each time.
+    let needs = text[text.len() / 2..].find("    needs: cap").unwrap() + text.len() / 2 + 11;
+    let edited = |version: i64| {
+        let mut edited = text.clone();
+        if version % 2 == 0 {
+            edited.insert_str(needs, "cap199, ");
+        }
+        edited
+    };
+    let mut version = 1;
+    let mut change = |client: &mut Client| {
+        version += 1;
+        let edited = edited(version);
         let start = Instant::now();
         client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}));
         client.wait_diagnostics(version);
-        changes.push(start.elapsed());
+        start.elapsed()
+    };
+    let changes: Vec<Duration> = (0..200).map(|_| change(&mut client)).collect();
+    summary("didChange → diagnostics", changes);
+    if edits > 0 {
+        let before = rss_kib(pid).unwrap_or(0);
+        println!("server RSS after 200 edits: {} MiB", before / 1024);
+        let mut peak = before;
+        for n in 1..=edits {
+            change(&mut client);
+            if n % 1000 == 0 {
+                let now = rss_kib(pid).unwrap_or(0);
+                peak = peak.max(now);
+                println!("server RSS after {} more edits: {} MiB", n, now / 1024);
+            }
+        }
+        // Flat: no growth with the number of edits beyond allocator noise.
+        assert!(
+            peak <= before + before / 4 + 16 * 1024,
+            "the server's memory grew from {before} KiB to {peak} KiB over {edits} edits"
+        );
     }
-    let debounce = Duration::from_millis(50);
-    summary("didChange → diagnostics", changes.clone());
-    summary(
-        "  the same, minus debounce",
-        changes.iter().map(|d| d.saturating_sub(debounce)).collect(),
-    );
 
-    // Positions: a use of `cl7` in `a7`'s `in:` and a declaration name.
-    let target = text.find("    in: cl7\n").unwrap() + 8;
+    // Positions: a use of a cluster in an actor's `in:`.
+    let target = text.find("    in: cl").unwrap() + 8;
     let line = text[..target].matches('\n').count();
     let at = json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 8}});
     for (name, method) in [
@@ -217,23 +280,30 @@ fn main() {
     }
     // The same check as a library call, for comparison: what the server
     // adds on top is conversion, JSON and transport.
-    let mut checks = Vec::new();
-    for _ in 0..20 {
-        let start = Instant::now();
-        let inputs = [ecospec::load::Input::Folder(dir.clone())];
-        let outcome = ecospec::check::check(
-            &ecospec::load::RealFs,
-            &inputs,
-            &ecospec::check::Options {
-                record_names: true,
-                ..ecospec::check::Options::default()
-            },
-        )
-        .unwrap();
-        checks.push(start.elapsed());
-        assert!(!outcome.diagnostics.is_empty());
+    let mut cache = ecospec::incremental::ParseCache::new();
+    for (name, cached) in [
+        ("ecospec::check alone", false),
+        ("  the same, trees cached", true),
+    ] {
+        let mut checks = Vec::new();
+        for _ in 0..20 {
+            let start = Instant::now();
+            let inputs = [ecospec::load::Input::Folder(dir.clone())];
+            let outcome = ecospec::check::check_with(
+                &ecospec::load::RealFs,
+                &inputs,
+                &ecospec::check::Options {
+                    record_names: true,
+                    ..ecospec::check::Options::default()
+                },
+                cached.then_some(&mut cache),
+            )
+            .unwrap();
+            checks.push(start.elapsed());
+            assert!(!outcome.diagnostics.is_empty());
+        }
+        summary(name, checks);
     }
-    summary("ecospec::check alone", checks);
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);

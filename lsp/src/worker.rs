@@ -1,24 +1,27 @@
 //! The analysis worker: one thread that checks a folder (with the open
-//! documents over the disk) a moment after its last change, keeps the
-//! result for queries and hands the diagnostics to the publisher.
+//! documents over the disk) as soon as it changes, keeps the result for
+//! queries and hands the diagnostics to the publisher.
+//!
+//! No fixed delay: an idle worker checks at once; changes that arrive while
+//! a check runs are coalesced into the next one. Each folder keeps a
+//! [`ParseCache`] (the compiler's): a file whose text did not change is not
+//! parsed again. Only the files whose diagnostics (or version) changed are
+//! published again.
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use ecospec::check::{check, Options, Outcome};
+use ecospec::check::{check_with, Options, Outcome};
+use ecospec::incremental::ParseCache;
 use ecospec::load::LoadOptions;
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
 use crate::convert;
 use crate::state::{OverlayFs, State};
-
-/// How long the worker waits for more changes before checking.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// The stack reserved for the analysis thread (address space, touched
 /// only as deep as the analysis goes): no input may overflow it.
@@ -36,6 +39,15 @@ pub struct Publish {
     pub uri: Uri,
     pub diagnostics: Vec<Diagnostic>,
     pub version: Option<i32>,
+}
+
+/// What the worker keeps of a folder between its checks.
+#[derive(Default)]
+struct FolderMemory {
+    /// The syntax trees of its files.
+    cache: ParseCache,
+    /// What was last published for each file (version, diagnostics).
+    sent: HashMap<PathBuf, (Option<i32>, Vec<Diagnostic>)>,
 }
 
 pub struct Worker {
@@ -59,27 +71,36 @@ impl Worker {
     }
 
     fn run(&self, rx: &Receiver<PathBuf>) {
+        let mut folders: HashMap<PathBuf, FolderMemory> = HashMap::new();
         while let Ok(first) = rx.recv() {
-            let mut folders = vec![first];
-            let deadline = Instant::now() + DEBOUNCE;
+            // What queued up while the last check ran: one check each.
+            let mut changed = vec![first];
+            let mut disconnected = false;
             loop {
-                match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                match rx.try_recv() {
                     Ok(folder) => {
-                        if !folders.contains(&folder) {
-                            folders.push(folder);
+                        if !changed.contains(&folder) {
+                            changed.push(folder);
                         }
                     }
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        disconnected = true;
+                        break;
+                    }
                 }
             }
-            for folder in folders {
-                self.analyze(folder);
+            for folder in changed {
+                let memory = folders.entry(folder.clone()).or_default();
+                self.analyze(folder, memory);
+            }
+            if disconnected {
+                return;
             }
         }
     }
 
-    fn analyze(&self, folder: PathBuf) {
+    fn analyze(&self, folder: PathBuf, memory: &mut FolderMemory) {
         let Ok(state) = self.state.lock() else { return };
         let docs: HashMap<_, _> = state
             .docs
@@ -102,13 +123,19 @@ impl Worker {
         let inputs = state.inputs(&folder);
         drop(state);
         let fs = OverlayFs { docs };
-        let outcome = match catch_unwind(AssertUnwindSafe(|| check(&fs, &inputs, &options))) {
+        let cache = &mut memory.cache;
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            check_with(&fs, &inputs, &options, Some(cache))
+        }));
+        let outcome = match checked {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(message)) => {
                 let _ = self.log.send(format!("ecospec: {message}"));
                 return;
             }
             Err(_) => {
+                // The cache may be half updated: start afresh.
+                *memory = FolderMemory::default();
                 let _ = self.log.send(format!(
                     "ecospec: the analysis of `{}` failed (a bug: please report it)",
                     folder.display()
@@ -147,16 +174,27 @@ impl Worker {
             .collect();
         let listed: HashSet<PathBuf> = targets.iter().cloned().collect();
         targets.extend(before.into_iter().filter(|p| !listed.contains(p)));
-        let publishes: Vec<Publish> = targets
-            .into_iter()
-            .filter_map(|path| {
-                Some(Publish {
-                    uri: convert::uri(&path)?,
-                    version: analysis.versions.get(&path).copied(),
-                    diagnostics: by_file.remove(&path).unwrap_or_default(),
-                })
-            })
-            .collect();
+        let mut sent = HashMap::with_capacity(targets.len());
+        let mut publishes = Vec::new();
+        for path in targets {
+            let diagnostics = by_file.remove(&path).unwrap_or_default();
+            let version = analysis.versions.get(&path).copied();
+            let again = memory
+                .sent
+                .get(&path)
+                .is_some_and(|(v, d)| *v == version && *d == diagnostics);
+            if !again {
+                if let Some(uri) = convert::uri(&path) {
+                    publishes.push(Publish {
+                        uri,
+                        version,
+                        diagnostics: diagnostics.clone(),
+                    });
+                }
+            }
+            sent.insert(path, (version, diagnostics));
+        }
+        memory.sent = sent;
         let previous = state.analyses.insert(folder, analysis);
         drop(state);
         let _ = self.publish.send(publishes);

@@ -98,17 +98,95 @@ fn same_as_cli(root: &Path) {
     for file in &files {
         client.open(file, 1, &std::fs::read_to_string(file).unwrap());
     }
+    wait_for_cli(&mut client, &expected, "the first check");
+}
+
+/// Waits until the published diagnostics are `expected`.
+fn wait_for_cli(client: &mut Client, expected: &BTreeSet<Key>, step: &str) {
     let deadline = std::time::Instant::now() + support::TIMEOUT;
-    while published(&client) != expected {
+    while published(client) != *expected {
         if client.next(deadline).is_none() {
-            let got = published(&client);
+            let got = published(client);
             panic!(
-                "published diagnostics differ from the CLI's\nmissing: {:#?}\nextra: {:#?}",
+                "{step}: published diagnostics differ from the CLI's\nmissing: {:#?}\nextra: {:#?}",
                 expected.difference(&got).collect::<Vec<_>>(),
-                got.difference(&expected).collect::<Vec<_>>()
+                got.difference(expected).collect::<Vec<_>>()
             );
         }
     }
+}
+
+/// The server keeps each file's syntax tree between checks: after every
+/// kind of change (an edit in one file of the folder, a file changed,
+/// created or deleted on disk, an `ecospec.toml` change) its diagnostics
+/// are those of a fresh check, never stale ones.
+#[test]
+fn diagnostics_after_an_edit_in_one_file_of_a_folder_equal_a_fresh_check() {
+    let main = "import \"a.eco\"\ncluster m { needs: k1, k2 }\n";
+    let root = folder(
+        "cache",
+        &[
+            ("main.eco", main),
+            ("a.eco", "capability k1\n"),
+            ("b.eco", "capability zz\n"),
+        ],
+    );
+    let (main_path, a_path) = (root.join("main.eco"), root.join("a.eco"));
+    let mut client = Client::initialized(&root, json!({}));
+    client.open(&main_path, 1, main);
+    client.open(&a_path, 1, "capability k1\n");
+    let mut expected = cli(&root);
+    wait_for_cli(&mut client, &expected, "the first check");
+    let mut version = 1;
+    // Each step changes what a fresh check finds, on disk (and, for an open
+    // document, in the editor too); main.eco is then touched to check again.
+    let mut step = |client: &mut Client, what: &str, change: &dyn Fn(&mut Client)| {
+        change(client);
+        version += 1;
+        client.change(
+            &main_path,
+            version,
+            &std::fs::read_to_string(&main_path).unwrap(),
+        );
+        let now = cli(&root);
+        assert_ne!(now, expected, "{what}: the step changes nothing");
+        expected = now;
+        wait_for_cli(client, &expected, what);
+    };
+    step(&mut client, "an edit of an open imported file", &|client| {
+        std::fs::write(&a_path, "capability k1\ncapability k2\n").unwrap();
+        client.change(&a_path, 2, "capability k1\ncapability k2\n");
+    });
+    step(&mut client, "an edit of the open file checked", &|_| {
+        std::fs::write(
+            &main_path,
+            "import \"a.eco\"\ncluster m { needs: k1, k3 }\n",
+        )
+        .unwrap();
+    });
+    step(&mut client, "a file changed on disk", &|_| {
+        std::fs::write(
+            root.join("b.eco"),
+            "capability zz\ncluster q { needs: nope }\n",
+        )
+        .unwrap();
+    });
+    step(&mut client, "a file created on disk", &|_| {
+        std::fs::write(root.join("c.eco"), "cluster {\n").unwrap();
+    });
+    step(&mut client, "a file deleted", &|_| {
+        std::fs::remove_file(root.join("b.eco")).unwrap();
+    });
+    step(&mut client, "an ecospec.toml created", &|_| {
+        std::fs::write(
+            root.join("ecospec.toml"),
+            "[lints]\nno-such-lint = \"deny\"\n",
+        )
+        .unwrap();
+    });
+    step(&mut client, "an ecospec.toml changed", &|_| {
+        std::fs::write(root.join("ecospec.toml"), "[lints]\n").unwrap();
+    });
 }
 
 #[test]
