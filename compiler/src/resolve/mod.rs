@@ -228,6 +228,15 @@ fn resolve_decls(
     };
     let mut baseline = Model::default();
     let firsts = resolver.declare(&decls);
+    // Each kind's list at its final length at once (the first definitions
+    // just counted): no growth by doubling, no copy of the records.
+    let counts = resolver.kinds;
+    baseline.capabilities.reserve_exact(counts.capabilities);
+    baseline.scenarios.reserve_exact(counts.scenarios);
+    baseline.clusters.reserve_exact(counts.clusters);
+    baseline.actors.reserve_exact(counts.actors);
+    baseline.bridges.reserve_exact(counts.bridges);
+    baseline.interventions.reserve_exact(counts.interventions);
     for (file, decl) in &decls {
         resolver.check_attributes(*file, decl, &mut baseline.allows);
     }
