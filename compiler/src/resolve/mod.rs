@@ -219,7 +219,9 @@ fn resolve_decls(
 ) -> Resolved {
     let mut resolver = Resolver {
         diagnostics,
-        names: FxHashMap::default(),
+        // At most one name per declaration: the table never grows (nothing
+        // iterates it, so its capacity changes no output).
+        names: FxHashMap::with_capacity_and_hasher(decls.len(), Default::default()),
         kinds: KindCounts::default(),
         record_names,
         definitions: Vec::new(),
