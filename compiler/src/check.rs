@@ -12,7 +12,7 @@ use crate::levels::Levels;
 use crate::lints::{self, Finding, Level, Lint};
 use crate::load::{load_with, FileSystem, Input, LoadOptions, Workspace};
 use crate::model::{Facts, Model};
-use crate::resolve::{resolve, Resolved};
+use crate::resolve::{resolve, resolve_consuming, Resolved};
 use crate::source::{FileId, Position, SourceMap};
 
 #[derive(Clone, Debug)]
@@ -26,6 +26,13 @@ pub struct Options {
     /// and [`Resolved::uses`] (editor queries: the language server); off,
     /// they stay empty.
     pub record_names: bool,
+    /// Let resolution take the syntax trees out of the workspace and drop
+    /// each declaration once it is in the model (the command line: the
+    /// trees and the model are then never held whole together). The
+    /// outcome's `workspace` is left without the trees it took; a file an
+    /// ecosystem still to be checked imports, or a tree shared with a
+    /// [`ParseCache`], is kept.
+    pub consume_trees: bool,
 }
 
 impl Default for Options {
@@ -37,6 +44,7 @@ impl Default for Options {
             overrides: Vec::new(),
             apply: None,
             record_names: false,
+            consume_trees: false,
         }
     }
 }
@@ -110,15 +118,32 @@ pub fn check_with(
     let mut ecosystems = Vec::with_capacity(workspace.ecosystems.len());
     let mut interventions = Vec::new();
     let mut applied_somewhere = false;
-    for eco in &workspace.ecosystems {
-        let levels = levels_by_folder
-            .entry(eco.folder.clone())
-            .or_insert_with(|| {
-                let mut levels = Levels::with_command_line(&options.overrides);
-                levels.read_config(fs, &eco.folder, &mut workspace.sources, &mut diagnostics);
-                levels
-            });
-        let mut resolved = resolve(&workspace, eco.root, options.record_names);
+    // Per file, the last ecosystem that reads it: only then may its tree go.
+    let last_reader = if options.consume_trees {
+        last_readers(&workspace)
+    } else {
+        HashMap::new()
+    };
+    for eco_index in 0..workspace.ecosystems.len() {
+        let Some((root, folder)) = workspace
+            .ecosystems
+            .get(eco_index)
+            .map(|eco| (eco.root, eco.folder.clone()))
+        else {
+            continue;
+        };
+        let levels = levels_by_folder.entry(folder).or_insert_with_key(|folder| {
+            let mut levels = Levels::with_command_line(&options.overrides);
+            levels.read_config(fs, folder, &mut workspace.sources, &mut diagnostics);
+            levels
+        });
+        let mut resolved = if options.consume_trees {
+            resolve_consuming(&mut workspace, root, options.record_names, |file| {
+                last_reader.get(&file) == Some(&eco_index)
+            })
+        } else {
+            resolve(&workspace, root, options.record_names)
+        };
         diagnostics.extend(resolved.diagnostics.iter().cloned());
         let baseline = &resolved.baseline;
         match &options.apply {
@@ -179,6 +204,29 @@ pub fn check_with(
         workspace,
         ecosystems,
     })
+}
+
+/// Per file, the index of the last ecosystem whose imports reach it.
+fn last_readers(workspace: &Workspace) -> HashMap<FileId, usize> {
+    let mut last = HashMap::new();
+    for (index, eco) in workspace.ecosystems.iter().enumerate() {
+        let mut seen = HashSet::from([eco.root]);
+        let mut stack = vec![eco.root];
+        while let Some(file) = stack.pop() {
+            last.insert(file, index);
+            let targets = workspace
+                .file(file)
+                .into_iter()
+                .flat_map(|loaded| &loaded.imports)
+                .filter_map(|edge| edge.target);
+            for target in targets {
+                if seen.insert(target) {
+                    stack.push(target);
+                }
+            }
+        }
+    }
+    last
 }
 
 /// Findings at a level other than `allow` become diagnostics. Their texts

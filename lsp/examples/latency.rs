@@ -294,6 +294,7 @@ fn main() {
                 &inputs,
                 &ecospec::check::Options {
                     record_names: true,
+                    consume_trees: false,
                     ..ecospec::check::Options::default()
                 },
                 cached.then_some(&mut cache),

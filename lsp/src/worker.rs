@@ -117,6 +117,7 @@ impl Worker {
                 allow_outside_imports: state.allow_outside_imports,
             },
             record_names: true,
+            consume_trees: false,
             ..Options::default()
         };
         let encoding = state.encoding;

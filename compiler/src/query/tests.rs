@@ -55,6 +55,7 @@ fn outcome() -> (Outcome, FileId, FileId) {
         &[Input::File("/w/main.eco".into())],
         &Options {
             record_names: true,
+            consume_trees: false,
             ..Options::default()
         },
     )

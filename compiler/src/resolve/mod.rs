@@ -15,10 +15,13 @@ pub mod schema;
 mod suggest;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use ecospec_syntax::{Attribute, Decl, DeclKind, Entry, Extend, Field, Ident, Span, Text, Value};
+use ecospec_syntax::{
+    Attribute, Decl, DeclKind, Entry, Extend, Field, Ident, Item, Span, Text, Value,
+};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};
 use crate::lints;
@@ -133,28 +136,121 @@ pub fn resolve_all(ws: &Workspace, record_names: bool) -> Vec<Resolved> {
 /// ([`Resolved::definitions`], [`Resolved::uses`]); a plain check leaves them
 /// empty.
 pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
+    let mut diagnostics = Vec::new();
+    let (files, order) = ecosystem_decls(ws, root, &mut diagnostics);
+    let decls = order
+        .into_iter()
+        .filter_map(|(file, index)| Some((file, Held::Borrowed(decl_at(ws, file, index)?))))
+        .collect();
+    resolve_decls(root, files, decls, diagnostics, record_names)
+}
+
+/// [`resolve`], taking the syntax trees of the ecosystem's files for which
+/// `consume` holds out of the workspace (when no one else shares them): each
+/// declaration is dropped as soon as it has entered the model, so the trees
+/// and the model are never held whole at the same time (the command line;
+/// the trees it took are left empty in `ws`).
+pub fn resolve_consuming(
+    ws: &mut Workspace,
+    root: FileId,
+    record_names: bool,
+    consume: impl Fn(FileId) -> bool,
+) -> Resolved {
+    let mut diagnostics = Vec::new();
+    let (files, order) = ecosystem_decls(ws, root, &mut diagnostics);
+    let mut taken: FxHashMap<FileId, Vec<Option<Box<Decl>>>> = FxHashMap::default();
+    for &file in files.iter().filter(|file| consume(**file)) {
+        let Some(Some(loaded)) = ws.files.get_mut(file.index()) else {
+            continue;
+        };
+        match Arc::try_unwrap(std::mem::take(&mut loaded.ast)) {
+            Ok(tree) => {
+                let items = tree.items.into_iter().map(|item| match item {
+                    Item::Decl(decl) => Some(decl),
+                    _ => None,
+                });
+                taken.insert(file, items.collect());
+            }
+            Err(shared) => loaded.ast = shared,
+        }
+    }
+    let ws: &Workspace = ws;
+    let decls = order
+        .into_iter()
+        .filter_map(|(file, index)| {
+            let owned = taken
+                .get_mut(&file)
+                .and_then(|items| items.get_mut(index))
+                .and_then(Option::take);
+            let held = match owned {
+                Some(decl) => Held::Owned(decl),
+                None => Held::Borrowed(decl_at(ws, file, index)?),
+            };
+            Some((file, held))
+        })
+        .collect();
+    resolve_decls(root, files, decls, diagnostics, record_names)
+}
+
+/// A declaration being resolved: borrowed from the workspace, or taken out
+/// of it (then dropped once it has entered the model).
+enum Held<'w> {
+    Borrowed(&'w Decl),
+    Owned(Box<Decl>),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = Decl;
+
+    fn deref(&self) -> &Decl {
+        match self {
+            Held::Borrowed(decl) => decl,
+            Held::Owned(decl) => decl,
+        }
+    }
+}
+
+fn resolve_decls(
+    root: FileId,
+    files: Vec<FileId>,
+    decls: Vec<(FileId, Held<'_>)>,
+    diagnostics: Vec<Diagnostic>,
+    record_names: bool,
+) -> Resolved {
     let mut resolver = Resolver {
-        diagnostics: Vec::new(),
-        names: FxHashMap::default(),
+        diagnostics,
+        // At most one name per declaration: the table never grows (nothing
+        // iterates it, so its capacity changes no output).
+        names: FxHashMap::with_capacity_and_hasher(decls.len(), Default::default()),
         kinds: KindCounts::default(),
         record_names,
         definitions: Vec::new(),
         uses: Vec::new(),
         suggestions: Suggestions::default(),
     };
-    let (files, decls) = ecosystem_decls(ws, root, &mut resolver.diagnostics);
     let mut baseline = Model::default();
     let firsts = resolver.declare(&decls);
+    // Each kind's list at its final length at once (the first definitions
+    // just counted): no growth by doubling, no copy of the records.
+    let counts = resolver.kinds;
+    baseline.capabilities.reserve_exact(counts.capabilities);
+    baseline.scenarios.reserve_exact(counts.scenarios);
+    baseline.clusters.reserve_exact(counts.clusters);
+    baseline.actors.reserve_exact(counts.actors);
+    baseline.bridges.reserve_exact(counts.bridges);
+    baseline.interventions.reserve_exact(counts.interventions);
     for (file, decl) in &decls {
         resolver.check_attributes(*file, decl, &mut baseline.allows);
     }
     let mut rules_seen: FxHashMap<Box<str>, Loc> = FxHashMap::default();
     let mut interventions = Vec::new();
     let mut header: Option<Loc> = None;
-    for ((file, decl), first) in decls.iter().zip(&firsts) {
+    // Each declaration is dropped here once it has entered the model (when
+    // it was taken out of its tree), interventions after theirs.
+    for ((file, decl), first) in decls.into_iter().zip(firsts) {
         match decl.kind {
             DeclKind::Ecosystem => {
-                let at = Loc::new(*file, decl.keyword);
+                let at = Loc::new(file, decl.keyword);
                 match header {
                     Some(first) => resolver.diagnostics.push(
                         Diagnostic::error("E0202", "a second `ecosystem` header")
@@ -164,10 +260,10 @@ pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
                     ),
                     None => header = Some(at),
                 }
-                resolver.typed_fields(*file, decl.kind, decl.fields(), None);
+                resolver.typed_fields(file, decl.kind, decl.fields(), None);
             }
             DeclKind::On => {
-                if let Some(rule) = resolver.rule(*file, decl, None) {
+                if let Some(rule) = resolver.rule(file, &decl, None) {
                     let key = rule.scenario.name.clone();
                     if let Some(first) = rules_seen.get(&key) {
                         resolver.diagnostics.push(
@@ -185,10 +281,10 @@ pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
                     }
                 }
             }
-            DeclKind::Intervention => interventions.push((*file, *decl, *first)),
+            DeclKind::Intervention => interventions.push((file, decl, first)),
             _ => {
-                let record = resolver.record(*file, decl, None);
-                if *first {
+                let record = resolver.record(file, &decl, None);
+                if first {
                     add_record(&mut baseline, record);
                 }
             }
@@ -297,7 +393,7 @@ impl Resolver {
     /// Per declaration, whether it is the first definition of its name
     /// (its name's entry is at this declaration; the names do not change
     /// after this, so no second look-up is needed).
-    fn declare(&mut self, decls: &[(FileId, &Decl)]) -> Vec<bool> {
+    fn declare(&mut self, decls: &[(FileId, Held<'_>)]) -> Vec<bool> {
         let mut firsts = vec![false; decls.len()];
         for ((file, decl), is_first) in decls.iter().zip(&mut firsts) {
             if matches!(decl.kind, DeclKind::Ecosystem | DeclKind::On) {

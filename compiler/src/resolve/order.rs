@@ -3,13 +3,14 @@
 use super::*;
 
 /// The declarations of an ecosystem in source order (an imported file's
-/// declarations stand where its first import stands), and its files; import
-/// cycles are reported at the import that closes them.
-pub(super) fn ecosystem_decls<'w>(
-    ws: &'w Workspace,
+/// declarations stand where its first import stands), each as its file and
+/// its index among the file's items, and its files; import cycles are
+/// reported at the import that closes them.
+pub(super) fn ecosystem_decls(
+    ws: &Workspace,
     root: FileId,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<FileId>, Vec<(FileId, &'w Decl)>) {
+) -> (Vec<FileId>, Vec<(FileId, usize)>) {
     let mut files = Vec::new();
     let mut decls = Vec::new();
     let mut visited = HashSet::new();
@@ -31,9 +32,10 @@ pub(super) fn ecosystem_decls<'w>(
             chain.pop();
             continue;
         };
+        let index = *item_index;
         *item_index += 1;
         match item {
-            ecospec_syntax::Item::Decl(decl) => decls.push((*file, &**decl)),
+            ecospec_syntax::Item::Decl(_) => decls.push((*file, index)),
             ecospec_syntax::Item::Import(_) => {
                 let edge = ws
                     .file(*file)
@@ -79,4 +81,12 @@ pub(super) fn file_name(ws: &Workspace, id: FileId) -> String {
         .get(id)
         .map(|f| f.name.clone())
         .unwrap_or_default()
+}
+
+/// The declaration at `index` among the items of `file`.
+pub(super) fn decl_at(ws: &Workspace, file: FileId, index: usize) -> Option<&Decl> {
+    match ws.file(file)?.ast.items.get(index)? {
+        ecospec_syntax::Item::Decl(decl) => Some(decl),
+        _ => None,
+    }
 }

@@ -137,6 +137,8 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
         overrides,
         apply: args.apply.clone(),
         record_names: false,
+        // The report needs the model, not the trees (`--fix` reads them).
+        consume_trees: !args.fix,
     })
 }
 
