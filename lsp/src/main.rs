@@ -14,11 +14,11 @@ mod semantic_tokens;
 mod server;
 mod state;
 mod symbols;
-mod transport;
 mod worker;
 
 use std::sync::{Arc, Mutex};
 
+use ecospec_lsp::transport;
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::ls_types::MessageType;
 use tower_lsp_server::{LspService, Server};

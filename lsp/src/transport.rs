@@ -8,15 +8,22 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 
-/// The body of the next frame; `None` at the end of the input.
+/// Frames larger than this are skipped, not read into memory.
+pub const MAX_FRAME: u64 = 64 << 20;
+
+/// The body of the next frame; `None` at the end of the input. A header
+/// line that is not UTF-8 is read lossily (it is only ever compared with
+/// `Content-Length`); a body is read as it arrives, never allocated at the
+/// length the header claims, and one above [`MAX_FRAME`] is skipped.
 pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<Vec<u8>> {
     loop {
-        let mut length: Option<usize> = None;
+        let mut length: Option<u64> = None;
         loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line).await.ok()? == 0 {
+            let mut line = Vec::new();
+            if reader.read_until(b'\n', &mut line).await.ok()? == 0 {
                 return None;
             }
+            let line = String::from_utf8_lossy(&line);
             let line = line.trim();
             if line.is_empty() {
                 break;
@@ -29,9 +36,19 @@ pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Opti
         }
         // A header block without a length is skipped.
         let Some(length) = length else { continue };
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body).await.ok()?;
-        return Some(body);
+        let mut body = reader.take(length);
+        if length > MAX_FRAME {
+            tokio::io::copy(&mut body, &mut tokio::io::sink())
+                .await
+                .ok()?;
+            continue;
+        }
+        let mut bytes = Vec::new();
+        body.read_to_end(&mut bytes).await.ok()?;
+        if (bytes.len() as u64) < length {
+            return None;
+        }
+        return Some(bytes);
     }
 }
 
@@ -48,7 +65,7 @@ fn error_response(id: Value, code: i64, message: String) -> Vec<u8> {
 
 /// `Ok` for a message the server can decode; otherwise the error response
 /// to send (`None` for a broken notification, which gets none).
-fn check(body: &[u8]) -> Result<(), Option<Vec<u8>>> {
+pub fn check(body: &[u8]) -> Result<(), Option<Vec<u8>>> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
         Some(error_response(
             Value::Null,
