@@ -2,6 +2,8 @@
 //! stable toolchain: each target's property (`ecospec::fuzzing`) on each
 //! input. See docs/fuzzing.md.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use ecospec::fuzzing::{check_property, fix_property, fmt_property, parse_property, replay};
 
 fn assert_replays(target: &str, property: fn(&[u8]) -> Result<(), String>) {
@@ -30,4 +32,32 @@ fn fmt_corpus_replays() {
 #[test]
 fn fix_corpus_replays() {
     assert_replays("fix", fix_property);
+}
+
+/// Found by the `fix` target (`actor _{rovide:t,s}`, from a seed of
+/// examples/training): renaming the unknown field `rovide` to `provides`
+/// turns one error (E0204: its values are not checked) into two (E0201 for
+/// `t` and `s`). The fix is right; the errors were hidden. The property
+/// allows more errors after a field rename, and only then.
+#[test]
+fn fixing_an_unknown_field_may_reveal_errors_in_its_values() {
+    assert_eq!(fix_property(b"actor _{rovide:t,s}"), Ok(()));
+    let (fs, paths) = ecospec::fuzzing::folder(b"actor _{rovide:t,s}");
+    let inputs: Vec<_> = paths.into_iter().map(ecospec::load::Input::File).collect();
+    let before = ecospec::check::check(&fs, &inputs, &Default::default()).unwrap();
+    let codes = |o: &ecospec::check::Outcome| -> Vec<&str> {
+        o.diagnostics
+            .iter()
+            .filter(|d| d.severity == ecospec::diagnostic::Severity::Error)
+            .map(|d| d.code)
+            .collect()
+    };
+    assert_eq!(codes(&before), ["E0204"]);
+    let fixes = ecospec::fix::safe_fixes(&before);
+    assert_eq!(fixes.len(), 1);
+    assert_eq!(fixes[0].text, "actor _{provides:t,s}");
+    let mut fs = fs;
+    fs.insert("/fuzz/a.eco", fixes[0].text.clone());
+    let after = ecospec::check::check(&fs, &inputs, &Default::default()).unwrap();
+    assert_eq!(codes(&after), ["E0201", "E0201"]);
 }
