@@ -250,7 +250,7 @@ pub fn fmt_property(data: &[u8]) -> Result<(), String> {
 
 /// **fix**: applying a check's safe fixes ([`safe_fixes`]) to the in-memory
 /// folder ([`folder`]) leaves every fixed file without syntax errors and
-/// the folder with no more errors than before, unless a fix renamed an
+/// the folder with no more places with an error than before, unless a fix renamed an
 /// unknown field (E0204): the values of an unknown field are not checked,
 /// so naming the field right may reveal errors in them (docs/decisions.md,
 /// "Fuzzing").
@@ -278,11 +278,24 @@ pub fn fix_property(data: &[u8]) -> Result<(), String> {
     let Some(after) = check_folder(&fs, &paths) else {
         return Err("the fixed folder cannot be checked".to_string());
     };
-    let (was, is) = (before.count(Severity::Error), after.count(Severity::Error));
+    let (was, is) = (error_places(&before), error_places(&after));
     if is > was && !renames_a_field(&before, &fixes) {
         return Err(format!("fixing raised the errors from {was} to {is}"));
     }
     Ok(())
+}
+
+/// The places with an error: a file checked by several ecosystems gets one
+/// diagnostic per distinct wording (its did-you-mean may differ in each),
+/// so diagnostics are counted by code and place.
+fn error_places(outcome: &Outcome) -> usize {
+    outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.code, d.primary))
+        .collect::<std::collections::HashSet<_>>()
+        .len()
 }
 
 /// Whether one of `fixes` is the did-you-mean of an unknown field (E0204).
