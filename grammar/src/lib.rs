@@ -48,6 +48,11 @@ const BYTES_PER_THREAD: usize = 1 << 20;
 /// one thread, errors and their recovery as always). Spans are offsets into
 /// the whole text, and doc comments are attached over the whole file.
 fn parse_in_parallel(src: &str) -> Option<File> {
+    // Asking for the parallelism reads files (cgroup limits): not for the
+    // many short files of a folder or an editor's keystrokes.
+    if src.len() < 2 * BYTES_PER_THREAD {
+        return None;
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(src.len() / BYTES_PER_THREAD);

@@ -727,6 +727,18 @@ pub fn fuzz_frames(bytes: &[u8]) -> FuzzSummary {
     })
 }
 
+/// The property the `frame` fuzz target checks (docs/fuzzing.md): whatever
+/// the bytes, the reader neither panics nor stops early, and every frame it
+/// passes on is one the protocol library decodes.
+pub fn frame_property(bytes: &[u8]) -> Result<(), String> {
+    match fuzz_frames(bytes).undecodable {
+        0 => Ok(()),
+        n => Err(format!(
+            "{n} frame(s) passed on that the protocol library cannot decode"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]

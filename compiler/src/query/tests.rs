@@ -5,33 +5,15 @@
     clippy::indexing_slicing
 )]
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ecospec_syntax::DeclKind;
 
 use super::*;
 use crate::check::{check, Options};
-use crate::load::{FileSystem, Input};
+use crate::load::Input;
+use crate::memfs::MemFs;
 use crate::resolve::schema::FieldType;
-
-struct MemFs(HashMap<PathBuf, String>);
-
-impl FileSystem for MemFs {
-    fn read(&self, path: &Path, _limit: u64) -> Result<Vec<u8>, crate::load::ReadError> {
-        self.0
-            .get(path)
-            .map(|t| t.clone().into_bytes())
-            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound).into())
-    }
-    fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
-        if self.0.contains_key(path) {
-            Ok(path.to_path_buf())
-        } else {
-            Err(std::io::Error::from(std::io::ErrorKind::NotFound))
-        }
-    }
-}
 
 const MAIN: &str = r#"import "caps.eco"
 /// The street cluster.
@@ -46,10 +28,9 @@ intervention more {
 const CAPS: &str = "capability comms \"Communication teams\"\n";
 
 fn outcome() -> (Outcome, FileId, FileId) {
-    let fs = MemFs(HashMap::from([
-        (PathBuf::from("/w/main.eco"), MAIN.to_string()),
-        (PathBuf::from("/w/caps.eco"), CAPS.to_string()),
-    ]));
+    let mut fs = MemFs::new();
+    fs.insert("/w/main.eco", MAIN);
+    fs.insert("/w/caps.eco", CAPS);
     let outcome = check(
         &fs,
         &[Input::File("/w/main.eco".into())],
