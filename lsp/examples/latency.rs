@@ -136,6 +136,16 @@ fn split(text: &str, files: usize) -> Vec<(String, String)> {
     parts
 }
 
+/// The CPU time the server used so far (all its threads), in ms (Linux).
+fn cpu_ms(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name (which may hold spaces).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // USER_HZ is 100 on Linux.
+    Some(ticks * 10.0)
+}
+
 /// The server's resident set, in KiB (Linux).
 fn rss_kib(pid: u32) -> Option<u64> {
     let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
@@ -263,8 +273,16 @@ fn main() {
         client.wait_diagnostics(version);
         start.elapsed()
     };
+    let cpu_before = cpu_ms(pid);
     let changes: Vec<Duration> = (0..200).map(|_| change(&mut client)).collect();
+    let cpu = cpu_ms(pid)
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     summary("didChange → diagnostics", changes);
+    if let Some(cpu) = cpu {
+        // Less sensitive to the machine's load than the times above.
+        println!("server CPU per edit          {:>8.2} ms", cpu / 200.0);
+    }
     if edits > 0 {
         let before = rss_kib(pid).unwrap_or(0);
         println!("server RSS after 200 edits: {} MiB", before / 1024);
