@@ -7,11 +7,13 @@
 //!
 //! ```text
 //! cargo build --release -p ecospec-lsp
-//! cargo run --release -p ecospec-lsp --example latency [SERVER] [LINES] [FILES] [EDITS]
+//! cargo run --release -p ecospec-lsp --example latency [SERVER] [LINES] [FILES] [EDITS] [SYNC]
 //! ```
 //!
 //! SERVER defaults to `target/release/ecospec-lsp`, LINES to 20000, FILES to
-//! 1, EDITS to 0.
+//! 1, EDITS to 0, SYNC to `ranged`: each `didChange` carries the edit as a
+//! range, as editors do with incremental sync; `full` sends the whole
+//! document each time instead (for comparison).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -134,6 +136,16 @@ fn split(text: &str, files: usize) -> Vec<(String, String)> {
     parts
 }
 
+/// The CPU time the server used so far (all its threads), in ms (Linux).
+fn cpu_ms(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name (which may hold spaces).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // USER_HZ is 100 on Linux.
+    Some(ticks * 10.0)
+}
+
 /// The server's resident set, in KiB (Linux).
 fn rss_kib(pid: u32) -> Option<u64> {
     let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
@@ -150,6 +162,11 @@ fn main() {
     let lines: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20_000);
     let files: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
     let edits: usize = args.get(4).and_then(|n| n.parse().ok()).unwrap_or(0);
+    let full = match args.get(5).map(String::as_str) {
+        None | Some("ranged") => false,
+        Some("full") => true,
+        Some(other) => panic!("SYNC is `ranged` or `full`, not `{other}`"),
+    };
     let dir = std::env::temp_dir().join(format!("ecospec-latency-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let dir = std::fs::canonicalize(&dir).unwrap();
@@ -163,12 +180,16 @@ fn main() {
     let path = dir.join(&name);
     let uri = format!("file://{}", path.display());
     println!(
-        "spec: {} lines, {} bytes in {} file(s), editing {name} ({} lines); server: {server}",
+        "spec: {} lines, {} bytes in {} file(s), editing {name} ({} lines), {} sync; server: {server}",
         whole.lines().count(),
         whole.len(),
         parts.len(),
         text.lines().count(),
+        if full { "full" } else { "ranged" },
     );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("load average: {}", load.trim());
+    }
 
     let mut child = Command::new(&server)
         .stdin(Stdio::piped())
@@ -222,25 +243,46 @@ fn main() {
     // Each edit adds a need to a cluster in the middle of the file, or
     // takes it away: its diagnostics change each time.
     let needs = text[text.len() / 2..].find("    needs: cap").unwrap() + text.len() / 2 + 11;
-    let edited = |version: i64| {
-        let mut edited = text.clone();
-        if version % 2 == 0 {
-            edited.insert_str(needs, "cap199, ");
+    let inserted = "cap199, ";
+    let line = text[..needs].matches('\n').count();
+    let column = needs - text[..needs].rfind('\n').map_or(0, |i| i + 1);
+    let at = |character: usize| json!({"line": line, "character": character});
+    let edit = |version: i64| {
+        if full {
+            let mut edited = text.clone();
+            if version % 2 == 0 {
+                edited.insert_str(needs, inserted);
+            }
+            json!({"text": edited})
+        } else if version % 2 == 0 {
+            json!({"range": {"start": at(column), "end": at(column)}, "text": inserted})
+        } else {
+            let end = column + inserted.len();
+            json!({"range": {"start": at(column), "end": at(end)}, "text": ""})
         }
-        edited
     };
     let mut version = 1;
     let mut change = |client: &mut Client| {
         version += 1;
-        let edited = edited(version);
+        let edit = edit(version);
         let start = Instant::now();
-        client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}}));
+        client.send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}}),
+        );
         client.wait_diagnostics(version);
         start.elapsed()
     };
+    let cpu_before = cpu_ms(pid);
     let changes: Vec<Duration> = (0..200).map(|_| change(&mut client)).collect();
+    let cpu = cpu_ms(pid)
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     summary("didChange → diagnostics", changes);
+    if let Some(cpu) = cpu {
+        // Less sensitive to the machine's load than the times above.
+        println!("server CPU per edit          {:>8.2} ms", cpu / 200.0);
+    }
     if edits > 0 {
         let before = rss_kib(pid).unwrap_or(0);
         println!("server RSS after 200 edits: {} MiB", before / 1024);

@@ -128,11 +128,15 @@ pub fn apply_changes(
                 range.start.line, range.start.character, range.end.line, range.end.character
             ));
         }
-        if !file.text.is_char_boundary(start) || !file.text.is_char_boundary(end) {
-            return Err("the range does not fall between characters".into());
-        }
-        let mut edited = file.text.clone();
-        edited.replace_range(start..end, &change.text);
+        // One allocation of the new size, the kept parts copied once.
+        let (before, after) = match (file.text.get(..start), file.text.get(end..)) {
+            (Some(before), Some(after)) => (before, after),
+            _ => return Err("the range does not fall between characters".into()),
+        };
+        let mut edited = String::with_capacity(before.len() + change.text.len() + after.len());
+        edited.push_str(before);
+        edited.push_str(&change.text);
+        edited.push_str(after);
         text = Some(edited);
     }
     Ok(text.unwrap_or_else(|| current.text.clone()))

@@ -200,12 +200,12 @@ impl Worker {
         drop(state);
         let _ = self.publish.send(publishes);
         self.analyzed.send_modify(|n| *n += 1);
-        // Freeing a large analysis takes a while: not on this thread, which
-        // may have the next change to check.
-        if let Some(previous) = previous {
-            let _ = std::thread::Builder::new()
-                .name("ecospec-free".into())
-                .spawn(move || drop(previous));
-        }
+        // The previous analysis is freed here, after the diagnostics are
+        // sent (off the edit's path), on the thread that allocated it: the
+        // allocator then frees locally. Handing it to another thread cost
+        // more than it saved (cross-thread frees that this thread collects
+        // later, and a second thread competing for the 2 cores): one-file
+        // median 12.7 → 10.0 ms under load 3.
+        drop(previous);
     }
 }

@@ -306,3 +306,80 @@ fn a_flood_of_bad_frames_is_answered_and_the_session_goes_on() {
         .count();
     assert_eq!(answered, 2000);
 }
+
+/// A ranged change as an editor with incremental sync sends it: `needle`
+/// (its first occurrence in `text`) replaced by `by`, positions in UTF-16.
+fn ranged(text: &mut String, needle: &str, by: &str) -> serde_json::Value {
+    let (line, character) = support::find(text, needle, true);
+    let end_line = line + needle.matches('\n').count() as u32;
+    let end_character = match needle.rfind('\n') {
+        Some(i) => needle[i + 1..].encode_utf16().count() as u32,
+        None => character + needle.encode_utf16().count() as u32,
+    };
+    let at = text.find(needle).unwrap();
+    text.replace_range(at..at + needle.len(), by);
+    json!({"range": {"start": {"line": line, "character": character},
+                     "end": {"line": end_line, "character": end_character}},
+           "text": by})
+}
+
+#[test]
+fn incremental_sync_is_advertised_and_ranged_edits_give_the_diagnostics_of_a_fresh_check() {
+    let root = folder("incremental-sync", &[("main.eco", TEXT)]);
+    let path = root.join("main.eco");
+    let mut client = Client::start();
+    let response = client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": support::uri(&root), "capabilities": {}}),
+    );
+    let sync = &response["result"]["capabilities"]["textDocumentSync"];
+    assert_eq!(sync["change"], 2, "{sync}");
+    client.notify("initialized", json!({}));
+    client.open(&path, 1, TEXT);
+    client.diagnostics_at(&path, 1);
+    // A session of edits, each sent as ranges: characters outside the BMP
+    // before an edit on the same line, lines added and removed, a rename
+    // and its undoing, several changes in one notification.
+    let mut text = TEXT.to_string();
+    let steps: Vec<Vec<(&str, &str)>> = vec![
+        vec![("cluster a {", "// 𝄞é\ncluster a {")],
+        vec![("// 𝄞é\n", "// 𝄞é — a\n")],
+        vec![
+            ("— a\n", "— aa\n"),
+            ("actor x { in: a }", "actor x { in: zz }"),
+        ],
+        vec![("scenario s\n", "")],
+        vec![(
+            "cluster b { bets_on: s }\n",
+            "cluster b { bets_on: s }\nscenario s\n",
+        )],
+        vec![(
+            "actor y { in: b }\n",
+            "actor y { in: b }\nactor w { in: q, r }\n",
+        )],
+        vec![("in: zz", "in: a"), ("actor w { in: q, r }\n", "")],
+        vec![("bets_on: s }\ncluster b", "bets_on: t }\ncluster b")],
+    ];
+    let mut version = 1;
+    for step in &steps {
+        version += 1;
+        let changes: Vec<serde_json::Value> = step
+            .iter()
+            .map(|(needle, by)| ranged(&mut text, needle, by))
+            .collect();
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": support::uri(&path), "version": version},
+                   "contentChanges": changes}),
+        );
+        let edited = client.diagnostics_at(&path, version);
+        // The same text opened in a new session, checked from scratch.
+        let mut fresh = Client::initialized(&root, json!({}));
+        fresh.open(&path, version, &text);
+        let expected = fresh.diagnostics_at(&path, version);
+        assert_eq!(edited, expected, "after step {step:?}, text:\n{text}");
+    }
+    // The document the server holds is the text edited here.
+    let hover = hover_text(&mut client, &path, 1, 8);
+    assert!(hover.contains("cluster a"), "{hover}");
+}
