@@ -42,12 +42,16 @@ impl Rule {
     }
 }
 
-/// Every code with an explanation, sorted by code.
-pub fn rules() -> Vec<Rule> {
-    crate::EXPLANATIONS
-        .iter()
-        .map(|(code, text)| rule(code, text))
-        .collect()
+/// Every code with an explanation, sorted by code; built once (every SARIF
+/// and GitHub report reads it).
+pub fn rules() -> &'static [Rule] {
+    static RULES: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        crate::EXPLANATIONS
+            .iter()
+            .map(|(code, text)| rule(code, text))
+            .collect()
+    })
 }
 
 fn rule(code: &'static str, text: &'static str) -> Rule {
@@ -150,7 +154,7 @@ pub fn diagnostics_markdown() -> String {
          `ecospec.toml`, `-A/-W/-D` or `@allow(...)`.\n\n\
          | code | name | level | what it finds |\n|---|---|---|---|\n",
     );
-    for rule in &rules {
+    for rule in rules {
         let level = rule.default.map_or("error", Level::as_str);
         out.push_str(&format!(
             "| [{}](#{}) | `{}` | {} | {} |\n",
@@ -161,7 +165,7 @@ pub fn diagnostics_markdown() -> String {
             rule.short
         ));
     }
-    for rule in &rules {
+    for rule in rules {
         out.push('\n');
         out.push_str(&format!("## {}\n", rule.heading()));
         let body = rule
@@ -203,7 +207,7 @@ mod tests {
     fn every_code_is_a_rule_with_descriptions() {
         let rules = rules();
         assert_eq!(rules.len(), 17 + lints::LINTS.len());
-        for rule in &rules {
+        for rule in rules {
             assert!(!rule.name.is_empty(), "{}", rule.code);
             assert!(!rule.short.is_empty(), "{}", rule.code);
             assert!(!rule.full.is_empty(), "{}", rule.code);

@@ -73,11 +73,10 @@ fn fix_in_a_file_shared_by_ecosystems_keeps_its_errors_at_one_place() {
     assert_eq!(fix_property(input), Ok(()));
 }
 
-/// Found by the `fix` target, NOT mended yet (docs/fuzzing.md): the
-/// did-you-mean of a bridge's cluster `o` is `m`, which the bridge already
-/// lists; `--fix` writes `among m,m` and adds E0208.
+/// Found by the `fix` target (docs/fuzzing.md): the did-you-mean of a
+/// bridge's cluster `o` is `m`, which the bridge already lists; `--fix`
+/// wrote `among m,m` and added E0208. Now the suggestion comes without a fix.
 #[test]
-#[ignore = "open finding of the fix fuzz target, see docs/fuzzing.md"]
 fn fix_renaming_a_bridge_end_to_a_cluster_it_lists_adds_e0208() {
     assert_eq!(
         fix_property(b"bridge s among o,m\0import\"a.eco\"cluster m"),

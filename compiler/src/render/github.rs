@@ -12,9 +12,9 @@ use crate::diagnostic::Severity;
 use super::place;
 
 pub fn github(outcome: &Outcome) -> String {
-    let names: std::collections::HashMap<&str, String> = catalog::rules()
-        .into_iter()
-        .map(|rule| (rule.code, rule.name))
+    let names: std::collections::HashMap<&str, &str> = catalog::rules()
+        .iter()
+        .map(|rule| (rule.code, rule.name.as_str()))
         .collect();
     let mut out = String::new();
     for d in &outcome.diagnostics {
@@ -36,7 +36,7 @@ pub fn github(outcome: &Outcome) -> String {
             properties.push(format!("col={}", start.column));
             properties.push(format!("endColumn={end_column}"));
         }
-        let title = match d.lint.or_else(|| names.get(d.code).map(String::as_str)) {
+        let title = match d.lint.or_else(|| names.get(d.code).copied()) {
             Some(name) => format!("{} {name}", d.code),
             None => d.code.to_string(),
         };

@@ -142,7 +142,8 @@ impl Resolver {
         }
     }
 
-    /// Resolves names expected to be of `kind`.
+    /// Resolves names expected to be of `kind`, written together in one list
+    /// (a did-you-mean never proposes a name the list already holds).
     pub(super) fn refs(
         &mut self,
         file: FileId,
@@ -153,7 +154,7 @@ impl Resolver {
         names
             .iter()
             .map(|name| Ref {
-                index: self.resolve_name(file, name, kind, scope),
+                index: self.resolve_name_among(file, name, kind, scope, names),
                 name: name.name.clone(),
                 loc: Loc::new(file, name.span),
             })

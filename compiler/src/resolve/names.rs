@@ -11,6 +11,21 @@ impl Resolver {
         kind: DeclKind,
         scope: Option<&Scope>,
     ) -> Option<usize> {
+        self.resolve_name_among(file, name, kind, scope, &[])
+    }
+
+    /// [`Resolver::resolve_name`] for a name written in a list with
+    /// `siblings`: a suggestion the list already holds comes without a fix
+    /// (the fix would name the same declaration twice, E0208 in a bridge, as
+    /// the fix fuzz target found: `among o, m` with `o` a typo of `m`).
+    pub(super) fn resolve_name_among(
+        &mut self,
+        file: FileId,
+        name: &Ident,
+        kind: DeclKind,
+        scope: Option<&Scope>,
+        siblings: &[Ident],
+    ) -> Option<usize> {
         let loc = Loc::new(file, name.span);
         let found = self.lookup(name.as_str(), scope).copied();
         if let (Some(entry), true) = (found, self.record_names) {
@@ -36,7 +51,7 @@ impl Resolver {
                     format!("`{name}` is declared here as {}", a_kind(entry.symbol.kind)),
                 );
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
-                diagnostic = with_suggestion(diagnostic, file, name, suggestion);
+                diagnostic = suggest_in_list(diagnostic, file, name, suggestion, siblings);
                 self.diagnostics.push(diagnostic);
                 None
             }
@@ -46,7 +61,7 @@ impl Resolver {
                         .at(loc, "not declared in this ecosystem");
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
                 let diagnostic = match suggestion {
-                    Some(_) => with_suggestion(diagnostic, file, name, suggestion),
+                    Some(_) => suggest_in_list(diagnostic, file, name, suggestion, siblings),
                     None => diagnostic.help(format!(
                         "declare it (`{} {name}`), or import the file that declares it",
                         kind.keyword()
@@ -75,6 +90,23 @@ impl Resolver {
             .filter(|(_, entry)| entry.symbol.kind == kind)
             .map(|(name, _)| &**name);
         self.suggestions.closest(typo, kind, cache, candidates)
+    }
+}
+
+/// [`with_suggestion`], but a name the list already holds is pointed out
+/// without a fix: replacing the entry would repeat it.
+fn suggest_in_list(
+    diagnostic: Diagnostic,
+    file: FileId,
+    name: &Ident,
+    suggestion: Option<String>,
+    siblings: &[Ident],
+) -> Diagnostic {
+    match suggestion {
+        Some(s) if siblings.iter().any(|sibling| sibling.as_str() == s) => diagnostic.help(
+            format!("did you mean `{s}`? it is already in this list: if this entry repeats it, remove the entry"),
+        ),
+        suggestion => with_suggestion(diagnostic, file, name, suggestion),
     }
 }
 
