@@ -83,3 +83,15 @@ fn fix_renaming_a_bridge_end_to_a_cluster_it_lists_adds_e0208() {
         Ok(())
     );
 }
+
+/// Found by the `fix` target (docs/fuzzing.md): both ends of
+/// `bridge s between m and ma` had the did-you-mean `mt`, and `--fix`
+/// applied both (`between mt and mt`, E0208). The second suggestion now
+/// comes without a fix.
+#[test]
+fn fix_renaming_both_bridge_ends_to_one_cluster_adds_e0208() {
+    assert_eq!(
+        fix_property(b"bridge s between m and ma\0import\"a.eco\"cluster mt"),
+        Ok(())
+    );
+}

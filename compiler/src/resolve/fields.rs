@@ -151,10 +151,14 @@ impl Resolver {
         kind: DeclKind,
         scope: Option<&Scope>,
     ) -> Vec<Ref> {
+        // The names the list holds, and each suggestion offered as a fix
+        // so far: two typos must not both be fixed into the same name.
+        let taken: Vec<&str> = names.iter().map(Ident::as_str).collect();
+        let mut offered = Vec::new();
         names
             .iter()
             .map(|name| Ref {
-                index: self.resolve_name_among(file, name, kind, scope, names),
+                index: self.resolve_name_among(file, name, kind, scope, &taken, &mut offered),
                 name: name.name.clone(),
                 loc: Loc::new(file, name.span),
             })

@@ -11,20 +11,23 @@ impl Resolver {
         kind: DeclKind,
         scope: Option<&Scope>,
     ) -> Option<usize> {
-        self.resolve_name_among(file, name, kind, scope, &[])
+        self.resolve_name_among(file, name, kind, scope, &[], &mut Vec::new())
     }
 
-    /// [`Resolver::resolve_name`] for a name written in a list with
-    /// `siblings`: a suggestion the list already holds comes without a fix
-    /// (the fix would name the same declaration twice, E0208 in a bridge, as
-    /// the fix fuzz target found: `among o, m` with `o` a typo of `m`).
+    /// [`Resolver::resolve_name`] for a name written in a list that holds
+    /// `taken`, after the fixes `offered` to its earlier entries: a
+    /// suggestion among either comes without a fix (applying it would name
+    /// the same declaration twice, E0208 in a bridge, as the fix fuzz target
+    /// found: `among o, m` with `o` a typo of `m`, and `between m and ma`
+    /// with both a typo of `mt`).
     pub(super) fn resolve_name_among(
         &mut self,
         file: FileId,
         name: &Ident,
         kind: DeclKind,
         scope: Option<&Scope>,
-        siblings: &[Ident],
+        taken: &[&str],
+        offered: &mut Vec<String>,
     ) -> Option<usize> {
         let loc = Loc::new(file, name.span);
         let found = self.lookup(name.as_str(), scope).copied();
@@ -51,7 +54,7 @@ impl Resolver {
                     format!("`{name}` is declared here as {}", a_kind(entry.symbol.kind)),
                 );
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
-                diagnostic = suggest_in_list(diagnostic, file, name, suggestion, siblings);
+                diagnostic = suggest_in_list(diagnostic, file, name, suggestion, taken, offered);
                 self.diagnostics.push(diagnostic);
                 None
             }
@@ -61,7 +64,7 @@ impl Resolver {
                         .at(loc, "not declared in this ecosystem");
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
                 let diagnostic = match suggestion {
-                    Some(_) => suggest_in_list(diagnostic, file, name, suggestion, siblings),
+                    Some(_) => suggest_in_list(diagnostic, file, name, suggestion, taken, offered),
                     None => diagnostic.help(format!(
                         "declare it (`{} {name}`), or import the file that declares it",
                         kind.keyword()
@@ -93,20 +96,30 @@ impl Resolver {
     }
 }
 
-/// [`with_suggestion`], but a name the list already holds is pointed out
-/// without a fix: replacing the entry would repeat it.
+/// [`with_suggestion`], but a name the list already holds (or that an
+/// earlier entry's fix brings into it) is pointed out without a fix:
+/// replacing the entry would repeat it.
 fn suggest_in_list(
     diagnostic: Diagnostic,
     file: FileId,
     name: &Ident,
     suggestion: Option<String>,
-    siblings: &[Ident],
+    taken: &[&str],
+    offered: &mut Vec<String>,
 ) -> Diagnostic {
     match suggestion {
-        Some(s) if siblings.iter().any(|sibling| sibling.as_str() == s) => diagnostic.help(
-            format!("did you mean `{s}`? it is already in this list: if this entry repeats it, remove the entry"),
-        ),
-        suggestion => with_suggestion(diagnostic, file, name, suggestion),
+        Some(s) if taken.contains(&s.as_str()) => diagnostic.help(format!(
+            "did you mean `{s}`? it is already in this list: if this entry repeats it, remove the entry"
+        )),
+        Some(s) if offered.contains(&s) => diagnostic.help(format!(
+            "did you mean `{s}`? it is also the closest name to an earlier entry of this list: check which one you meant"
+        )),
+        Some(s) => {
+            let diagnostic = with_suggestion(diagnostic, file, name, Some(&s));
+            offered.push(s);
+            diagnostic
+        }
+        None => diagnostic,
     }
 }
 
