@@ -8,7 +8,7 @@
 use ecospec_syntax::DeclKind;
 
 use crate::model::{Model, Ref, Rule, Symbol};
-use crate::resolve::{add_record, Delta, Record, Target};
+use crate::resolve::{add_record, Delta, KindCounts, Record, Target};
 
 /// The baseline with one intervention applied, as a new model.
 pub fn apply(baseline: &Model, delta: &Delta) -> Model {
@@ -23,40 +23,15 @@ pub fn apply(baseline: &Model, delta: &Delta) -> Model {
 #[must_use = "a model applied in place is the baseline again only after `Undo::restore`"]
 pub struct Undo {
     /// The lengths of the model's lists before.
-    lengths: Lengths,
+    lengths: KindCounts,
     /// Records and rules as they were before an `extend`, oldest first.
     replaced: Vec<(Slot, Record)>,
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-struct Lengths {
-    capabilities: usize,
-    scenarios: usize,
-    clusters: usize,
-    actors: usize,
-    bridges: usize,
-    rules: usize,
-    interventions: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
 enum Slot {
     Symbol(Symbol),
     Rule(usize),
-}
-
-impl Lengths {
-    fn of(model: &Model) -> Lengths {
-        Lengths {
-            capabilities: model.capabilities.len(),
-            scenarios: model.scenarios.len(),
-            clusters: model.clusters.len(),
-            actors: model.actors.len(),
-            bridges: model.bridges.len(),
-            rules: model.rules.len(),
-            interventions: model.interventions.len(),
-        }
-    }
 }
 
 impl Undo {
@@ -73,14 +48,7 @@ impl Undo {
                 (Slot::Rule(_), _) => {}
             }
         }
-        let l = self.lengths;
-        model.capabilities.truncate(l.capabilities);
-        model.scenarios.truncate(l.scenarios);
-        model.clusters.truncate(l.clusters);
-        model.actors.truncate(l.actors);
-        model.bridges.truncate(l.bridges);
-        model.rules.truncate(l.rules);
-        model.interventions.truncate(l.interventions);
+        self.lengths.truncate(model);
     }
 }
 
@@ -88,7 +56,7 @@ impl Undo {
 /// Costs the size of the intervention and of the declarations it extends.
 pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
     let mut undo = Undo {
-        lengths: Lengths::of(model),
+        lengths: KindCounts::after(model),
         replaced: Vec::new(),
     };
     for record in &delta.added {
@@ -145,7 +113,7 @@ pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
                         *rule = updated;
                     }
                     // A rule the intervention added goes with the lengths.
-                    if index < undo.lengths.rules {
+                    if index < undo.lengths.rules() {
                         undo.replaced
                             .push((Slot::Rule(index), Record::Rule(original)));
                     }

@@ -232,13 +232,7 @@ fn resolve_decls(
     let firsts = resolver.declare(&decls);
     // Each kind's list at its final length at once (the first definitions
     // just counted): no growth by doubling, no copy of the records.
-    let counts = resolver.kinds;
-    baseline.capabilities.reserve_exact(counts.capabilities);
-    baseline.scenarios.reserve_exact(counts.scenarios);
-    baseline.clusters.reserve_exact(counts.clusters);
-    baseline.actors.reserve_exact(counts.actors);
-    baseline.bridges.reserve_exact(counts.bridges);
-    baseline.interventions.reserve_exact(counts.interventions);
+    resolver.kinds.reserve_exact(&mut baseline);
     for (file, decl) in &decls {
         resolver.check_attributes(*file, decl, &mut baseline.allows);
     }
@@ -323,27 +317,60 @@ fn resolve_decls(
     }
 }
 
+/// How many records of each kind a model holds (or will hold): the next
+/// index of each kind while resolving, the lists' final lengths to reserve,
+/// and the lengths an applied intervention is undone to.
 #[derive(Clone, Copy, Debug, Default)]
-struct KindCounts {
+pub struct KindCounts {
     capabilities: usize,
     scenarios: usize,
     clusters: usize,
     actors: usize,
     bridges: usize,
+    /// Counted by [`KindCounts::after`] only: an `on` rule has no index.
+    rules: usize,
     interventions: usize,
 }
 
 impl KindCounts {
     /// Counting on after the baseline's declarations.
-    fn after(baseline: &Model) -> KindCounts {
+    pub fn after(baseline: &Model) -> KindCounts {
         KindCounts {
             capabilities: baseline.capabilities.len(),
             scenarios: baseline.scenarios.len(),
             clusters: baseline.clusters.len(),
             actors: baseline.actors.len(),
             bridges: baseline.bridges.len(),
+            rules: baseline.rules.len(),
             interventions: baseline.interventions.len(),
         }
+    }
+
+    /// Reserves each list of `model` at exactly these lengths.
+    fn reserve_exact(&self, model: &mut Model) {
+        model.capabilities.reserve_exact(self.capabilities);
+        model.scenarios.reserve_exact(self.scenarios);
+        model.clusters.reserve_exact(self.clusters);
+        model.actors.reserve_exact(self.actors);
+        model.bridges.reserve_exact(self.bridges);
+        model.rules.reserve_exact(self.rules);
+        model.interventions.reserve_exact(self.interventions);
+    }
+
+    /// The number of `on` rules.
+    pub fn rules(&self) -> usize {
+        self.rules
+    }
+
+    /// Cuts each list of `model` back to these lengths.
+    pub fn truncate(&self, model: &mut Model) {
+        model.capabilities.truncate(self.capabilities);
+        model.scenarios.truncate(self.scenarios);
+        model.clusters.truncate(self.clusters);
+        model.actors.truncate(self.actors);
+        model.bridges.truncate(self.bridges);
+        model.rules.truncate(self.rules);
+        model.interventions.truncate(self.interventions);
     }
 
     fn next(&mut self, kind: DeclKind) -> usize {
