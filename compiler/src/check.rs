@@ -241,14 +241,8 @@ fn report(findings: Vec<Finding>, model: &Model, levels: &Levels, out: &mut Vec<
     }
 }
 
-pub fn to_diagnostic(finding: &Finding, level: Level) -> Option<Diagnostic> {
-    if level == Level::Allow {
-        return None;
-    }
-    into_diagnostic(finding.clone(), level)
-}
-
-/// As [`to_diagnostic`], taking the finding's texts instead of copies.
+/// The diagnostic a finding becomes at `level` (none at `allow`); it takes
+/// the finding's texts instead of copies.
 pub fn into_diagnostic(finding: Finding, level: Level) -> Option<Diagnostic> {
     let severity = match level {
         Level::Allow => return None,
@@ -336,7 +330,7 @@ fn evaluate_interventions(
                 .label(format!("applying `{name}` creates a new {} finding", finding.lint.name))
                 .related(finding.primary, format!("{} `{}` appears here", finding.lint.code, finding.lint.name))
                 .help("an intervention should leave the whole configuration in a better state: change it so it does not create this gap");
-                diagnostics.extend(to_diagnostic(&gap, level));
+                diagnostics.extend(into_diagnostic(gap, level));
             }
             if closes.is_empty() {
                 let lint = lints::intervention_without_effect();
@@ -346,7 +340,7 @@ fn evaluate_interventions(
                 ))
                 .label("applying it removes no finding")
                 .help("an intervention succeeds when the whole configuration reaches a better state: make it bridge a cluster, cover a capability or answer a scenario");
-                diagnostics.extend(to_diagnostic(&idle, level));
+                diagnostics.extend(into_diagnostic(idle, level));
             }
         }
         undo.restore(model);
