@@ -7,6 +7,7 @@
 
 mod declarations;
 mod fields;
+mod graveyard;
 mod intervention;
 mod names;
 mod order;
@@ -28,6 +29,7 @@ use crate::lints;
 use crate::load::Workspace;
 use crate::model::*;
 use crate::source::FileId;
+use graveyard::Graveyard;
 pub use record::add_record;
 use schema::{a_kind, field_type, FieldType, ACTOR_KINDS};
 pub use suggest::closest;
@@ -239,51 +241,61 @@ fn resolve_decls(
     let mut rules_seen: FxHashMap<Box<str>, Loc> = FxHashMap::default();
     let mut interventions = Vec::new();
     let mut header: Option<Loc> = None;
-    // Each declaration is dropped here once it has entered the model (when
-    // it was taken out of its tree), interventions after theirs.
-    for ((file, decl), first) in decls.into_iter().zip(firsts) {
-        match decl.kind {
-            DeclKind::Ecosystem => {
-                let at = Loc::new(file, decl.keyword);
-                match header {
-                    Some(first) => resolver.diagnostics.push(
-                        Diagnostic::error("E0202", "a second `ecosystem` header")
-                            .at(at, "second header")
-                            .label(first, "first header here")
-                            .help("an ecosystem has one header: merge the two"),
-                    ),
-                    None => header = Some(at),
+    // Each declaration is dropped once it has entered the model (when it was
+    // taken out of its tree), on the graveyard's thread; interventions after
+    // theirs.
+    std::thread::scope(|scope| {
+        let mut graveyard = Graveyard::new(scope);
+        for ((file, decl), first) in decls.into_iter().zip(firsts) {
+            match decl.kind {
+                DeclKind::Ecosystem => {
+                    let at = Loc::new(file, decl.keyword);
+                    match header {
+                        Some(first) => resolver.diagnostics.push(
+                            Diagnostic::error("E0202", "a second `ecosystem` header")
+                                .at(at, "second header")
+                                .label(first, "first header here")
+                                .help("an ecosystem has one header: merge the two"),
+                        ),
+                        None => header = Some(at),
+                    }
+                    resolver.typed_fields(file, decl.kind, decl.fields(), None);
                 }
-                resolver.typed_fields(file, decl.kind, decl.fields(), None);
-            }
-            DeclKind::On => {
-                if let Some(rule) = resolver.rule(file, &decl, None) {
-                    let key = rule.scenario.name.clone();
-                    if let Some(first) = rules_seen.get(&key) {
-                        resolver.diagnostics.push(
-                            Diagnostic::error(
-                                "E0202",
-                                format!("a second `on` rule for scenario `{key}`"),
-                            )
-                            .at(rule.scenario.loc, "second rule")
-                            .label(*first, "first rule here")
-                            .help("a scenario has at most one `on` rule: merge the two"),
-                        );
-                    } else {
-                        rules_seen.insert(key, rule.scenario.loc);
-                        baseline.rules.push(rule);
+                DeclKind::On => {
+                    if let Some(rule) = resolver.rule(file, &decl, None) {
+                        let key = rule.scenario.name.clone();
+                        if let Some(first) = rules_seen.get(&key) {
+                            resolver.diagnostics.push(
+                                Diagnostic::error(
+                                    "E0202",
+                                    format!("a second `on` rule for scenario `{key}`"),
+                                )
+                                .at(rule.scenario.loc, "second rule")
+                                .label(*first, "first rule here")
+                                .help("a scenario has at most one `on` rule: merge the two"),
+                            );
+                        } else {
+                            rules_seen.insert(key, rule.scenario.loc);
+                            baseline.rules.push(rule);
+                        }
+                    }
+                }
+                DeclKind::Intervention => {
+                    interventions.push((file, decl, first));
+                    continue;
+                }
+                _ => {
+                    let record = resolver.record(file, &decl, None);
+                    if first {
+                        add_record(&mut baseline, record);
                     }
                 }
             }
-            DeclKind::Intervention => interventions.push((file, decl, first)),
-            _ => {
-                let record = resolver.record(file, &decl, None);
-                if first {
-                    add_record(&mut baseline, record);
-                }
+            if let Held::Owned(decl) = decl {
+                graveyard.bury(decl);
             }
         }
-    }
+    });
     let mut deltas = Vec::with_capacity(interventions.len());
     for (file, decl, first) in &interventions {
         let record = resolver.record(*file, decl, None);
