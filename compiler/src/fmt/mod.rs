@@ -66,6 +66,7 @@ use std::fmt;
 
 use ecospec_syntax::{parse, Span};
 
+use crate::code::Code;
 use crate::source::FileId;
 use crate::syntax_errors::syntax_diagnostic;
 
@@ -82,7 +83,7 @@ pub enum FormatError {
     /// The text has syntax errors; the first one is described.
     Syntax {
         /// `E0101`, `E0102` or `E0103`.
-        code: &'static str,
+        code: Code,
         /// The error's message, as `ecospec check` words it.
         message: String,
         /// Where it is, in bytes of the text given (a BOM included).

@@ -45,8 +45,19 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{distinct, Facts, Model};
+
+use super::finding::Finding;
+use super::lint::{Level, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0412"),
+    name: "bridge-through-outsider",
+    default: Level::Warn,
+    summary: "a bridge runs through an actor that serves none of its clusters",
+    check: Some(check),
+};
 
 /// Past this many clusters, a bridge's are looked up in a set.
 const MANY: usize = 16;
@@ -103,8 +114,8 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
             }
             let (b, a) = (&*bridge.common.name, model.actor_name(actor));
             out.push(
-                Finding::new("W0412", &[b, a], entry.loc, format!("bridge `{b}` runs through `{a}`, which serves none of its clusters"))
-                    .label("an outsider to the bridged clusters")
+                Finding::new(&LINT, &[b, a], entry.loc, format!("bridge `{b}` runs through `{a}`, which serves none of its clusters"))
+                    .primary_label("an outsider to the bridged clusters")
                     .help(format!("have `{a}` serve one of the bridge's clusters (`in:` or `serves:`), or carry the bridge through an actor that does")),
             );
         }

@@ -34,8 +34,19 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+use super::finding::Finding;
+use super::lint::{Level, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0408"),
+    name: "cluster-without-scenario",
+    default: Level::Warn,
+    summary: "a cluster that bets on no scenario",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     for cluster in &model.clusters {
@@ -45,12 +56,12 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
         let name = &*cluster.common.name;
         out.push(
             Finding::new(
-                "W0408",
+                &LINT,
                 &[name],
                 cluster.common.name_loc,
                 format!("cluster `{name}` bets on no scenario"),
             )
-            .label("no `bets_on`")
+            .primary_label("no `bets_on`")
             .help("add `bets_on: SCENARIO`: the moment this cluster prepares for"),
         );
     }

@@ -42,8 +42,19 @@
 //! bridge spokes among mobilization, care_network, antimilitarist
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+use super::finding::Finding;
+use super::lint::{Level, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0409"),
+    name: "monoculture",
+    default: Level::Warn,
+    summary: "every cluster bets on the same one scenario",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     if model.clusters.len() < 2 {
@@ -69,8 +80,8 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     }
     let name = &*scenario.common.name;
     out.push(
-        Finding::new("W0409", &[name], scenario.common.name_loc, format!("every cluster bets on the same scenario, `{name}`"))
-            .label("the only scenario any cluster bets on")
+        Finding::new(&LINT, &[name], scenario.common.name_loc, format!("every cluster bets on the same scenario, `{name}`"))
+            .primary_label("the only scenario any cluster bets on")
             .help("grand strategies as diversity: have some cluster bet on another scenario, so the movement is ready whichever way reality goes"),
     );
 }

@@ -43,8 +43,19 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+use super::finding::Finding;
+use super::lint::{Level, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0401"),
+    name: "unbridged-cluster",
+    default: Level::Warn,
+    summary: "a cluster in no bridge at all",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     if model.clusters.len() < 2 {
@@ -56,8 +67,8 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         }
         let name = &*cluster.common.name;
         out.push(
-            Finding::new("W0401", &[name], cluster.common.name_loc, format!("cluster `{name}` is not bridged to any other cluster"))
-                .label("no bridge names this cluster")
+            Finding::new(&LINT, &[name], cluster.common.name_loc, format!("cluster `{name}` is not bridged to any other cluster"))
+                .primary_label("no bridge names this cluster")
                 .help(format!("add a bridge, such as `bridge {name}_link between {name} and {}`, so that when reality proves one cluster right the others can join in", other_cluster(model, index))),
         );
     }

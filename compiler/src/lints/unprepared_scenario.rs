@@ -36,8 +36,19 @@
 //! bridge spokes between antimilitarist and mobilization
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+use super::finding::Finding;
+use super::lint::{Level, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0407"),
+    name: "unprepared-scenario",
+    default: Level::Warn,
+    summary: "a scenario no cluster bets on",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let bet_on = scenarios_bet_on(model);
@@ -48,12 +59,12 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
         let name = &*scenario.common.name;
         out.push(
             Finding::new(
-                "W0407",
+                &LINT,
                 &[name],
                 scenario.common.name_loc,
                 format!("no cluster bets on scenario `{name}`"),
             )
-            .label("no cluster prepares for this")
+            .primary_label("no cluster prepares for this")
             .help(format!(
                 "add `bets_on: {name}` to the cluster that prepares for it, or remove the scenario"
             )),

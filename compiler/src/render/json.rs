@@ -123,7 +123,7 @@ impl Serialize for ChangeJson<'_> {
         }
         let c = self.0;
         Fields {
-            code: c.lint.code,
+            code: c.lint.code.as_str(),
             lint: c.lint.name,
             level: c.level.as_str(),
             message: &c.message,
@@ -140,7 +140,7 @@ impl Serialize for DiagnosticJson<'_> {
         let DiagnosticJson(sources, d) = *self;
         let (file, range) = location(sources, d.primary);
         let mut map = serializer.serialize_map(Some(11))?;
-        map.serialize_entry("code", d.code)?;
+        map.serialize_entry("code", d.code.as_str())?;
         map.serialize_entry("lint", &d.lint)?;
         map.serialize_entry("severity", d.severity.as_str())?;
         map.serialize_entry("message", &d.message)?;

@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::catalog::{self, Rule};
 use crate::check::Outcome;
+use crate::code::Code;
 use crate::diagnostic::{Loc, Severity};
 use crate::lints::Level;
 use crate::source::{FileId, Position};
@@ -21,7 +22,7 @@ pub const SRCROOT: &str = "%SRCROOT%";
 
 pub fn sarif(outcome: &Outcome) -> Value {
     let rules = catalog::rules();
-    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+    let index: HashMap<Code, usize> = rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
     let results: Vec<Value> = outcome
         .diagnostics
         .iter()
@@ -35,7 +36,7 @@ pub fn sarif(outcome: &Outcome) -> Value {
             }
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(d.code));
-            if let Some(i) = index.get(d.code) {
+            if let Some(i) = index.get(&d.code) {
                 result.insert("ruleIndex".into(), json!(i));
             }
             result.insert("level".into(), json!(level(d.severity)));

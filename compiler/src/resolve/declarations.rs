@@ -37,7 +37,7 @@ impl Resolver {
         for attr in attrs {
             if attr.name.as_str() != "allow" {
                 self.diagnostics.push(
-                    Diagnostic::error("E0209", format!("unknown attribute `@{}`", attr.name))
+                    Diagnostic::error(Code::E0209, format!("unknown attribute `@{}`", attr.name))
                         .at(
                             Loc::new(file, attr.name.span),
                             "not an attribute of ecospec",
@@ -134,9 +134,10 @@ impl Resolver {
             return "organization".into();
         };
         if !ACTOR_KINDS.contains(&kind.as_str()) {
-            let mut diagnostic = Diagnostic::error("E0207", format!("unknown actor kind `{kind}`"))
-                .at(Loc::new(file, kind.span), "not a kind of actor")
-                .note(format!("the kinds are: {}", ACTOR_KINDS.join(", ")));
+            let mut diagnostic =
+                Diagnostic::error(Code::E0207, format!("unknown actor kind `{kind}`"))
+                    .at(Loc::new(file, kind.span), "not a kind of actor")
+                    .note(format!("the kinds are: {}", ACTOR_KINDS.join(", ")));
             diagnostic = with_suggestion(
                 diagnostic,
                 file,
@@ -167,7 +168,7 @@ impl Resolver {
             if !std::ptr::eq(first, name) {
                 self.diagnostics.push(
                     Diagnostic::error(
-                        "E0208",
+                        Code::E0208,
                         format!(
                             "cluster `{name}` is named twice in bridge `{}`",
                             decl.name.as_ref().map_or("", |n| n.as_str())

@@ -30,7 +30,7 @@ impl Resolver {
                     format!("give `{name}` once: remove one of the two")
                 };
                 self.diagnostics.push(
-                    Diagnostic::error("E0205", format!("field `{name}` is given twice"))
+                    Diagnostic::error(Code::E0205, format!("field `{name}` is given twice"))
                         .at(Loc::new(file, field.name.span), "given again here")
                         .label(Loc::new(file, *first), "first given here")
                         .help(help),
@@ -60,7 +60,7 @@ impl Resolver {
                 let span = value.span();
                 let written: Vec<&str> = names.iter().map(Ident::as_str).collect();
                 self.diagnostics.push(
-                    Diagnostic::error("E0206", format!("`{field}` takes a string, not a name"))
+                    Diagnostic::error(Code::E0206, format!("`{field}` takes a string, not a name"))
                         .at(Loc::new(file, span), "expected a string")
                         .help(format!(
                             "put the text in double quotes: `{field}: \"{}\"`",
@@ -78,7 +78,7 @@ impl Resolver {
                     if i > 0 && !ty.is_list() {
                         self.diagnostics.push(
                             Diagnostic::error(
-                                "E0206",
+                                Code::E0206,
                                 format!("`{field}` takes one value, not a list"),
                             )
                             .at(Loc::new(file, name.span), "a second value")
@@ -90,7 +90,7 @@ impl Resolver {
                         words.push(name.name.clone());
                     } else {
                         let diagnostic = Diagnostic::error(
-                            "E0206",
+                            Code::E0206,
                             format!("`{name}` is not a value of `{field}`"),
                         )
                         .at(
@@ -118,7 +118,7 @@ impl Resolver {
                     _ => "a name".to_string(),
                 };
                 self.diagnostics.push(
-                    Diagnostic::error("E0206", format!("`{field}` takes {what}, not a string"))
+                    Diagnostic::error(Code::E0206, format!("`{field}` takes {what}, not a string"))
                         .at(
                             Loc::new(file, text.span()),
                             "a string where names are expected",

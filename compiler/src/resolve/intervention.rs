@@ -69,7 +69,7 @@ impl Resolver {
                         let key = rule.scenario.name.clone();
                         if let Some(first) = rules_seen.get(&key) {
                             self.diagnostics.push(
-                                Diagnostic::error("E0202", format!("a second `on` rule for scenario `{key}`"))
+                                Diagnostic::error(Code::E0202, format!("a second `on` rule for scenario `{key}`"))
                                     .at(rule.scenario.loc, "second rule")
                                     .label(*first, "first rule here")
                                     .help(format!("to add to the existing rule, write `extend on {key} {{ ... }}`")),
@@ -133,8 +133,7 @@ impl Resolver {
                         .find(|f| f.name.as_str() == name)
                         .map_or(extend.name.span, |f| f.name.span);
                     self.diagnostics.push(
-                        Diagnostic::error(
-                            "E0205",
+                        Diagnostic::error(Code::E0205,
                             format!("`extend` cannot set `{name}` of `{}`: it is already set", extend.name),
                         )
                         .at(Loc::new(file, field_span), "already set")

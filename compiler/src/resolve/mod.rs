@@ -23,7 +23,8 @@ use ecospec_syntax::{
     Attribute, Decl, DeclKind, Entry, Extend, Field, Ident, Item, Span, Text, Value,
 };
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};
+use crate::code::Code;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Loc};
 use crate::lints;
 use crate::load::Workspace;
 use crate::model::*;
@@ -247,7 +248,7 @@ fn resolve_decls(
                 let at = Loc::new(file, decl.keyword);
                 match header {
                     Some(first) => resolver.diagnostics.push(
-                        Diagnostic::error("E0202", "a second `ecosystem` header")
+                        Diagnostic::error(Code::E0202, "a second `ecosystem` header")
                             .at(at, "second header")
                             .label(first, "first header here")
                             .help("an ecosystem has one header: merge the two"),
@@ -262,7 +263,7 @@ fn resolve_decls(
                     if let Some(first) = rules_seen.get(&key) {
                         resolver.diagnostics.push(
                             Diagnostic::error(
-                                "E0202",
+                                Code::E0202,
                                 format!("a second `on` rule for scenario `{key}`"),
                             )
                             .at(rule.scenario.loc, "second rule")

@@ -41,7 +41,7 @@ impl Resolver {
             Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
             Some(entry) => {
                 let mut diagnostic = Diagnostic::error(
-                    "E0203",
+                    Code::E0203,
                     format!(
                         "expected {}, found {} `{name}`",
                         a_kind(kind),
@@ -59,9 +59,11 @@ impl Resolver {
                 None
             }
             None => {
-                let diagnostic =
-                    Diagnostic::error("E0201", format!("no {} named `{name}`", kind_word(kind)))
-                        .at(loc, "not declared in this ecosystem");
+                let diagnostic = Diagnostic::error(
+                    Code::E0201,
+                    format!("no {} named `{name}`", kind_word(kind)),
+                )
+                .at(loc, "not declared in this ecosystem");
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
                 let diagnostic = match suggestion {
                     Some(_) => suggest_in_list(diagnostic, file, name, suggestion, taken, offered),
@@ -124,7 +126,7 @@ fn suggest_in_list(
 }
 
 pub(super) fn duplicate(name: &Ident, loc: Loc, first: &NameEntry) -> Diagnostic {
-    Diagnostic::error("E0202", format!("`{name}` is declared twice"))
+    Diagnostic::error(Code::E0202, format!("`{name}` is declared twice"))
         .at(loc, "declared again here")
         .label(
             first.loc,
@@ -135,13 +137,16 @@ pub(super) fn duplicate(name: &Ident, loc: Loc, first: &NameEntry) -> Diagnostic
 
 pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagnostic {
     let names: Vec<&str> = schema::fields(kind).iter().map(|(n, _)| *n).collect();
-    let diagnostic = Diagnostic::error("E0204", format!("{} has no field `{name}`", a_kind(kind)))
-        .at(Loc::new(file, name.span), "unknown field")
-        .note(format!(
-            "the fields of {} are: {}",
-            a_kind(kind),
-            names.join(", ")
-        ));
+    let diagnostic = Diagnostic::error(
+        Code::E0204,
+        format!("{} has no field `{name}`", a_kind(kind)),
+    )
+    .at(Loc::new(file, name.span), "unknown field")
+    .note(format!(
+        "the fields of {} are: {}",
+        a_kind(kind),
+        names.join(", ")
+    ));
     with_suggestion(
         diagnostic,
         file,
@@ -153,7 +158,7 @@ pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagn
 pub(super) fn unknown_lint(file: FileId, arg: &Ident) -> Diagnostic {
     let names = lints::LINTS.iter().map(|l| l.name);
     let suggestion = closest(arg.as_str(), names);
-    let diagnostic = Diagnostic::error("E0209", format!("unknown lint `{arg}`"))
+    let diagnostic = Diagnostic::error(Code::E0209, format!("unknown lint `{arg}`"))
         .at(Loc::new(file, arg.span), "not a lint of ecospec");
     match suggestion {
         Some(_) => with_suggestion(diagnostic, file, arg, suggestion),
@@ -180,7 +185,7 @@ pub(super) fn with_suggestion(
                 loc: Loc::new(file, name.span),
                 replacement: suggestion.to_string(),
             }],
-            safe: true,
+            applicability: Applicability::Safe,
         })
 }
 

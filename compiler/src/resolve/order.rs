@@ -55,8 +55,7 @@ pub(super) fn ecosystem_decls(
                         .chain(std::iter::once(file_name(ws, target)))
                         .collect();
                     diagnostics.push(
-                        Diagnostic::error(
-                            "E0302",
+                        Diagnostic::error(Code::E0302,
                             format!("import cycle: {}", names.join(" → ")),
                         )
                         .at(edge.loc, "this import closes the cycle")
