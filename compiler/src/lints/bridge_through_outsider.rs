@@ -68,9 +68,6 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     // through many actors then costs their sum, not their product.
     let mut serves: Option<FxHashSet<(usize, usize)>> = None;
     for bridge in &model.bridges {
-        if bridge.common.broken {
-            continue;
-        }
         let joins = bridge.joins();
         let many = joins.len() > MANY;
         let joined: FxHashSet<usize> = if many {

@@ -50,7 +50,7 @@ pub static LINT: Lint = Lint {
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     for cluster in &model.clusters {
-        if cluster.common.broken || !cluster.bets_on.is_empty() {
+        if !cluster.bets_on.is_empty() {
             continue;
         }
         let name = &*cluster.common.name;

@@ -57,7 +57,7 @@ pub static LINT: Lint = Lint {
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, bridge) in model.bridges.iter().enumerate() {
-        if bridge.common.broken || !facts.critical.get(index).copied().unwrap_or(false) {
+        if !facts.critical.get(index).copied().unwrap_or(false) {
             continue;
         }
         let name = &*bridge.common.name;

@@ -57,7 +57,7 @@ pub static LINT: Lint = Lint {
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, cluster) in model.clusters.iter().enumerate() {
         let members = facts.members.get(index).map_or(0, Vec::len);
-        if cluster.common.broken || members > 0 {
+        if members > 0 {
             continue;
         }
         let name = &*cluster.common.name;

@@ -75,9 +75,6 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let Some(scenario) = only.and_then(|index| model.scenarios.get(index)) else {
         return;
     };
-    if scenario.common.broken {
-        return;
-    }
     let name = &*scenario.common.name;
     out.push(
         Finding::new(&LINT, &[name], scenario.common.name_loc, format!("every cluster bets on the same scenario, `{name}`"))

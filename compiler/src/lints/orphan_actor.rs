@@ -49,7 +49,7 @@ pub static LINT: Lint = Lint {
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     for actor in &model.actors {
-        if actor.common.broken || !actor.member_of.is_empty() || !actor.serves.is_empty() {
+        if !actor.member_of.is_empty() || !actor.serves.is_empty() {
             continue;
         }
         let name = &*actor.common.name;

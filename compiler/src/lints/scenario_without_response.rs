@@ -63,7 +63,7 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     }
     for (index, scenario) in model.scenarios.iter().enumerate() {
         let bet = bet_on.get(index).copied().unwrap_or(false);
-        if scenario.common.broken || !bet || answered.get(index).copied().unwrap_or(true) {
+        if !bet || answered.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*scenario.common.name;

@@ -67,7 +67,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, capability) in model.capabilities.iter().enumerate() {
         let providers = facts.providers.get(index).map_or(&[][..], Vec::as_slice);
         let [provider] = providers else { continue };
-        if capability.common.broken || !needed.get(index).copied().unwrap_or(false) {
+        if !needed.get(index).copied().unwrap_or(false) {
             continue;
         }
         let Some(actor) = model.actors.get(*provider) else {

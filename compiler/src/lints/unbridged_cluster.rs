@@ -62,7 +62,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         return;
     }
     for (index, cluster) in model.clusters.iter().enumerate() {
-        if cluster.common.broken || facts.bridged.get(index).copied().unwrap_or(true) {
+        if facts.bridged.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*cluster.common.name;

@@ -59,9 +59,6 @@ pub static LINT: Lint = Lint {
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, cluster) in model.clusters.iter().enumerate() {
-        if cluster.common.broken {
-            continue;
-        }
         for (capability, entry) in distinct(&cluster.needs) {
             if facts.provided_in(index, capability) {
                 continue;

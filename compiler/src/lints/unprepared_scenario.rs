@@ -53,7 +53,7 @@ pub static LINT: Lint = Lint {
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let bet_on = scenarios_bet_on(model);
     for (index, scenario) in model.scenarios.iter().enumerate() {
-        if scenario.common.broken || bet_on.get(index).copied().unwrap_or(true) {
+        if bet_on.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*scenario.common.name;

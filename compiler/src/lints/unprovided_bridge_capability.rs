@@ -59,9 +59,6 @@ pub static LINT: Lint = Lint {
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for bridge in &model.bridges {
-        if bridge.common.broken {
-            continue;
-        }
         let joins = bridge.joins();
         // Many capabilities on a bridge among many clusters: what its
         // clusters provide, once, rather than each capability in each cluster.

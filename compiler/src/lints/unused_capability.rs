@@ -71,7 +71,7 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
         }
     }
     for (index, capability) in model.capabilities.iter().enumerate() {
-        if capability.common.broken || used.get(index).copied().unwrap_or(true) {
+        if used.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*capability.common.name;
