@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Loc};
 use crate::lints::{self, Level, Lint, LINTS};
 use crate::load::{read_inside, unreadable, FileSystem, CONFIG_LIMIT};
 use crate::model::Allow;
-use crate::resolve::closest;
+use crate::resolve::{closest, unknown_lint, LintNamePlace};
 use crate::source::{FileId, SourceFile, SourceMap};
 
 /// Levels set outside the spec: `ecospec.toml`, then the command line.
@@ -133,17 +133,11 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<Code, Level>, Vec<Diag
         for (name, level) in lints {
             let lint_name = name.get_ref().as_ref();
             let Some(lint) = lints::find(lint_name) else {
-                let suggestion = closest(lint_name, LINTS.iter().map(|l| l.name));
-                let mut diagnostic = Diagnostic::error(
-                    Code::E0209,
-                    format!("unknown lint `{lint_name}` in `ecospec.toml`"),
-                )
-                .at(at(name.span()), "not a lint of ecospec");
-                diagnostic = match suggestion {
-                    Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
-                    None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
-                };
-                problems.push(diagnostic);
+                problems.push(unknown_lint(
+                    at(name.span()),
+                    lint_name,
+                    LintNamePlace::Config,
+                ));
                 continue;
             };
             let parsed = match level.get_ref() {

@@ -49,7 +49,11 @@ impl Resolver {
             for arg in &attr.args {
                 match lints::find(arg.as_str()) {
                     Some(lint) => lints.push(lint.name),
-                    None => self.diagnostics.push(unknown_lint(file, arg)),
+                    None => self.diagnostics.push(unknown_lint(
+                        Loc::new(file, arg.span),
+                        arg.as_str(),
+                        LintNamePlace::Allow,
+                    )),
                 }
             }
         }

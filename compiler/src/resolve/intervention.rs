@@ -68,12 +68,12 @@ impl Resolver {
                     if let Some(rule) = self.rule(file, inner, Some(&scope)) {
                         let key = rule.scenario.name.clone();
                         if let Some(first) = rules_seen.get(&key) {
-                            self.diagnostics.push(
-                                Diagnostic::error(Code::E0202, format!("a second `on` rule for scenario `{key}`"))
-                                    .at(rule.scenario.loc, "second rule")
-                                    .label(*first, "first rule here")
-                                    .help(format!("to add to the existing rule, write `extend on {key} {{ ... }}`")),
-                            );
+                            self.diagnostics.push(second_rule(
+                                &key,
+                                rule.scenario.loc,
+                                *first,
+                                RuleScope::Intervention,
+                            ));
                         } else {
                             rules_seen.insert(key, rule.scenario.loc);
                             delta.added.push(Record::Rule(rule));

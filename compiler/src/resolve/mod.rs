@@ -13,6 +13,7 @@ mod order;
 mod record;
 pub mod schema;
 mod suggest;
+mod unknown_lint;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ use ecospec_syntax::{
 };
 
 use crate::code::Code;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Loc};
+use crate::diagnostic::{Diagnostic, Loc};
 use crate::lints;
 use crate::load::Workspace;
 use crate::model::*;
@@ -33,6 +34,7 @@ pub use record::add_record;
 use schema::{a_kind, field_type, FieldType, ACTOR_KINDS};
 pub use suggest::closest;
 use suggest::Suggestions;
+pub use unknown_lint::{unknown_lint, LintNamePlace};
 
 use names::*;
 use order::*;
@@ -261,15 +263,12 @@ fn resolve_decls(
                 if let Some(rule) = resolver.rule(file, &decl, None) {
                     let key = rule.scenario.name.clone();
                     if let Some(first) = rules_seen.get(&key) {
-                        resolver.diagnostics.push(
-                            Diagnostic::error(
-                                Code::E0202,
-                                format!("a second `on` rule for scenario `{key}`"),
-                            )
-                            .at(rule.scenario.loc, "second rule")
-                            .label(*first, "first rule here")
-                            .help("a scenario has at most one `on` rule: merge the two"),
-                        );
+                        resolver.diagnostics.push(second_rule(
+                            &key,
+                            rule.scenario.loc,
+                            *first,
+                            RuleScope::Ecosystem,
+                        ));
                     } else {
                         rules_seen.insert(key, rule.scenario.loc);
                         baseline.rules.push(rule);

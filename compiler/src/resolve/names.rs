@@ -1,6 +1,7 @@
 //! Looking names up: undefined (E0201), of the wrong kind (E0203), declared
 //! twice (E0202), and did-you-mean suggestions with their fixes.
 
+use super::suggest::did_you_mean;
 use super::*;
 
 impl Resolver {
@@ -135,6 +136,31 @@ pub(super) fn duplicate(name: &Ident, loc: Loc, first: &NameEntry) -> Diagnostic
         .help("all declarations of an ecosystem share one set of names: rename one of them")
 }
 
+/// Where an `on` rule is written: the way to add to a rule differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RuleScope {
+    Ecosystem,
+    Intervention,
+}
+
+/// A second `on` rule for `scenario` (E0202), `at` the second and `first`
+/// the first; the one place this diagnostic is made.
+pub(super) fn second_rule(scenario: &str, at: Loc, first: Loc, scope: RuleScope) -> Diagnostic {
+    let help = match scope {
+        RuleScope::Ecosystem => "a scenario has at most one `on` rule: merge the two".to_string(),
+        RuleScope::Intervention => {
+            format!("to add to the existing rule, write `extend on {scenario} {{ ... }}`")
+        }
+    };
+    Diagnostic::error(
+        Code::E0202,
+        format!("a second `on` rule for scenario `{scenario}`"),
+    )
+    .at(at, "second rule")
+    .label(first, "first rule here")
+    .help(help)
+}
+
 pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagnostic {
     let names: Vec<&str> = schema::fields(kind).iter().map(|(n, _)| *n).collect();
     let diagnostic = Diagnostic::error(
@@ -155,17 +181,6 @@ pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagn
     )
 }
 
-pub(super) fn unknown_lint(file: FileId, arg: &Ident) -> Diagnostic {
-    let names = lints::LINTS.iter().map(|l| l.name);
-    let suggestion = closest(arg.as_str(), names);
-    let diagnostic = Diagnostic::error(Code::E0209, format!("unknown lint `{arg}`"))
-        .at(Loc::new(file, arg.span), "not a lint of ecospec");
-    match suggestion {
-        Some(_) => with_suggestion(diagnostic, file, arg, suggestion),
-        None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
-    }
-}
-
 /// Adds `help: did you mean ...?` and its fix, when there is a suggestion.
 pub(super) fn with_suggestion(
     diagnostic: Diagnostic,
@@ -173,20 +188,15 @@ pub(super) fn with_suggestion(
     name: &Ident,
     suggestion: Option<impl AsRef<str>>,
 ) -> Diagnostic {
-    let Some(suggestion) = suggestion else {
-        return diagnostic;
-    };
-    let suggestion = suggestion.as_ref();
-    diagnostic
-        .help(format!("did you mean `{suggestion}`?"))
-        .fix(Fix {
-            message: format!("replace `{name}` with `{suggestion}`"),
-            edits: vec![Edit {
-                loc: Loc::new(file, name.span),
-                replacement: suggestion.to_string(),
-            }],
-            applicability: Applicability::Safe,
-        })
+    match suggestion {
+        Some(suggestion) => did_you_mean(
+            diagnostic,
+            Loc::new(file, name.span),
+            name.as_str(),
+            suggestion.as_ref(),
+        ),
+        None => diagnostic,
+    }
 }
 
 pub(super) fn kind_word(kind: DeclKind) -> &'static str {
