@@ -49,8 +49,9 @@ use rustc_hash::FxHashMap;
 use crate::code::Code;
 use crate::model::{Facts, Model, Seen};
 
-use super::finding::Finding;
-use super::lint::{Level, Lint};
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
 
 pub static LINT: Lint = Lint {
     code: Code::lint("W0402"),

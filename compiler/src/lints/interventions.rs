@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use crate::diagnostic::Loc;
 use crate::model::{Common, Facts, Model};
 
-use super::finding::{drop_broken_subjects, Finding};
-use super::lint::{Level, Lint};
+use super::broken::drop_broken_subjects;
+use super::level::Level;
+use super::lint::{Finding, Lint};
 use super::{intervention_opens_gap, intervention_without_effect, support_without_bridge};
 
 /// A finding as listed in an intervention's `closes` or `opens`.

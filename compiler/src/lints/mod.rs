@@ -5,13 +5,14 @@
 //! the documentation all read it. Adding a lint is one new file and one
 //! line in [`registry!`] below.
 
-mod finding;
+mod broken;
 mod interventions;
+mod level;
 mod lint;
 
-pub use finding::Finding;
 pub use interventions::{Baseline, Change, Effect};
-pub use lint::{Check, Level, Lint};
+pub use level::Level;
+pub use lint::{Check, Finding, Lint};
 
 use crate::model::{Facts, Model};
 
@@ -72,7 +73,7 @@ pub fn run_with_facts(model: &Model) -> (Vec<Finding>, Facts) {
     for check in LINTS.iter().filter_map(|lint| lint.check) {
         check(model, &facts, &mut findings);
     }
-    finding::drop_broken_subjects(model, &mut findings);
+    broken::drop_broken_subjects(model, &mut findings);
     (findings, facts)
 }
 

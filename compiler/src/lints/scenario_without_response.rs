@@ -42,8 +42,9 @@
 use crate::code::Code;
 use crate::model::{Facts, Model};
 
-use super::finding::Finding;
-use super::lint::{Level, Lint};
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
 
 pub static LINT: Lint = Lint {
     code: Code::lint("W0414"),

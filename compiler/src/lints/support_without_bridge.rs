@@ -54,8 +54,9 @@ use crate::code::Code;
 use crate::diagnostic::Loc;
 use crate::model::{distinct, Facts, Model, Rule, Seen};
 
-use super::finding::Finding;
-use super::lint::{Level, Lint};
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
 
 pub static LINT: Lint = Lint {
     code: Code::lint("W0413"),

@@ -10,7 +10,7 @@ use crate::check::Outcome;
 use crate::code::Code;
 use crate::diagnostic::Severity;
 
-use super::place;
+use super::places::place;
 
 pub fn github(outcome: &Outcome) -> String {
     let names: std::collections::HashMap<Code, &str> = catalog::rules()
@@ -73,7 +73,8 @@ pub fn property(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // By the module's own path: the items under test are this file's.
+    use crate::render::github::{data, property};
 
     #[test]
     fn escapes() {

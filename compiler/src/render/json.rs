@@ -15,7 +15,7 @@ use crate::check::{Change, Outcome};
 use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::source::{FileId, Position, SourceMap};
 
-use super::{exact_name, place};
+use super::places::{exact_name, place};
 
 /// The report as a `Value` (the same document [`write_json`] writes).
 pub fn json(outcome: &Outcome) -> Value {

@@ -14,7 +14,7 @@ use crate::diagnostic::{Loc, Severity};
 use crate::lints::Level;
 use crate::source::{FileId, Position};
 
-use super::{percent_encoded, place, shown_bytes};
+use super::places::{percent_encoded, place, shown_bytes};
 
 /// The base every relative artifact URI is resolved against: the folder
 /// `ecospec` ran in, which in CI is the repository's root.
@@ -214,7 +214,9 @@ fn artifact_location(path: &[u8]) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // By the module's own path: the items under test are this file's.
+    use crate::render::sarif::artifact_location;
+    use serde_json::json;
 
     #[test]
     fn paths_become_uris() {
