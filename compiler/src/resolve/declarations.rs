@@ -1,7 +1,23 @@
 //! A declaration's record: header, attributes (E0209), actor kind (E0207),
 //! bridge ends (E0208) and `on` rules.
 
-use super::*;
+use rustc_hash::FxHashMap;
+
+use ecospec_syntax::{Attribute, Decl, DeclKind, Entry, Ident};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::lints;
+use crate::model::*;
+use crate::source::FileId;
+
+use super::names::with_suggestion;
+use super::record::set_rule_field;
+use super::resolved::Record;
+use super::resolver::{Resolver, Scope};
+use super::schema::ACTOR_KINDS;
+use super::suggest::closest;
+use super::unknown_lint::{unknown_lint, LintNamePlace};
 
 impl Resolver {
     /// `@allow(lint, ...)`: unknown lints and other attributes are E0209.

@@ -1,7 +1,18 @@
 //! Fields against their declaration's schema: unknown (E0204), repeated
 //! (E0205), of the wrong type (E0206), and the names they hold.
 
-use super::*;
+use ecospec_syntax::{DeclKind, Field, Ident, Span, Text, Value};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+use super::names::{kind_word, unknown_field, with_suggestion};
+use super::resolved::FieldValue;
+use super::resolver::{Resolver, Scope};
+use super::schema::{a_kind, field_type, FieldType};
+use super::suggest::closest;
 
 impl Resolver {
     /// Checks the fields of a block against its declaration's schema and

@@ -1,7 +1,19 @@
 //! An intervention's own namespace, the declarations it adds and the
 //! declarations it extends.
 
-use super::*;
+use rustc_hash::FxHashMap;
+
+use ecospec_syntax::{Decl, DeclKind, Entry, Extend};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+use super::kind_counts::KindCounts;
+use super::names::{duplicate, second_rule, RuleScope};
+use super::resolved::{Definition, Delta, ExtendOp, FieldValue, Record, Target};
+use super::resolver::{NameEntry, Resolver, Scope};
 
 impl Resolver {
     /// An intervention: its own fields, the declarations it adds and the

@@ -1,8 +1,18 @@
-//! Looking names up: undefined (E0201), of the wrong kind (E0203), declared
-//! twice (E0202), and did-you-mean suggestions with their fixes.
+//! Declaring and looking names up: undefined (E0201), of the wrong kind
+//! (E0203), declared twice (E0202), a second `on` rule (E0202), and
+//! did-you-mean suggestions with their fixes.
 
-use super::suggest::did_you_mean;
-use super::*;
+use ecospec_syntax::{DeclKind, Ident};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+use super::resolved::{Definition, NameUse};
+use super::resolver::{Held, NameEntry, Resolver, Scope};
+use super::schema::a_kind;
+use super::suggest::{closest, did_you_mean};
 
 impl Resolver {
     pub(super) fn resolve_name(
@@ -162,7 +172,10 @@ pub(super) fn second_rule(scenario: &str, at: Loc, first: Loc, scope: RuleScope)
 }
 
 pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagnostic {
-    let names: Vec<&str> = schema::fields(kind).iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = super::schema::fields(kind)
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
     let diagnostic = Diagnostic::error(
         Code::E0204,
         format!("{} has no field `{name}`", a_kind(kind)),
@@ -201,4 +214,58 @@ pub(super) fn with_suggestion(
 
 pub(super) fn kind_word(kind: DeclKind) -> &'static str {
     kind.keyword()
+}
+
+impl Resolver {
+    /// Enters the first definition of every name; reports the others (E0202).
+    /// Per declaration, whether it is the first definition of its name
+    /// (its name's entry is at this declaration; the names do not change
+    /// after this, so no second look-up is needed).
+    pub(super) fn declare(&mut self, decls: &[(FileId, Held<'_>)]) -> Vec<bool> {
+        let mut firsts = vec![false; decls.len()];
+        for ((file, decl), is_first) in decls.iter().zip(&mut firsts) {
+            if matches!(decl.kind, DeclKind::Ecosystem | DeclKind::On) {
+                continue;
+            }
+            let Some(name) = &decl.name else { continue };
+            let loc = Loc::new(*file, name.span);
+            if let Some(first) = self.names.get(&name.name) {
+                *is_first = first.loc == loc;
+                self.diagnostics.push(duplicate(name, loc, first));
+                continue;
+            }
+            *is_first = true;
+            let index = self.kinds.next(decl.kind);
+            if self.record_names {
+                self.definitions.push(Definition {
+                    name: name.name.clone(),
+                    kind: decl.kind,
+                    loc,
+                    decl_loc: Loc::new(*file, decl.span),
+                    local_to: None,
+                });
+            }
+            self.names.insert(
+                name.name.clone(),
+                NameEntry {
+                    symbol: Symbol {
+                        kind: decl.kind,
+                        index,
+                    },
+                    loc,
+                },
+            );
+        }
+        firsts
+    }
+
+    pub(super) fn lookup<'s>(
+        &'s self,
+        name: &str,
+        scope: Option<&'s Scope>,
+    ) -> Option<&'s NameEntry> {
+        scope
+            .and_then(|s| s.local.get(name))
+            .or_else(|| self.names.get(name))
+    }
 }

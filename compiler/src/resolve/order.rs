@@ -1,6 +1,13 @@
 //! The source order of an ecosystem's declarations, and import cycles (E0302).
 
-use super::*;
+use std::collections::HashSet;
+
+use ecospec_syntax::Decl;
+
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::load::Workspace;
+use crate::source::FileId;
 
 /// The declarations of an ecosystem in source order (an imported file's
 /// declarations stand where its first import stands), each as its file and
