@@ -1,6 +1,6 @@
-//! The resolved ecosystem (LANGUAGE.md section 5): every declaration that
-//! entered the model, with its references resolved to indices, and the facts
-//! the lints read (serving, members, providers, the cluster graph).
+//! The resolved ecosystem: every declaration that entered the model, with
+//! its references resolved to indices, and the facts the lints read
+//! (serving, members, providers, the cluster graph).
 //!
 //! Only the first definition of a name and the first `on` rule of a scenario
 //! enter the model. A reference that did not resolve stays in its list with

@@ -1,4 +1,5 @@
-//! `--format json`: the contract's schema (LANGUAGE.md section 7), version 1.
+//! `--format json`: the output schema, version 1 (`tests/ui/*.json` hold
+//! examples of it).
 //!
 //! The document is serialized as it is walked ([`write_json`]): each
 //! diagnostic goes to the writer one by one, borrowing from the outcome, and
