@@ -92,3 +92,17 @@ pub fn safe_fixes(outcome: &Outcome) -> Vec<FileFix> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::code::Code;
+    use crate::fix::blocks_fixes;
+
+    #[test]
+    fn syntax_errors_and_undecodable_files_block_fixes() {
+        for code in Code::ERRORS {
+            let expected = matches!(code, Code::E0101 | Code::E0102 | Code::E0103 | Code::E0304);
+            assert_eq!(blocks_fixes(code), expected, "{code}");
+        }
+    }
+}

@@ -269,3 +269,42 @@ impl Resolver {
             .or_else(|| self.names.get(name))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ecospec_syntax::Span;
+
+    use crate::code::Code;
+    use crate::diagnostic::Loc;
+    use crate::resolve::names::{second_rule, RuleScope};
+    use crate::source::FileId;
+
+    #[test]
+    fn a_second_rule_is_told_how_to_add_to_the_first() {
+        let loc = |start| {
+            Loc::new(
+                FileId(0),
+                Span {
+                    start,
+                    end: start + 1,
+                },
+            )
+        };
+        let top = second_rule("s", loc(30), loc(3), RuleScope::Ecosystem);
+        let inner = second_rule("s", loc(30), loc(3), RuleScope::Intervention);
+        for d in [&top, &inner] {
+            assert_eq!(d.code, Code::E0202);
+            assert_eq!(d.message, "a second `on` rule for scenario `s`");
+            assert_eq!(d.primary, Some(loc(30)));
+            assert_eq!(d.labels.first().map(|l| l.loc), Some(loc(3)));
+        }
+        assert_eq!(
+            top.help.as_deref(),
+            Some("a scenario has at most one `on` rule: merge the two")
+        );
+        assert_eq!(
+            inner.help.as_deref(),
+            Some("to add to the existing rule, write `extend on s { ... }`")
+        );
+    }
+}
