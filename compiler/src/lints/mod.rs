@@ -3,7 +3,7 @@
 //! which declares itself in one static `LINT`, after ruff. [`LINTS`] lists
 //! every declaration once; `ecospec lints`, the config file, `@allow` and
 //! the documentation all read it. Adding a lint is one new file and one
-//! line in [`registry!`] below.
+//! line in `registry!` below.
 
 mod broken;
 mod interventions;
