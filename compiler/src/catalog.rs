@@ -3,6 +3,7 @@
 //! one table `build.rs` collects. SARIF rules, GitHub annotation titles and
 //! `docs/diagnostics.md` are all made from it.
 
+use crate::code::Code;
 use crate::lints::{self, Level};
 
 /// Where the generated catalog page lives, for links (SARIF `helpUri`).
@@ -14,7 +15,7 @@ pub const HOME_URL: &str = "https://github.com/ecospec/ecospec";
 #[derive(Clone, Debug)]
 pub struct Rule {
     /// `E0201`, `W0403`.
-    pub code: &'static str,
+    pub code: Code,
     /// The lint's name, or the error's title in kebab case (`undefined-name`).
     pub name: String,
     /// The explanation's heading after the code (`undefined name`,
@@ -42,24 +43,35 @@ impl Rule {
     }
 }
 
-/// Every code with an explanation, sorted by code; built once (every SARIF
-/// and GitHub report reads it).
+/// Every code, errors then lints (sorted by code), with its explanation;
+/// built once (every SARIF and GitHub report reads it).
 pub fn rules() -> &'static [Rule] {
     static RULES: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
-        crate::EXPLANATIONS
-            .iter()
-            .map(|(code, text)| rule(code, text))
+        let errors = Code::ERRORS.into_iter().map(|code| (code, None));
+        let lints = lints::LINTS.iter().map(|lint| (lint.code, Some(*lint)));
+        errors
+            .chain(lints)
+            .map(|(code, lint)| rule(code, lint, explanation(code)))
             .collect()
     })
 }
 
-fn rule(code: &'static str, text: &'static str) -> Rule {
+/// The explanation `build.rs` collected for `code` (a test checks every
+/// code has one).
+fn explanation(code: Code) -> &'static str {
+    crate::EXPLANATIONS
+        .iter()
+        .find(|(c, _)| *c == code.as_str())
+        .map_or("", |(_, text)| *text)
+}
+
+fn rule(code: Code, lint: Option<&lints::Lint>, text: &'static str) -> Rule {
     let title = text
         .lines()
         .next()
         .and_then(|line| line.strip_prefix("# "))
-        .and_then(|line| line.strip_prefix(code))
+        .and_then(|line| line.strip_prefix(code.as_str()))
         .map(str::trim)
         .unwrap_or_default()
         .to_string();
@@ -70,7 +82,7 @@ fn rule(code: &'static str, text: &'static str) -> Rule {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    match lints::find(code) {
+    match lint {
         Some(lint) => Rule {
             code,
             name: lint.name.to_string(),
@@ -206,15 +218,17 @@ mod tests {
     #[test]
     fn every_code_is_a_rule_with_descriptions() {
         let rules = rules();
-        assert_eq!(rules.len(), 17 + lints::LINTS.len());
+        assert_eq!(rules.len(), crate::EXPLANATIONS.len());
+        assert_eq!(rules.len(), Code::ERRORS.len() + lints::LINTS.len());
+        assert!(rules.windows(2).all(|w| w[0].code < w[1].code));
         for rule in rules {
             assert!(!rule.name.is_empty(), "{}", rule.code);
             assert!(!rule.short.is_empty(), "{}", rule.code);
             assert!(!rule.full.is_empty(), "{}", rule.code);
         }
-        let e0201 = rules.iter().find(|r| r.code == "E0201");
+        let e0201 = rules.iter().find(|r| r.code == Code::E0201);
         assert_eq!(e0201.map(|r| r.name.as_str()), Some("undefined-name"));
-        let e0305 = rules.iter().find(|r| r.code == "E0305");
+        let e0305 = rules.iter().find(|r| r.code == Code::E0305);
         assert_eq!(e0305.map(|r| r.name.as_str()), Some("invalid-ecospec-toml"));
     }
 }

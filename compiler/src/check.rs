@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::apply::{apply, apply_in_place};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::incremental::ParseCache;
 use crate::levels::Levels;
@@ -49,13 +50,7 @@ impl Default for Options {
     }
 }
 
-/// A finding as listed in an intervention's `closes` or `opens`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Change {
-    pub lint: &'static Lint,
-    pub level: Level,
-    pub message: String,
-}
+pub use crate::lints::Change;
 
 #[derive(Clone, Debug)]
 pub struct InterventionReport {
@@ -256,7 +251,7 @@ pub fn into_diagnostic(finding: Finding, level: Level) -> Option<Diagnostic> {
         severity,
         message: finding.message,
         primary: Some(finding.primary),
-        primary_label: finding.label,
+        primary_label: finding.primary_label,
         labels: finding.labels,
         notes: Vec::new(),
         help: finding.help,
@@ -264,10 +259,9 @@ pub fn into_diagnostic(finding: Finding, level: Level) -> Option<Diagnostic> {
     })
 }
 
-/// W0416 and W0417: each intervention against the baseline, findings
-/// compared by identity (lint and subject names), never by position; the
-/// grouped ones (W0413) pair by pair. Each intervention is applied to the
-/// baseline in place and undone after (no copy of the model), which leaves
+/// W0416 and W0417: each intervention against the baseline (see
+/// [`lints::Baseline`]). Each intervention is applied to the baseline in
+/// place and undone after (no copy of the model), which leaves
 /// `resolved.baseline` as it was.
 fn evaluate_interventions(
     resolved: &mut Resolved,
@@ -277,12 +271,7 @@ fn evaluate_interventions(
     diagnostics: &mut Vec<Diagnostic>,
     reports: &mut Vec<InterventionReport>,
 ) {
-    let grouped = lints::Grouped::new(&resolved.baseline, baseline_facts);
-    let before: HashMap<_, &Finding> = baseline_findings
-        .iter()
-        .filter(|f| !lints::is_grouped(f.lint))
-        .map(|f| (f.identity(), f))
-        .collect();
+    let baseline = lints::Baseline::new(&resolved.baseline, baseline_findings, baseline_facts);
     let model = &mut resolved.baseline;
     for (index, delta) in resolved.deltas.iter().enumerate() {
         let Some(common) = model.interventions.get(index).map(|i| i.common.clone()) else {
@@ -290,58 +279,12 @@ fn evaluate_interventions(
         };
         let undo = apply_in_place(model, delta);
         let (after_findings, facts) = lints::run_with_facts(model);
-        let (grouped_closes, grouped_opens) = lints::changes(&grouped, (model, &facts));
-        let after: HashMap<_, &Finding> = after_findings
-            .iter()
-            .filter(|f| !lints::is_grouped(f.lint))
-            .map(|f| (f.identity(), f))
-            .collect();
         // `@allow`s are the baseline's: an intervention adds none.
-        let change = |finding: &Finding, model: &Model| Change {
-            lint: finding.lint,
-            level: levels.level(finding.lint, finding.primary, &model.allows),
-            message: finding.message.clone(),
-        };
-        let closes: Vec<Change> = baseline_findings
-            .iter()
-            .filter(|f| !lints::is_grouped(f.lint) && !after.contains_key(&f.identity()))
-            .chain(&grouped_closes)
-            .map(|f| change(f, model))
-            .collect();
-        let opened: Vec<&Finding> = after_findings
-            .iter()
-            .filter(|f| !lints::is_grouped(f.lint) && !before.contains_key(&f.identity()))
-            .chain(&grouped_opens)
-            .collect();
-        let opens: Vec<Change> = opened.iter().map(|f| change(f, model)).collect();
-        if !common.broken {
-            let at = common.name_loc;
-            let name = &*common.name;
-            for (finding, opened) in opened.iter().zip(&opens) {
-                if opened.level < Level::Warn {
-                    continue;
-                }
-                let lint = lints::intervention_opens_gap();
-                let level = levels.level(lint, at, &model.allows);
-                let gap = Finding::new(lint.code, &[name], at, format!(
-                    "intervention `{name}` opens a gap: {}",
-                    finding.message
-                ))
-                .label(format!("applying `{name}` creates a new {} finding", finding.lint.name))
-                .related(finding.primary, format!("{} `{}` appears here", finding.lint.code, finding.lint.name))
-                .help("an intervention should leave the whole configuration in a better state: change it so it does not create this gap");
-                diagnostics.extend(into_diagnostic(gap, level));
-            }
-            if closes.is_empty() {
-                let lint = lints::intervention_without_effect();
-                let level = levels.level(lint, at, &model.allows);
-                let idle = Finding::new(lint.code, &[name], at, format!(
-                    "intervention `{name}` closes no gap of the ecosystem"
-                ))
-                .label("applying it removes no finding")
-                .help("an intervention succeeds when the whole configuration reaches a better state: make it bridge a cluster, cover a capability or answer a scenario");
-                diagnostics.extend(into_diagnostic(idle, level));
-            }
+        let level = |lint: &Lint, at: Loc| levels.level(lint, at, &model.allows);
+        let effect = baseline.effect(&common, (model, &facts), &after_findings, level);
+        for finding in effect.findings {
+            let level = level(finding.lint, finding.primary);
+            diagnostics.extend(into_diagnostic(finding, level));
         }
         undo.restore(model);
         reports.push(InterventionReport {
@@ -349,8 +292,8 @@ fn evaluate_interventions(
             file: common.name_loc.file,
             loc: common.name_loc,
             root: resolved.root,
-            closes,
-            opens,
+            closes: effect.closes,
+            opens: effect.opens,
         });
     }
 }
@@ -403,7 +346,7 @@ fn sort(sources: &SourceMap, diagnostics: &mut [Diagnostic]) {
 }
 
 /// A diagnostic's place (file rank, start), code and index.
-type SortKey = (Option<(u32, Position)>, &'static str, usize);
+type SortKey = (Option<(u32, Position)>, Code, usize);
 
 /// Puts `items[order[i]]` at `i` for every `i`, by swaps along the cycles
 /// of the permutation (no second vector of items).

@@ -5,6 +5,7 @@
 
 use ecospec_syntax::Span;
 
+use crate::code::Code;
 use crate::source::FileId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,20 +51,36 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// Whether a fix may be applied without review (after ruff's
+/// `Applicability`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Applicability {
+    /// `ecospec check --fix` applies it: a did-you-mean rename to an
+    /// existing name of the right kind keeps the meaning the author wrote.
+    Safe,
+    /// Offered to the editor, never applied by `--fix`: it may change what
+    /// the configuration means.
+    Unsafe,
+}
+
 /// A suggested change: what it does and the edits that do it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Fix {
     pub message: String,
     pub edits: Vec<Edit>,
-    /// Safe to apply without review (`ecospec check --fix`): a did-you-mean
-    /// rename to an existing name of the right kind.
-    pub safe: bool,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Stable code: `E0201`, `W0403`.
-    pub code: &'static str,
+    pub code: Code,
     /// The lint's name, for lints.
     pub lint: Option<&'static str>,
     pub severity: Severity,
@@ -79,7 +96,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
             lint: None,

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::check::Outcome;
+use crate::code::Code;
 use crate::diagnostic::{Edit, Loc};
 use crate::source::FileId;
 
@@ -26,8 +27,8 @@ pub struct FileFix {
 
 /// Codes after which a file is never rewritten: its syntax tree may be cut
 /// short (E0101–E0103), or its text is not what is on disk (E0304).
-fn blocks_fixes(code: &str) -> bool {
-    code.starts_with("E01") || code == "E0304"
+fn blocks_fixes(code: Code) -> bool {
+    code.is_syntax_error() || code == Code::E0304
 }
 
 /// The safe fixes of `outcome`, per file: a diagnostic contributes its first
@@ -42,7 +43,7 @@ pub fn safe_fixes(outcome: &Outcome) -> Vec<FileFix> {
         .collect();
     let mut edits: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
     for diagnostic in &outcome.diagnostics {
-        let Some(fix) = diagnostic.fixes.iter().find(|fix| fix.safe) else {
+        let Some(fix) = diagnostic.fixes.iter().find(|fix| fix.is_safe()) else {
             continue;
         };
         if fix.edits.is_empty() || fix.edits.iter().any(|e| broken.contains(&e.loc.file)) {
@@ -90,4 +91,18 @@ pub fn safe_fixes(outcome: &Outcome) -> Vec<FileFix> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::code::Code;
+    use crate::fix::blocks_fixes;
+
+    #[test]
+    fn syntax_errors_and_undecodable_files_block_fixes() {
+        for code in Code::ERRORS {
+            let expected = matches!(code, Code::E0101 | Code::E0102 | Code::E0103 | Code::E0304);
+            assert_eq!(blocks_fixes(code), expected, "{code}");
+        }
+    }
 }

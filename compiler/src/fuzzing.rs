@@ -13,6 +13,7 @@ use ecospec_syntax::lexer::{Lexer, Tok};
 use ecospec_syntax::{parse, Block, Decl, Entry, Extend, Item, Span, Value};
 
 use crate::check::{check, Options, Outcome};
+use crate::code::Code;
 use crate::diagnostic::{Loc, Severity};
 use crate::fix::safe_fixes;
 use crate::fmt::{format_source, FormatError};
@@ -303,7 +304,7 @@ fn renames_a_field(outcome: &Outcome, fixes: &[crate::fix::FileFix]) -> bool {
     outcome
         .diagnostics
         .iter()
-        .filter(|d| d.code == "E0204")
+        .filter(|d| d.code == Code::E0204)
         .flat_map(|d| d.fixes.iter().flat_map(|fix| &fix.edits))
         .any(|edit| {
             fixes

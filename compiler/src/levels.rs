@@ -1,4 +1,4 @@
-//! Lint levels (LANGUAGE.md section 6). Precedence, lowest first: the lint's
+//! Lint levels (docs/diagnostics.md). Precedence, lowest first: the lint's
 //! default, `ecospec.toml` of the folder being checked, the command line,
 //! `@allow` on a declaration.
 
@@ -7,18 +7,19 @@ use std::path::Path;
 
 use ecospec_syntax::Span;
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
 use crate::lints::{self, Level, Lint, LINTS};
 use crate::load::{read_inside, unreadable, FileSystem, CONFIG_LIMIT};
 use crate::model::Allow;
-use crate::resolve::closest;
+use crate::resolve::{closest, unknown_lint, LintNamePlace};
 use crate::source::{FileId, SourceFile, SourceMap};
 
 /// Levels set outside the spec: `ecospec.toml`, then the command line.
 #[derive(Clone, Debug, Default)]
 pub struct Levels {
-    config: HashMap<&'static str, Level>,
-    command_line: HashMap<&'static str, Level>,
+    config: HashMap<Code, Level>,
+    command_line: HashMap<Code, Level>,
 }
 
 impl Levels {
@@ -43,8 +44,8 @@ impl Levels {
             return Level::Allow;
         }
         self.command_line
-            .get(lint.code)
-            .or_else(|| self.config.get(lint.code))
+            .get(&lint.code)
+            .or_else(|| self.config.get(&lint.code))
             .copied()
             .unwrap_or(lint.default)
     }
@@ -76,7 +77,7 @@ impl Levels {
         };
         let Ok(text) = String::from_utf8(bytes) else {
             diagnostics.push(
-                Diagnostic::error("E0304", format!("`{name}` is not valid UTF-8"))
+                Diagnostic::error(Code::E0304, format!("`{name}` is not valid UTF-8"))
                     .help("save the file as UTF-8 in your editor"),
             );
             return;
@@ -90,7 +91,7 @@ impl Levels {
 }
 
 /// The `[lints]` table of a config file, and what is wrong with it.
-pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, Vec<Diagnostic>) {
+pub fn parse_config(file: FileId, text: &str) -> (HashMap<Code, Level>, Vec<Diagnostic>) {
     let mut levels = HashMap::new();
     let mut problems = Vec::new();
     let at = |range: std::ops::Range<usize>| Loc::new(file, Span::new(range.start, range.end));
@@ -99,7 +100,7 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, 
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
             problems.push(
-                Diagnostic::error("E0305", "`ecospec.toml` is not valid TOML")
+                Diagnostic::error(Code::E0305, "`ecospec.toml` is not valid TOML")
                     .at(at(span), error.message().trim().to_string())
                     .help("the file holds one `[lints]` table of `lint-name = \"level\"` lines"),
             );
@@ -110,7 +111,7 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, 
         if key.get_ref().as_ref() != "lints" {
             problems.push(
                 Diagnostic::error(
-                    "E0305",
+                    Code::E0305,
                     format!(
                         "`ecospec.toml` has a key outside `[lints]`: `{}`",
                         key.get_ref()
@@ -123,7 +124,7 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, 
         }
         let toml::de::DeValue::Table(lints) = value.get_ref() else {
             problems.push(
-                Diagnostic::error("E0305", "`lints` in `ecospec.toml` must be a table")
+                Diagnostic::error(Code::E0305, "`lints` in `ecospec.toml` must be a table")
                     .at(at(key.span()), "expected `[lints]`")
                     .help("write `[lints]` on its own line, then `lint-name = \"level\"` lines"),
             );
@@ -132,17 +133,11 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, 
         for (name, level) in lints {
             let lint_name = name.get_ref().as_ref();
             let Some(lint) = lints::find(lint_name) else {
-                let suggestion = closest(lint_name, LINTS.iter().map(|l| l.name));
-                let mut diagnostic = Diagnostic::error(
-                    "E0209",
-                    format!("unknown lint `{lint_name}` in `ecospec.toml`"),
-                )
-                .at(at(name.span()), "not a lint of ecospec");
-                diagnostic = match suggestion {
-                    Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
-                    None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
-                };
-                problems.push(diagnostic);
+                problems.push(unknown_lint(
+                    at(name.span()),
+                    lint_name,
+                    LintNamePlace::Config,
+                ));
                 continue;
             };
             let parsed = match level.get_ref() {
@@ -154,7 +149,7 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<&'static str, Level>, 
                     levels.insert(lint.code, parsed);
                 }
                 None => problems.push(
-                    Diagnostic::error("E0305", format!("invalid level for `{lint_name}`"))
+                    Diagnostic::error(Code::E0305, format!("invalid level for `{lint_name}`"))
                         .at(at(level.span()), "not a level")
                         .help("a level is one of \"allow\", \"note\", \"warn\", \"deny\""),
                 ),

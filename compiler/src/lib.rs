@@ -9,6 +9,7 @@
 pub mod apply;
 pub mod catalog;
 pub mod check;
+pub mod code;
 pub mod diagnostic;
 pub mod fix;
 pub mod fmt;

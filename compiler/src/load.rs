@@ -22,6 +22,7 @@ use ignore::Match;
 
 use ecospec_syntax::{parse, File, Span};
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
 use crate::incremental::ParseCache;
 use crate::source::{FileId, SourceFile, SourceMap};
@@ -193,7 +194,7 @@ pub fn unreadable(subject: &str, error: &ReadError, too_large_help: &str) -> Dia
         }
         ReadError::TooLarge(_) => too_large_help,
     };
-    Diagnostic::error("E0301", format!("cannot read {subject}: {error}")).help(help)
+    Diagnostic::error(Code::E0301, format!("cannot read {subject}: {error}")).help(help)
 }
 
 /// The help under a spec that is too large.
@@ -403,7 +404,7 @@ impl Loader<'_> {
             Some(Problem::NotUtf8 { offset }) => {
                 let at = Loc::new(id, Span::new(offset, offset));
                 self.ws.diagnostics.push(
-                    Diagnostic::error("E0304", format!("`{name}` is not valid UTF-8"))
+                    Diagnostic::error(Code::E0304, format!("`{name}` is not valid UTF-8"))
                         .at(at, "first invalid byte here")
                         .help("save the file as UTF-8 in your editor"),
                 );
@@ -461,8 +462,7 @@ impl Loader<'_> {
         };
         if !inside && !self.options.allow_outside_imports {
             self.ws.diagnostics.push(
-                Diagnostic::error(
-                    "E0303",
+                Diagnostic::error(Code::E0303,
                     format!("import `{target}` leaves the folder being checked"),
                 )
                 .at(loc, "this file is outside the folder")
@@ -475,7 +475,7 @@ impl Loader<'_> {
             Ok(real) => Some((real, target.to_string())),
             Err(_) => {
                 self.ws.diagnostics.push(
-                    Diagnostic::error("E0301", format!("imported file `{target}` not found"))
+                    Diagnostic::error(Code::E0301, format!("imported file `{target}` not found"))
                         .at(loc, "no file at this path")
                         .help("paths in `import` are relative to the importing file"),
                 );

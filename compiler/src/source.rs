@@ -217,7 +217,13 @@ mod tests {
     fn counted(text: &str, offset: usize) -> Position {
         let before = text.get(..offset).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
         Position {
             line: line as u32,
             column: column as u32,

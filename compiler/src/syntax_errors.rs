@@ -4,12 +4,25 @@
 
 use ecospec_syntax::{Span, SyntaxError, SyntaxErrorKind};
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};
+use crate::code::Code;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Loc};
 use crate::source::FileId;
+
+/// The code of a syntax error: what the parser stopped at (E0101), a
+/// string (E0102), a character that starts no token (E0103).
+fn code(kind: &SyntaxErrorKind) -> Code {
+    match kind {
+        SyntaxErrorKind::UnexpectedToken { .. } | SyntaxErrorKind::UnexpectedEof { .. } => {
+            Code::E0101
+        }
+        SyntaxErrorKind::UnterminatedString | SyntaxErrorKind::UnknownEscape { .. } => Code::E0102,
+        SyntaxErrorKind::InvalidCharacter { .. } => Code::E0103,
+    }
+}
 
 pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagnostic {
     let loc = Loc::new(file, error.span);
-    let code = error.kind.code();
+    let code = code(&error.kind);
     match &error.kind {
         SyntaxErrorKind::UnexpectedToken { found, expected } => {
             let mut diagnostic = Diagnostic::error(
@@ -32,7 +45,7 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
                             loc: Loc::new(file, comma),
                             replacement: String::new(),
                         }],
-                        safe: false,
+                        applicability: Applicability::Unsafe,
                     });
             } else if let Some(help) = token_help(found, expected) {
                 diagnostic = diagnostic.help(help);

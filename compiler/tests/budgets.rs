@@ -44,7 +44,7 @@ fn with_code<'o>(outcome: &'o Outcome, code: &str) -> Vec<&'o Diagnostic> {
     outcome
         .diagnostics
         .iter()
-        .filter(|d| d.code == code)
+        .filter(|d| d.code.as_str() == code)
         .collect()
 }
 
@@ -135,7 +135,10 @@ intervention more_to_reach {
         "{closed:?}"
     );
     assert!(
-        reach_a.opens.iter().all(|c| c.lint.code != "W0413"),
+        reach_a
+            .opens
+            .iter()
+            .all(|c| c.lint.code.as_str() != "W0413"),
         "{:?}",
         reach_a.opens
     );
@@ -144,7 +147,7 @@ intervention more_to_reach {
     let opened: Vec<&str> = more
         .opens
         .iter()
-        .filter(|c| c.lint.code == "W0413")
+        .filter(|c| c.lint.code.as_str() == "W0413")
         .map(|c| c.message.as_str())
         .collect();
     assert_eq!(
@@ -264,7 +267,7 @@ fn among_bridge_of_100000_clusters_is_fast() {
         outcome
             .diagnostics
             .iter()
-            .all(|d| d.code != "W0401" && d.code != "W0402"),
+            .all(|d| d.code.as_str() != "W0401" && d.code.as_str() != "W0402"),
         "{:?}",
         outcome.diagnostics.first()
     );
@@ -419,7 +422,7 @@ fn support_without_bridge_grouped_judgement_matches_the_pairs() {
             let messages = |changes: &[ecospec::check::Change]| {
                 let mut groups: Vec<(String, Vec<String>)> = changes
                     .iter()
-                    .filter(|c| c.lint.code == "W0413")
+                    .filter(|c| c.lint.code.as_str() == "W0413")
                     .map(|c| named_clusters(&c.message))
                     .collect();
                 groups.sort();

@@ -49,7 +49,7 @@ fn fixing_an_unknown_field_may_reveal_errors_in_its_values() {
         o.diagnostics
             .iter()
             .filter(|d| d.severity == ecospec::diagnostic::Severity::Error)
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect()
     };
     assert_eq!(codes(&before), ["E0204"]);

@@ -80,7 +80,7 @@ fn json_of_a_million_bare_clusters_is_streamed_in_bounded_memory() {
         outcome
             .diagnostics
             .iter()
-            .all(|d| ["W0401", "W0406", "W0408"].contains(&d.code)),
+            .all(|d| ["W0401", "W0406", "W0408"].contains(&d.code.as_str())),
         "{:?}",
         outcome.diagnostics.first()
     );
@@ -104,7 +104,10 @@ fn json_of_two_hundred_thousand_diagnostics_is_streamed_in_bounded_memory() {
     let mut report = Counted::default();
     let (outcome, peak) = check_and_report(text.as_bytes(), &mut report);
     assert_eq!(outcome.diagnostics.len(), errors);
-    assert!(outcome.diagnostics.iter().all(|d| d.code == "E0103"));
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .all(|d| d.code.as_str() == "E0103"));
     let per_diagnostic = peak / errors;
     assert!(
         per_diagnostic < 1_000,
@@ -129,7 +132,7 @@ fn a_100_mb_line_of_nuls_is_one_short_e0103_in_bounded_memory() {
     let errors: Vec<_> = outcome
         .diagnostics
         .iter()
-        .filter(|d| d.code == "E0103")
+        .filter(|d| d.code.as_str() == "E0103")
         .collect();
     assert_eq!(errors.len(), 1, "{:?}", outcome.diagnostics);
     let error = errors[0];

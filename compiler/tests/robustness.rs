@@ -48,13 +48,17 @@ fn everything(text: &str) -> Outcome {
 }
 
 fn codes(outcome: &Outcome) -> Vec<&'static str> {
-    outcome.diagnostics.iter().map(|d| d.code).collect()
+    outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
 }
 
 /// Diagnostics of `code` starting at byte `offset`.
 fn has_at(outcome: &Outcome, code: &str, offset: usize) -> bool {
     outcome.diagnostics.iter().any(|d| {
-        d.code == code
+        d.code.as_str() == code
             && d.primary
                 .is_some_and(|loc| loc.span.start as usize == offset)
     })
@@ -327,7 +331,10 @@ fn ten_thousand_errors_are_capped_in_human_output() {
     let text = "$\n".repeat(10_000);
     let (_dir, outcome) = check_bytes(text.as_bytes());
     assert_eq!(outcome.diagnostics.len(), 10_000);
-    assert!(outcome.diagnostics.iter().all(|d| d.code == "E0103"));
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .all(|d| d.code.as_str() == "E0103"));
     let human = render::human(&outcome, HumanOptions { color: false });
     let more = 10_000 - render::PRINT_CAP;
     assert!(human.contains(&format!("... and {more} more")), "{human}");
@@ -357,7 +364,7 @@ fn import_out_of_the_folder_is_never_opened() {
     let e0303: Vec<_> = outcome
         .diagnostics
         .iter()
-        .filter(|d| d.code == "E0303")
+        .filter(|d| d.code.as_str() == "E0303")
         .collect();
     assert_eq!(e0303.len(), 2, "{:?}", codes(&outcome));
     for code in ["E0101", "E0102", "E0103", "E0301", "E0304"] {
@@ -390,7 +397,7 @@ fn very_long_line() {
     let typos: Vec<u32> = outcome
         .diagnostics
         .iter()
-        .filter(|d| d.code == "E0201")
+        .filter(|d| d.code.as_str() == "E0201")
         .map(|d| {
             render::place(&outcome.sources, d.primary.unwrap())
                 .unwrap()

@@ -43,7 +43,7 @@ pub fn code_actions(q: &Query, range: Range) -> Option<CodeActionResponse> {
                     changes: Some(changes),
                     ..WorkspaceEdit::default()
                 }),
-                is_preferred: Some(fix.safe),
+                is_preferred: Some(fix.is_safe()),
                 ..CodeAction::default()
             }));
         }

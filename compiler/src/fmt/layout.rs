@@ -5,8 +5,9 @@
 use ecospec_syntax::{Attribute, Block, BridgeEnds, Decl, DeclKind, Entry, Extend, Field, File};
 use ecospec_syntax::{Ident, Item, Span, Text, Value};
 
+use super::error::FormatError;
 use super::printer::{Gap, Printer};
-use super::{FormatError, INDENT, WIDTH};
+use super::style::{INDENT, WIDTH};
 
 type Result<T = ()> = std::result::Result<T, FormatError>;
 

@@ -57,67 +57,22 @@
 //! order, and the result is parsed again: any mismatch is a
 //! [`FormatError::Internal`] and the text is left as it was.
 
+mod error;
 mod layout;
 mod printer;
+mod style;
 #[cfg(test)]
 mod tests;
-
-use std::fmt;
 
 use ecospec_syntax::{parse, Span};
 
 use crate::source::FileId;
 use crate::syntax_errors::syntax_diagnostic;
 
-/// Spaces per indentation level.
-pub const INDENT: usize = 4;
-/// The width lines aim at, in characters.
-pub const WIDTH: usize = 80;
+pub use error::FormatError;
+pub use style::{INDENT, WIDTH};
 
 const BOM: &str = "\u{feff}";
-
-/// Why a text was not formatted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FormatError {
-    /// The text has syntax errors; the first one is described.
-    Syntax {
-        /// `E0101`, `E0102` or `E0103`.
-        code: &'static str,
-        /// The error's message, as `ecospec check` words it.
-        message: String,
-        /// Where it is, in bytes of the text given (a BOM included).
-        span: Span,
-        /// How many syntax errors the text has.
-        count: usize,
-    },
-    /// The formatter's own checks failed (a bug in ecospec): the text is left
-    /// as it is.
-    Internal(String),
-}
-
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FormatError::Syntax {
-                code,
-                message,
-                count,
-                ..
-            } => {
-                write!(f, "error[{code}]: {message}")?;
-                if *count > 1 {
-                    write!(f, " (and {} more syntax errors)", count - 1)?;
-                }
-                Ok(())
-            }
-            FormatError::Internal(message) => {
-                write!(f, "internal formatter error (please report it): {message}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for FormatError {}
 
 /// The text in the canonical layout (see the module doc).
 pub fn format_source(text: &str) -> Result<String, FormatError> {

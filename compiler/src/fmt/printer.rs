@@ -17,7 +17,8 @@
 
 use ecospec_syntax::{Comment, Span};
 
-use super::FormatError;
+use super::error::FormatError;
+use super::style::INDENT;
 
 /// How many blank lines go before the next statement-level line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +72,7 @@ impl<'a> Printer<'a> {
             line: String::new(),
             line_col: 0,
             indent: 0,
-            cont: super::INDENT,
+            cont: INDENT,
             in_statement: false,
             pending_break: None,
             gap: Gap::Source,
@@ -84,7 +85,7 @@ impl<'a> Printer<'a> {
     /// level deeper.
     pub fn set_indent(&mut self, indent: usize) {
         self.indent = indent;
-        self.cont = indent + super::INDENT;
+        self.cont = indent + INDENT;
     }
 
     pub fn indent(&self) -> usize {

@@ -1,6 +1,7 @@
 //! Golden tests of the layout: small inputs and their exact outputs.
 
 use super::{format_source, FormatError};
+use crate::code::Code;
 
 #[track_caller]
 fn assert_formats(input: &str, expected: &str) {
@@ -266,16 +267,22 @@ fn a_syntax_error_is_not_formatted() {
     else {
         panic!("formatted a file with syntax errors");
     };
-    assert_eq!(code, "E0101");
+    assert_eq!(code, Code::E0101);
     assert_eq!(span.start, 20);
     assert!(count >= 2);
     assert!(matches!(
         format_source("capability a \"oops\n"),
-        Err(FormatError::Syntax { code: "E0102", .. })
+        Err(FormatError::Syntax {
+            code: Code::E0102,
+            ..
+        })
     ));
     assert!(matches!(
         format_source("capability a\u{a0}b\n"),
-        Err(FormatError::Syntax { code: "E0103", .. })
+        Err(FormatError::Syntax {
+            code: Code::E0103,
+            ..
+        })
     ));
 }
 

@@ -42,8 +42,20 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{distinct, Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0415"),
+    name: "activation-mismatch",
+    default: Level::Note,
+    summary: "a rule activates a cluster that does not bet on its scenario",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     for rule in &model.rules {
@@ -68,8 +80,8 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
             }
             let c = &*c.common.name;
             out.push(
-                Finding::new("W0415", &[name, c], entry.loc, format!("`{c}` is activated when `{name}` comes, but does not bet on it"))
-                    .label(format!("`{c}` does not bet on `{name}`"))
+                Finding::new(&LINT, &[name, c], entry.loc, format!("`{c}` is activated when `{name}` comes, but does not bet on it"))
+                    .primary_label(format!("`{c}` does not bet on `{name}`"))
                     .help(format!("add `bets_on: {name}` to `{c}` if it prepares for this moment, or move it to `support`")),
             );
         }

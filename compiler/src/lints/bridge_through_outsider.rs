@@ -45,8 +45,20 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{distinct, Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0412"),
+    name: "bridge-through-outsider",
+    default: Level::Warn,
+    summary: "a bridge runs through an actor that serves none of its clusters",
+    check: Some(check),
+};
 
 /// Past this many clusters, a bridge's are looked up in a set.
 const MANY: usize = 16;
@@ -57,9 +69,6 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     // through many actors then costs their sum, not their product.
     let mut serves: Option<FxHashSet<(usize, usize)>> = None;
     for bridge in &model.bridges {
-        if bridge.common.broken {
-            continue;
-        }
         let joins = bridge.joins();
         let many = joins.len() > MANY;
         let joined: FxHashSet<usize> = if many {
@@ -103,8 +112,8 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
             }
             let (b, a) = (&*bridge.common.name, model.actor_name(actor));
             out.push(
-                Finding::new("W0412", &[b, a], entry.loc, format!("bridge `{b}` runs through `{a}`, which serves none of its clusters"))
-                    .label("an outsider to the bridged clusters")
+                Finding::new(&LINT, &[b, a], entry.loc, format!("bridge `{b}` runs through `{a}`, which serves none of its clusters"))
+                    .primary_label("an outsider to the bridged clusters")
                     .help(format!("have `{a}` serve one of the bridge's clusters (`in:` or `serves:`), or carry the bridge through an actor that does")),
             );
         }

@@ -34,23 +34,35 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0408"),
+    name: "cluster-without-scenario",
+    default: Level::Warn,
+    summary: "a cluster that bets on no scenario",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     for cluster in &model.clusters {
-        if cluster.common.broken || !cluster.bets_on.is_empty() {
+        if !cluster.bets_on.is_empty() {
             continue;
         }
         let name = &*cluster.common.name;
         out.push(
             Finding::new(
-                "W0408",
+                &LINT,
                 &[name],
                 cluster.common.name_loc,
                 format!("cluster `{name}` bets on no scenario"),
             )
-            .label("no `bets_on`")
+            .primary_label("no `bets_on`")
             .help("add `bets_on: SCENARIO`: the moment this cluster prepares for"),
         );
     }

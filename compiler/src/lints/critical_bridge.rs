@@ -41,18 +41,30 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0418"),
+    name: "critical-bridge",
+    default: Level::Allow,
+    summary: "a bridge whose removal splits the ecosystem",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, bridge) in model.bridges.iter().enumerate() {
-        if bridge.common.broken || !facts.critical.get(index).copied().unwrap_or(false) {
+        if !facts.critical.get(index).copied().unwrap_or(false) {
             continue;
         }
         let name = &*bridge.common.name;
         out.push(
-            Finding::new("W0418", &[name], bridge.common.name_loc, format!("bridge `{name}` is the only link holding its clusters together"))
-                .label("removing this bridge splits the ecosystem")
+            Finding::new(&LINT, &[name], bridge.common.name_loc, format!("bridge `{name}` is the only link holding its clusters together"))
+                .primary_label("removing this bridge splits the ecosystem")
                 .help("add a parallel bridge (another network, a joint conference) so that trust does not hang on one link"),
         );
     }

@@ -46,8 +46,20 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model, Seen};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0402"),
+    name: "disconnected-ecosystem",
+    default: Level::Warn,
+    summary: "the clusters form two or more separate groups",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     // Components of two or more clusters, by their first cluster in source order.
@@ -74,7 +86,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            "W0402",
+            &LINT,
             &[],
             second.common.name_loc,
             format!(
@@ -82,11 +94,11 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
                 firsts.len()
             ),
         )
-        .label(format!(
+        .primary_label(format!(
             "the group of `{}` is not bridged to the group of `{}`",
             second.common.name, first.common.name
         ))
-        .related(first.common.name_loc, "the first group starts here")
+        .label(first.common.name_loc, "the first group starts here")
         .help(format!(
             "bridge the groups, for example `bridge {}_{} between {} and {}`",
             first.common.name, second.common.name, first.common.name, second.common.name

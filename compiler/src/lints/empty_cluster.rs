@@ -40,19 +40,31 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0406"),
+    name: "empty-cluster",
+    default: Level::Warn,
+    summary: "a cluster with no members",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, cluster) in model.clusters.iter().enumerate() {
         let members = facts.members.get(index).map_or(0, Vec::len);
-        if cluster.common.broken || members > 0 {
+        if members > 0 {
             continue;
         }
         let name = &*cluster.common.name;
         out.push(
-            Finding::new("W0406", &[name], cluster.common.name_loc, format!("cluster `{name}` has no members"))
-                .label("no actor is `in` this cluster")
+            Finding::new(&LINT, &[name], cluster.common.name_loc, format!("cluster `{name}` has no members"))
+                .primary_label("no actor is `in` this cluster")
                 .help(format!("add `in: {name}` to the actors that belong to it (actors that only `serves` it are not members)")),
         );
     }

@@ -44,4 +44,30 @@
 //! }
 //! ```
 
-// Computed by comparing configurations: see `crate::interventions`.
+use crate::code::Code;
+use crate::diagnostic::Loc;
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0416"),
+    name: "intervention-opens-gap",
+    default: Level::Warn,
+    summary: "applying the intervention creates a new finding",
+    // Found by comparing configurations: see `Baseline::effect`.
+    check: None,
+};
+
+/// The finding of intervention `name` (at `at`) whose application creates
+/// `opened`.
+pub fn finding(name: &str, at: Loc, opened: &Finding) -> Finding {
+    Finding::new(&LINT, &[name], at, format!(
+        "intervention `{name}` opens a gap: {}",
+        opened.message
+    ))
+    .primary_label(format!("applying `{name}` creates a new {} finding", opened.lint.name))
+    .label(opened.primary, format!("{} `{}` appears here", opened.lint.code, opened.lint.name))
+    .help("an intervention should leave the whole configuration in a better state: change it so it does not create this gap")
+}

@@ -44,4 +44,28 @@
 //! }
 //! ```
 
-// Computed by comparing configurations: see `crate::interventions`.
+use crate::code::Code;
+use crate::diagnostic::Loc;
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0417"),
+    name: "intervention-without-effect",
+    default: Level::Warn,
+    summary: "applying the intervention removes no finding",
+    // Found by comparing configurations: see `Baseline::effect`.
+    check: None,
+};
+
+/// The finding of intervention `name` (at `at`) whose application closes
+/// no finding.
+pub fn finding(name: &str, at: Loc) -> Finding {
+    Finding::new(&LINT, &[name], at, format!(
+        "intervention `{name}` closes no gap of the ecosystem"
+    ))
+    .primary_label("applying it removes no finding")
+    .help("an intervention succeeds when the whole configuration reaches a better state: make it bridge a cluster, cover a capability or answer a scenario")
+}

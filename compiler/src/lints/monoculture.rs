@@ -42,8 +42,20 @@
 //! bridge spokes among mobilization, care_network, antimilitarist
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0409"),
+    name: "monoculture",
+    default: Level::Warn,
+    summary: "every cluster bets on the same one scenario",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     if model.clusters.len() < 2 {
@@ -64,13 +76,10 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let Some(scenario) = only.and_then(|index| model.scenarios.get(index)) else {
         return;
     };
-    if scenario.common.broken {
-        return;
-    }
     let name = &*scenario.common.name;
     out.push(
-        Finding::new("W0409", &[name], scenario.common.name_loc, format!("every cluster bets on the same scenario, `{name}`"))
-            .label("the only scenario any cluster bets on")
+        Finding::new(&LINT, &[name], scenario.common.name_loc, format!("every cluster bets on the same scenario, `{name}`"))
+            .primary_label("the only scenario any cluster bets on")
             .help("grand strategies as diversity: have some cluster bet on another scenario, so the movement is ready whichever way reality goes"),
     );
 }

@@ -33,18 +33,30 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0405"),
+    name: "orphan-actor",
+    default: Level::Warn,
+    summary: "an actor that serves no cluster",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     for actor in &model.actors {
-        if actor.common.broken || !actor.member_of.is_empty() || !actor.serves.is_empty() {
+        if !actor.member_of.is_empty() || !actor.serves.is_empty() {
             continue;
         }
         let name = &*actor.common.name;
         out.push(
-            Finding::new("W0405", &[name], actor.common.name_loc, format!("actor `{name}` serves no cluster"))
-                .label("in no cluster and serving none")
+            Finding::new(&LINT, &[name], actor.common.name_loc, format!("actor `{name}` serves no cluster"))
+                .primary_label("in no cluster and serving none")
                 .help(format!("add `in: CLUSTER` if `{name}` belongs to a cluster, or `serves: CLUSTER` if it supports one from outside")),
         );
     }

@@ -39,8 +39,20 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0414"),
+    name: "scenario-without-response",
+    default: Level::Note,
+    summary: "a scenario some cluster bets on, with no `on` rule",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let bet_on = super::unprepared_scenario::scenarios_bet_on(model);
@@ -52,13 +64,13 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     }
     for (index, scenario) in model.scenarios.iter().enumerate() {
         let bet = bet_on.get(index).copied().unwrap_or(false);
-        if scenario.common.broken || !bet || answered.get(index).copied().unwrap_or(true) {
+        if !bet || answered.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*scenario.common.name;
         out.push(
-            Finding::new("W0414", &[name], scenario.common.name_loc, format!("scenario `{name}` has no response rule"))
-                .label("no `on` rule says who acts when this happens")
+            Finding::new(&LINT, &[name], scenario.common.name_loc, format!("scenario `{name}` has no response rule"))
+                .primary_label("no `on` rule says who acts when this happens")
                 .help(format!("add `on {name} {{ activate: ... support: ... }}`: which clusters activate, and which join in")),
         );
     }

@@ -41,8 +41,20 @@
 //! actor legal_observers: collective { in: mobilization provides: legal_support }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{distinct, Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0404"),
+    name: "single-provider",
+    default: Level::Note,
+    summary: "a needed capability only one actor provides",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     let mut needed = vec![false; model.capabilities.len()];
@@ -56,7 +68,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, capability) in model.capabilities.iter().enumerate() {
         let providers = facts.providers.get(index).map_or(&[][..], Vec::as_slice);
         let [provider] = providers else { continue };
-        if capability.common.broken || !needed.get(index).copied().unwrap_or(false) {
+        if !needed.get(index).copied().unwrap_or(false) {
             continue;
         }
         let Some(actor) = model.actors.get(*provider) else {
@@ -65,13 +77,13 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         let (cap, who) = (&*capability.common.name, &*actor.common.name);
         out.push(
             Finding::new(
-                "W0404",
+                &LINT,
                 &[cap],
                 capability.common.name_loc,
                 format!("capability `{cap}` is needed, but only `{who}` provides it"),
             )
-            .label("one provider")
-            .related(actor.common.name_loc, "the only provider")
+            .primary_label("one provider")
+            .label(actor.common.name_loc, "the only provider")
             .help(format!(
                 "if `{who}` cannot deliver, no one can: have a second actor provide `{cap}`"
             )),

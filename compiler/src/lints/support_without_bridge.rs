@@ -50,9 +50,21 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::code::Code;
 use crate::diagnostic::Loc;
-use crate::lints::Finding;
 use crate::model::{distinct, Facts, Model, Rule, Seen};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0413"),
+    name: "support-without-bridge",
+    default: Level::Warn,
+    summary: "a cluster asked to support another it has no path to",
+    check: Some(check),
+};
 
 /// Activated clusters named in a finding's message; the rest are counted
 /// (all are named when only one more would be: never "and 1 more").
@@ -400,12 +412,12 @@ fn finding(
         .collect();
     if let ([a], 1) = (names.as_slice(), count) {
         return Finding::new(
-            "W0413",
+            &LINT,
             &[scenario, x],
             at,
             format!("`{x}` is to support {a} when `{scenario}` comes, but no bridge connects them"),
         )
-        .label(format!("no path of bridges from `{x}` to {a}"))
+        .primary_label(format!("no path of bridges from `{x}` to {a}"))
         .help(format!(
             "trust is built before the moment: add a bridge between `{x}` and {a}"
         ));
@@ -415,7 +427,7 @@ fn finding(
         (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
         _ => format!("{} and {more} more", names.join(", ")),
     };
-    Finding::new("W0413", &[scenario, x], at, format!("`{x}` is to support {list} when `{scenario}` comes, but no bridge connects it to them"))
-        .label(format!("no path of bridges from `{x}` to any of these {count} clusters"))
+    Finding::new(&LINT, &[scenario, x], at, format!("`{x}` is to support {list} when `{scenario}` comes, but no bridge connects it to them"))
+        .primary_label(format!("no path of bridges from `{x}` to any of these {count} clusters"))
         .help(format!("trust is built before the moment: connect `{x}` to each of them by bridges (one `bridge ... among` can join several clusters)"))
 }

@@ -43,21 +43,33 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0401"),
+    name: "unbridged-cluster",
+    default: Level::Warn,
+    summary: "a cluster in no bridge at all",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     if model.clusters.len() < 2 {
         return;
     }
     for (index, cluster) in model.clusters.iter().enumerate() {
-        if cluster.common.broken || facts.bridged.get(index).copied().unwrap_or(true) {
+        if facts.bridged.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*cluster.common.name;
         out.push(
-            Finding::new("W0401", &[name], cluster.common.name_loc, format!("cluster `{name}` is not bridged to any other cluster"))
-                .label("no bridge names this cluster")
+            Finding::new(&LINT, &[name], cluster.common.name_loc, format!("cluster `{name}` is not bridged to any other cluster"))
+                .primary_label("no bridge names this cluster")
                 .help(format!("add a bridge, such as `bridge {name}_link between {name} and {}`, so that when reality proves one cluster right the others can join in", other_cluster(model, index))),
         );
     }

@@ -43,14 +43,23 @@
 //! actor lawyers: association { serves: mobilization provides: legal_support }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{distinct, Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0403"),
+    name: "uncovered-capability",
+    default: Level::Warn,
+    summary: "a cluster needs a capability no actor serving it provides",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (index, cluster) in model.clusters.iter().enumerate() {
-        if cluster.common.broken {
-            continue;
-        }
         for (capability, entry) in distinct(&cluster.needs) {
             if facts.provided_in(index, capability) {
                 continue;
@@ -58,12 +67,12 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
             let (c, cap) = (&*cluster.common.name, model.capability_name(capability));
             out.push(
                 Finding::new(
-                    "W0403",
+                    &LINT,
                     &[c, cap],
                     entry.loc,
                     format!("cluster `{c}` needs `{cap}`, but no actor serving it provides it"),
                 )
-                .label("needed here")
+                .primary_label("needed here")
                 .help(format!(
                     "add `provides: {cap}` to an actor in or serving `{c}`"
                 )),

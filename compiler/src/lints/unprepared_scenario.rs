@@ -36,24 +36,36 @@
 //! bridge spokes between antimilitarist and mobilization
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0407"),
+    name: "unprepared-scenario",
+    default: Level::Warn,
+    summary: "a scenario no cluster bets on",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let bet_on = scenarios_bet_on(model);
     for (index, scenario) in model.scenarios.iter().enumerate() {
-        if scenario.common.broken || bet_on.get(index).copied().unwrap_or(true) {
+        if bet_on.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*scenario.common.name;
         out.push(
             Finding::new(
-                "W0407",
+                &LINT,
                 &[name],
                 scenario.common.name_loc,
                 format!("no cluster bets on scenario `{name}`"),
             )
-            .label("no cluster prepares for this")
+            .primary_label("no cluster prepares for this")
             .help(format!(
                 "add `bets_on: {name}` to the cluster that prepares for it, or remove the scenario"
             )),

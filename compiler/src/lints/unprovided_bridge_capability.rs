@@ -43,14 +43,23 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{distinct, Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0411"),
+    name: "unprovided-bridge-capability",
+    default: Level::Warn,
+    summary: "a bridge carried by a capability no actor of its clusters provides",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for bridge in &model.bridges {
-        if bridge.common.broken {
-            continue;
-        }
         let joins = bridge.joins();
         // Many capabilities on a bridge among many clusters: what its
         // clusters provide, once, rather than each capability in each cluster.
@@ -78,8 +87,8 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
             }
             let (b, cap) = (&*bridge.common.name, model.capability_name(capability));
             out.push(
-                Finding::new("W0411", &[b, cap], entry.loc, format!("bridge `{b}` is carried by `{cap}`, but no actor serving its clusters provides it"))
-                    .label("nobody on either side provides this")
+                Finding::new(&LINT, &[b, cap], entry.loc, format!("bridge `{b}` is carried by `{cap}`, but no actor serving its clusters provides it"))
+                    .primary_label("nobody on either side provides this")
                     .help(format!("have an actor in or serving one of the bridge's clusters provide `{cap}`")),
             );
         }

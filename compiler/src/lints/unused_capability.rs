@@ -42,8 +42,20 @@
 //! }
 //! ```
 
-use crate::lints::Finding;
+use crate::code::Code;
 use crate::model::{Facts, Model};
+
+
+use super::level::Level;
+use super::lint::{Finding, Lint};
+
+pub static LINT: Lint = Lint {
+    code: Code::lint("W0410"),
+    name: "unused-capability",
+    default: Level::Warn,
+    summary: "a capability nobody needs, provides or bridges with",
+    check: Some(check),
+};
 
 pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
     let mut used = model.named_by_interventions.clone();
@@ -60,13 +72,13 @@ pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
         }
     }
     for (index, capability) in model.capabilities.iter().enumerate() {
-        if capability.common.broken || used.get(index).copied().unwrap_or(true) {
+        if used.get(index).copied().unwrap_or(true) {
             continue;
         }
         let name = &*capability.common.name;
         out.push(
-            Finding::new("W0410", &[name], capability.common.name_loc, format!("capability `{name}` is declared but nobody needs, provides or bridges with it"))
-                .label("never named in `needs`, `provides` or `via`")
+            Finding::new(&LINT, &[name], capability.common.name_loc, format!("capability `{name}` is declared but nobody needs, provides or bridges with it"))
+                .primary_label("never named in `needs`, `provides` or `via`")
                 .help(format!("name it where it serves (`needs: {name}` in a cluster, `provides: {name}` in an actor), or remove it")),
         );
     }

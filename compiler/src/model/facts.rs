@@ -5,7 +5,8 @@
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
 
-use super::{distinct, Model, Seen};
+use super::declarations::Model;
+use super::refs::{distinct, Seen};
 
 #[derive(Clone, Debug, Default)]
 pub struct Facts {

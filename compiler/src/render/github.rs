@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 
 use crate::catalog;
 use crate::check::Outcome;
+use crate::code::Code;
 use crate::diagnostic::Severity;
 
-use super::place;
+use super::places::place;
 
 pub fn github(outcome: &Outcome) -> String {
-    let names: std::collections::HashMap<&str, &str> = catalog::rules()
+    let names: std::collections::HashMap<Code, &str> = catalog::rules()
         .iter()
         .map(|rule| (rule.code, rule.name.as_str()))
         .collect();
@@ -36,7 +37,7 @@ pub fn github(outcome: &Outcome) -> String {
             properties.push(format!("col={}", start.column));
             properties.push(format!("endColumn={end_column}"));
         }
-        let title = match d.lint.or_else(|| names.get(d.code).copied()) {
+        let title = match d.lint.or_else(|| names.get(&d.code).copied()) {
             Some(name) => format!("{} {name}", d.code),
             None => d.code.to_string(),
         };
@@ -72,7 +73,8 @@ pub fn property(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // By the module's own path: the items under test are this file's.
+    use crate::render::github::{data, property};
 
     #[test]
     fn escapes() {

@@ -14,7 +14,8 @@ use crate::check::Outcome;
 use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::source::{FileId, SourceFile, SourceMap};
 
-use super::{counts, escape_controls, place, PRINT_CAP};
+use super::places::{escape_controls, place};
+use super::summary::{counts, PRINT_CAP};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HumanOptions {

@@ -1,4 +1,5 @@
-//! `--format json`: the contract's schema (LANGUAGE.md section 7), version 1.
+//! `--format json`: the output schema, version 1 (`tests/ui/*.json` hold
+//! examples of it).
 //!
 //! The document is serialized as it is walked ([`write_json`]): each
 //! diagnostic goes to the writer one by one, borrowing from the outcome, and
@@ -15,7 +16,7 @@ use crate::check::{Change, Outcome};
 use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::source::{FileId, Position, SourceMap};
 
-use super::{exact_name, place};
+use super::places::{exact_name, place};
 
 /// The report as a `Value` (the same document [`write_json`] writes).
 pub fn json(outcome: &Outcome) -> Value {
@@ -123,7 +124,7 @@ impl Serialize for ChangeJson<'_> {
         }
         let c = self.0;
         Fields {
-            code: c.lint.code,
+            code: c.lint.code.as_str(),
             lint: c.lint.name,
             level: c.level.as_str(),
             message: &c.message,
@@ -140,7 +141,7 @@ impl Serialize for DiagnosticJson<'_> {
         let DiagnosticJson(sources, d) = *self;
         let (file, range) = location(sources, d.primary);
         let mut map = serializer.serialize_map(Some(11))?;
-        map.serialize_entry("code", d.code)?;
+        map.serialize_entry("code", d.code.as_str())?;
         map.serialize_entry("lint", &d.lint)?;
         map.serialize_entry("severity", d.severity.as_str())?;
         map.serialize_entry("message", &d.message)?;

@@ -9,11 +9,12 @@ use serde_json::{json, Map, Value};
 
 use crate::catalog::{self, Rule};
 use crate::check::Outcome;
+use crate::code::Code;
 use crate::diagnostic::{Loc, Severity};
 use crate::lints::Level;
 use crate::source::{FileId, Position};
 
-use super::{percent_encoded, place, shown_bytes};
+use super::places::{percent_encoded, place, shown_bytes};
 
 /// The base every relative artifact URI is resolved against: the folder
 /// `ecospec` ran in, which in CI is the repository's root.
@@ -21,7 +22,7 @@ pub const SRCROOT: &str = "%SRCROOT%";
 
 pub fn sarif(outcome: &Outcome) -> Value {
     let rules = catalog::rules();
-    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+    let index: HashMap<Code, usize> = rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
     let results: Vec<Value> = outcome
         .diagnostics
         .iter()
@@ -35,7 +36,7 @@ pub fn sarif(outcome: &Outcome) -> Value {
             }
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(d.code));
-            if let Some(i) = index.get(d.code) {
+            if let Some(i) = index.get(&d.code) {
                 result.insert("ruleIndex".into(), json!(i));
             }
             result.insert("level".into(), json!(level(d.severity)));
@@ -213,7 +214,9 @@ fn artifact_location(path: &[u8]) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // By the module's own path: the items under test are this file's.
+    use crate::render::sarif::artifact_location;
+    use serde_json::json;
 
     #[test]
     fn paths_become_uris() {

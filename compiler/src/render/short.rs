@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use crate::check::Outcome;
 
-use super::{escape_controls, place, PRINT_CAP};
+use super::places::{escape_controls, place};
+use super::summary::PRINT_CAP;
 
 pub fn short(outcome: &Outcome) -> String {
     let mut out = String::new();

@@ -1,7 +1,23 @@
 //! A declaration's record: header, attributes (E0209), actor kind (E0207),
 //! bridge ends (E0208) and `on` rules.
 
-use super::*;
+use rustc_hash::FxHashMap;
+
+use ecospec_syntax::{Attribute, Decl, DeclKind, Entry, Ident};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::lints;
+use crate::model::*;
+use crate::source::FileId;
+
+use super::names::with_suggestion;
+use super::record::set_rule_field;
+use super::resolved::Record;
+use super::resolver::{Resolver, Scope};
+use super::schema::ACTOR_KINDS;
+use super::suggest::closest;
+use super::unknown_lint::{unknown_lint, LintNamePlace};
 
 impl Resolver {
     /// `@allow(lint, ...)`: unknown lints and other attributes are E0209.
@@ -37,7 +53,7 @@ impl Resolver {
         for attr in attrs {
             if attr.name.as_str() != "allow" {
                 self.diagnostics.push(
-                    Diagnostic::error("E0209", format!("unknown attribute `@{}`", attr.name))
+                    Diagnostic::error(Code::E0209, format!("unknown attribute `@{}`", attr.name))
                         .at(
                             Loc::new(file, attr.name.span),
                             "not an attribute of ecospec",
@@ -49,7 +65,11 @@ impl Resolver {
             for arg in &attr.args {
                 match lints::find(arg.as_str()) {
                     Some(lint) => lints.push(lint.name),
-                    None => self.diagnostics.push(unknown_lint(file, arg)),
+                    None => self.diagnostics.push(unknown_lint(
+                        Loc::new(file, arg.span),
+                        arg.as_str(),
+                        LintNamePlace::Allow,
+                    )),
                 }
             }
         }
@@ -134,9 +154,10 @@ impl Resolver {
             return "organization".into();
         };
         if !ACTOR_KINDS.contains(&kind.as_str()) {
-            let mut diagnostic = Diagnostic::error("E0207", format!("unknown actor kind `{kind}`"))
-                .at(Loc::new(file, kind.span), "not a kind of actor")
-                .note(format!("the kinds are: {}", ACTOR_KINDS.join(", ")));
+            let mut diagnostic =
+                Diagnostic::error(Code::E0207, format!("unknown actor kind `{kind}`"))
+                    .at(Loc::new(file, kind.span), "not a kind of actor")
+                    .note(format!("the kinds are: {}", ACTOR_KINDS.join(", ")));
             diagnostic = with_suggestion(
                 diagnostic,
                 file,
@@ -167,7 +188,7 @@ impl Resolver {
             if !std::ptr::eq(first, name) {
                 self.diagnostics.push(
                     Diagnostic::error(
-                        "E0208",
+                        Code::E0208,
                         format!(
                             "cluster `{name}` is named twice in bridge `{}`",
                             decl.name.as_ref().map_or("", |n| n.as_str())

@@ -1,7 +1,18 @@
 //! Fields against their declaration's schema: unknown (E0204), repeated
 //! (E0205), of the wrong type (E0206), and the names they hold.
 
-use super::*;
+use ecospec_syntax::{DeclKind, Field, Ident, Span, Text, Value};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+use super::names::{kind_word, unknown_field, with_suggestion};
+use super::resolved::FieldValue;
+use super::resolver::{Resolver, Scope};
+use super::schema::{a_kind, field_type, FieldType};
+use super::suggest::closest;
 
 impl Resolver {
     /// Checks the fields of a block against its declaration's schema and
@@ -30,7 +41,7 @@ impl Resolver {
                     format!("give `{name}` once: remove one of the two")
                 };
                 self.diagnostics.push(
-                    Diagnostic::error("E0205", format!("field `{name}` is given twice"))
+                    Diagnostic::error(Code::E0205, format!("field `{name}` is given twice"))
                         .at(Loc::new(file, field.name.span), "given again here")
                         .label(Loc::new(file, *first), "first given here")
                         .help(help),
@@ -60,7 +71,7 @@ impl Resolver {
                 let span = value.span();
                 let written: Vec<&str> = names.iter().map(Ident::as_str).collect();
                 self.diagnostics.push(
-                    Diagnostic::error("E0206", format!("`{field}` takes a string, not a name"))
+                    Diagnostic::error(Code::E0206, format!("`{field}` takes a string, not a name"))
                         .at(Loc::new(file, span), "expected a string")
                         .help(format!(
                             "put the text in double quotes: `{field}: \"{}\"`",
@@ -78,7 +89,7 @@ impl Resolver {
                     if i > 0 && !ty.is_list() {
                         self.diagnostics.push(
                             Diagnostic::error(
-                                "E0206",
+                                Code::E0206,
                                 format!("`{field}` takes one value, not a list"),
                             )
                             .at(Loc::new(file, name.span), "a second value")
@@ -90,7 +101,7 @@ impl Resolver {
                         words.push(name.name.clone());
                     } else {
                         let diagnostic = Diagnostic::error(
-                            "E0206",
+                            Code::E0206,
                             format!("`{name}` is not a value of `{field}`"),
                         )
                         .at(
@@ -118,7 +129,7 @@ impl Resolver {
                     _ => "a name".to_string(),
                 };
                 self.diagnostics.push(
-                    Diagnostic::error("E0206", format!("`{field}` takes {what}, not a string"))
+                    Diagnostic::error(Code::E0206, format!("`{field}` takes {what}, not a string"))
                         .at(
                             Loc::new(file, text.span()),
                             "a string where names are expected",

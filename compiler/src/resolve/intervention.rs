@@ -1,7 +1,19 @@
 //! An intervention's own namespace, the declarations it adds and the
 //! declarations it extends.
 
-use super::*;
+use rustc_hash::FxHashMap;
+
+use ecospec_syntax::{Decl, DeclKind, Entry, Extend};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+use super::kind_counts::KindCounts;
+use super::names::{duplicate, second_rule, RuleScope};
+use super::resolved::{Definition, Delta, ExtendOp, FieldValue, Record, Target};
+use super::resolver::{NameEntry, Resolver, Scope};
 
 impl Resolver {
     /// An intervention: its own fields, the declarations it adds and the
@@ -68,12 +80,12 @@ impl Resolver {
                     if let Some(rule) = self.rule(file, inner, Some(&scope)) {
                         let key = rule.scenario.name.clone();
                         if let Some(first) = rules_seen.get(&key) {
-                            self.diagnostics.push(
-                                Diagnostic::error("E0202", format!("a second `on` rule for scenario `{key}`"))
-                                    .at(rule.scenario.loc, "second rule")
-                                    .label(*first, "first rule here")
-                                    .help(format!("to add to the existing rule, write `extend on {key} {{ ... }}`")),
-                            );
+                            self.diagnostics.push(second_rule(
+                                &key,
+                                rule.scenario.loc,
+                                *first,
+                                RuleScope::Intervention,
+                            ));
                         } else {
                             rules_seen.insert(key, rule.scenario.loc);
                             delta.added.push(Record::Rule(rule));
@@ -133,8 +145,7 @@ impl Resolver {
                         .find(|f| f.name.as_str() == name)
                         .map_or(extend.name.span, |f| f.name.span);
                     self.diagnostics.push(
-                        Diagnostic::error(
-                            "E0205",
+                        Diagnostic::error(Code::E0205,
                             format!("`extend` cannot set `{name}` of `{}`: it is already set", extend.name),
                         )
                         .at(Loc::new(file, field_span), "already set")

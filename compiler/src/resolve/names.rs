@@ -1,7 +1,18 @@
-//! Looking names up: undefined (E0201), of the wrong kind (E0203), declared
-//! twice (E0202), and did-you-mean suggestions with their fixes.
+//! Declaring and looking names up: undefined (E0201), of the wrong kind
+//! (E0203), declared twice (E0202), a second `on` rule (E0202), and
+//! did-you-mean suggestions with their fixes.
 
-use super::*;
+use ecospec_syntax::{DeclKind, Ident};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+use super::resolved::{Definition, NameUse};
+use super::resolver::{Held, NameEntry, Resolver, Scope};
+use super::schema::a_kind;
+use super::suggest::{closest, did_you_mean};
 
 impl Resolver {
     pub(super) fn resolve_name(
@@ -41,7 +52,7 @@ impl Resolver {
             Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
             Some(entry) => {
                 let mut diagnostic = Diagnostic::error(
-                    "E0203",
+                    Code::E0203,
                     format!(
                         "expected {}, found {} `{name}`",
                         a_kind(kind),
@@ -59,9 +70,11 @@ impl Resolver {
                 None
             }
             None => {
-                let diagnostic =
-                    Diagnostic::error("E0201", format!("no {} named `{name}`", kind_word(kind)))
-                        .at(loc, "not declared in this ecosystem");
+                let diagnostic = Diagnostic::error(
+                    Code::E0201,
+                    format!("no {} named `{name}`", kind_word(kind)),
+                )
+                .at(loc, "not declared in this ecosystem");
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
                 let diagnostic = match suggestion {
                     Some(_) => suggest_in_list(diagnostic, file, name, suggestion, taken, offered),
@@ -124,7 +137,7 @@ fn suggest_in_list(
 }
 
 pub(super) fn duplicate(name: &Ident, loc: Loc, first: &NameEntry) -> Diagnostic {
-    Diagnostic::error("E0202", format!("`{name}` is declared twice"))
+    Diagnostic::error(Code::E0202, format!("`{name}` is declared twice"))
         .at(loc, "declared again here")
         .label(
             first.loc,
@@ -133,32 +146,52 @@ pub(super) fn duplicate(name: &Ident, loc: Loc, first: &NameEntry) -> Diagnostic
         .help("all declarations of an ecosystem share one set of names: rename one of them")
 }
 
+/// Where an `on` rule is written: the way to add to a rule differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RuleScope {
+    Ecosystem,
+    Intervention,
+}
+
+/// A second `on` rule for `scenario` (E0202), `at` the second and `first`
+/// the first; the one place this diagnostic is made.
+pub(super) fn second_rule(scenario: &str, at: Loc, first: Loc, scope: RuleScope) -> Diagnostic {
+    let help = match scope {
+        RuleScope::Ecosystem => "a scenario has at most one `on` rule: merge the two".to_string(),
+        RuleScope::Intervention => {
+            format!("to add to the existing rule, write `extend on {scenario} {{ ... }}`")
+        }
+    };
+    Diagnostic::error(
+        Code::E0202,
+        format!("a second `on` rule for scenario `{scenario}`"),
+    )
+    .at(at, "second rule")
+    .label(first, "first rule here")
+    .help(help)
+}
+
 pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagnostic {
-    let names: Vec<&str> = schema::fields(kind).iter().map(|(n, _)| *n).collect();
-    let diagnostic = Diagnostic::error("E0204", format!("{} has no field `{name}`", a_kind(kind)))
-        .at(Loc::new(file, name.span), "unknown field")
-        .note(format!(
-            "the fields of {} are: {}",
-            a_kind(kind),
-            names.join(", ")
-        ));
+    let names: Vec<&str> = super::schema::fields(kind)
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let diagnostic = Diagnostic::error(
+        Code::E0204,
+        format!("{} has no field `{name}`", a_kind(kind)),
+    )
+    .at(Loc::new(file, name.span), "unknown field")
+    .note(format!(
+        "the fields of {} are: {}",
+        a_kind(kind),
+        names.join(", ")
+    ));
     with_suggestion(
         diagnostic,
         file,
         name,
         closest(name.as_str(), names.iter().copied()),
     )
-}
-
-pub(super) fn unknown_lint(file: FileId, arg: &Ident) -> Diagnostic {
-    let names = lints::LINTS.iter().map(|l| l.name);
-    let suggestion = closest(arg.as_str(), names);
-    let diagnostic = Diagnostic::error("E0209", format!("unknown lint `{arg}`"))
-        .at(Loc::new(file, arg.span), "not a lint of ecospec");
-    match suggestion {
-        Some(_) => with_suggestion(diagnostic, file, arg, suggestion),
-        None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
-    }
 }
 
 /// Adds `help: did you mean ...?` and its fix, when there is a suggestion.
@@ -168,22 +201,110 @@ pub(super) fn with_suggestion(
     name: &Ident,
     suggestion: Option<impl AsRef<str>>,
 ) -> Diagnostic {
-    let Some(suggestion) = suggestion else {
-        return diagnostic;
-    };
-    let suggestion = suggestion.as_ref();
-    diagnostic
-        .help(format!("did you mean `{suggestion}`?"))
-        .fix(Fix {
-            message: format!("replace `{name}` with `{suggestion}`"),
-            edits: vec![Edit {
-                loc: Loc::new(file, name.span),
-                replacement: suggestion.to_string(),
-            }],
-            safe: true,
-        })
+    match suggestion {
+        Some(suggestion) => did_you_mean(
+            diagnostic,
+            Loc::new(file, name.span),
+            name.as_str(),
+            suggestion.as_ref(),
+        ),
+        None => diagnostic,
+    }
 }
 
 pub(super) fn kind_word(kind: DeclKind) -> &'static str {
     kind.keyword()
+}
+
+impl Resolver {
+    /// Enters the first definition of every name; reports the others (E0202).
+    /// Per declaration, whether it is the first definition of its name
+    /// (its name's entry is at this declaration; the names do not change
+    /// after this, so no second look-up is needed).
+    pub(super) fn declare(&mut self, decls: &[(FileId, Held<'_>)]) -> Vec<bool> {
+        let mut firsts = vec![false; decls.len()];
+        for ((file, decl), is_first) in decls.iter().zip(&mut firsts) {
+            if matches!(decl.kind, DeclKind::Ecosystem | DeclKind::On) {
+                continue;
+            }
+            let Some(name) = &decl.name else { continue };
+            let loc = Loc::new(*file, name.span);
+            if let Some(first) = self.names.get(&name.name) {
+                *is_first = first.loc == loc;
+                self.diagnostics.push(duplicate(name, loc, first));
+                continue;
+            }
+            *is_first = true;
+            let index = self.kinds.next(decl.kind);
+            if self.record_names {
+                self.definitions.push(Definition {
+                    name: name.name.clone(),
+                    kind: decl.kind,
+                    loc,
+                    decl_loc: Loc::new(*file, decl.span),
+                    local_to: None,
+                });
+            }
+            self.names.insert(
+                name.name.clone(),
+                NameEntry {
+                    symbol: Symbol {
+                        kind: decl.kind,
+                        index,
+                    },
+                    loc,
+                },
+            );
+        }
+        firsts
+    }
+
+    pub(super) fn lookup<'s>(
+        &'s self,
+        name: &str,
+        scope: Option<&'s Scope>,
+    ) -> Option<&'s NameEntry> {
+        scope
+            .and_then(|s| s.local.get(name))
+            .or_else(|| self.names.get(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ecospec_syntax::Span;
+
+    use crate::code::Code;
+    use crate::diagnostic::Loc;
+    use crate::resolve::names::{second_rule, RuleScope};
+    use crate::source::FileId;
+
+    #[test]
+    fn a_second_rule_is_told_how_to_add_to_the_first() {
+        let loc = |start| {
+            Loc::new(
+                FileId(0),
+                Span {
+                    start,
+                    end: start + 1,
+                },
+            )
+        };
+        let top = second_rule("s", loc(30), loc(3), RuleScope::Ecosystem);
+        let inner = second_rule("s", loc(30), loc(3), RuleScope::Intervention);
+        for d in [&top, &inner] {
+            assert_eq!(d.code, Code::E0202);
+            assert_eq!(d.message, "a second `on` rule for scenario `s`");
+            assert_eq!(d.primary, Some(loc(30)));
+            assert_eq!(d.labels.first().map(|l| l.loc), Some(loc(3)));
+        }
+        assert_eq!(
+            top.help.as_deref(),
+            Some("a scenario has at most one `on` rule: merge the two")
+        );
+        assert_eq!(
+            inner.help.as_deref(),
+            Some("to add to the existing rule, write `extend on s { ... }`")
+        );
+    }
 }

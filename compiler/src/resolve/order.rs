@@ -1,6 +1,13 @@
 //! The source order of an ecosystem's declarations, and import cycles (E0302).
 
-use super::*;
+use std::collections::HashSet;
+
+use ecospec_syntax::Decl;
+
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::load::Workspace;
+use crate::source::FileId;
 
 /// The declarations of an ecosystem in source order (an imported file's
 /// declarations stand where its first import stands), each as its file and
@@ -55,8 +62,7 @@ pub(super) fn ecosystem_decls(
                         .chain(std::iter::once(file_name(ws, target)))
                         .collect();
                     diagnostics.push(
-                        Diagnostic::error(
-                            "E0302",
+                        Diagnostic::error(Code::E0302,
                             format!("import cycle: {}", names.join(" → ")),
                         )
                         .at(edge.loc, "this import closes the cycle")

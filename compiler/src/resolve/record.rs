@@ -1,6 +1,8 @@
 //! Records: declarations ready to enter a model, and how a typed field sets them.
 
-use super::*;
+use crate::model::*;
+
+use super::resolved::{FieldValue, Record};
 
 impl Record {
     pub fn common(&self) -> Option<&Common> {

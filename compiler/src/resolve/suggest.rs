@@ -13,6 +13,8 @@ use rustc_hash::FxHashMap;
 
 use ecospec_syntax::DeclKind;
 
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Loc};
+
 /// Names longer than this (in characters) get no suggestion.
 pub const MAX_NAME: usize = 64;
 /// Character comparisons one did-you-mean may spend: a 20-character name
@@ -21,6 +23,21 @@ pub const TYPO_BUDGET: usize = 200_000;
 /// Character comparisons the did-you-means of one ecosystem may spend
 /// together (well under a second).
 pub const ECOSYSTEM_BUDGET: usize = 20_000_000;
+
+/// Adds `help: did you mean ...?` and the safe fix that replaces `name`,
+/// written at `at`, with `suggestion`.
+pub fn did_you_mean(diagnostic: Diagnostic, at: Loc, name: &str, suggestion: &str) -> Diagnostic {
+    diagnostic
+        .help(format!("did you mean `{suggestion}`?"))
+        .fix(Fix {
+            message: format!("replace `{name}` with `{suggestion}`"),
+            edits: vec![Edit {
+                loc: at,
+                replacement: suggestion.to_string(),
+            }],
+            applicability: Applicability::Safe,
+        })
+}
 
 /// The candidate closest to `typo`, if its distance is small for its length.
 pub fn closest<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

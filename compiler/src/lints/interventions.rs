@@ -1,0 +1,119 @@
+//! What applying an intervention does to the findings (W0416, W0417):
+//! findings before and after compared by identity (lint and subject names),
+//! never by position; the grouped ones (W0413) pair by pair.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Loc;
+use crate::model::{Common, Facts, Model};
+
+use super::broken::drop_broken_subjects;
+use super::level::Level;
+use super::lint::{Finding, Lint};
+use super::{intervention_opens_gap, intervention_without_effect, support_without_bridge};
+
+/// A finding as listed in an intervention's `closes` or `opens`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub lint: &'static Lint,
+    pub level: Level,
+    pub message: String,
+}
+
+/// What one intervention does: the findings it closes and opens, and its
+/// own W0416/W0417 findings.
+#[derive(Debug)]
+pub struct Effect {
+    pub closes: Vec<Change>,
+    pub opens: Vec<Change>,
+    pub findings: Vec<Finding>,
+}
+
+/// Whether findings of this lint are grouped: compared pair by pair, not
+/// by identity.
+fn is_grouped(lint: &Lint) -> bool {
+    *lint == support_without_bridge::LINT
+}
+
+/// The baseline's findings, ready to be compared with those of each
+/// intervention applied to it.
+pub struct Baseline<'f> {
+    findings: &'f [Finding],
+    by_identity: HashMap<(&'static Lint, &'f [Box<str>]), &'f Finding>,
+    /// W0413: one per supporter, standing for one pair per activated
+    /// cluster it cannot reach.
+    grouped: support_without_bridge::Before<'f>,
+}
+
+impl<'f> Baseline<'f> {
+    pub fn new(model: &Model, findings: &'f [Finding], facts: &'f Facts) -> Baseline<'f> {
+        Baseline {
+            findings,
+            by_identity: findings
+                .iter()
+                .filter(|f| !is_grouped(f.lint))
+                .map(|f| (f.identity(), f))
+                .collect(),
+            grouped: support_without_bridge::Before::new(model, facts),
+        }
+    }
+
+    /// The effect of the intervention `intervention` once applied: `after`
+    /// is the baseline with it applied, and its findings. `level` is the
+    /// level a finding of a lint at a place is reported at.
+    pub fn effect(
+        &self,
+        intervention: &Common,
+        after: (&Model, &Facts),
+        after_findings: &[Finding],
+        level: impl Fn(&'static Lint, Loc) -> Level,
+    ) -> Effect {
+        let (mut grouped_closes, mut grouped_opens) =
+            support_without_bridge::changes(&self.grouped, after);
+        drop_broken_subjects(after.0, &mut grouped_closes);
+        drop_broken_subjects(after.0, &mut grouped_opens);
+        let after_by_identity: HashMap<_, &Finding> = after_findings
+            .iter()
+            .filter(|f| !is_grouped(f.lint))
+            .map(|f| (f.identity(), f))
+            .collect();
+        let change = |finding: &Finding| Change {
+            lint: finding.lint,
+            level: level(finding.lint, finding.primary),
+            message: finding.message.clone(),
+        };
+        let closes: Vec<Change> = self
+            .findings
+            .iter()
+            .filter(|f| !is_grouped(f.lint) && !after_by_identity.contains_key(&f.identity()))
+            .chain(&grouped_closes)
+            .map(change)
+            .collect();
+        let opened: Vec<&Finding> = after_findings
+            .iter()
+            .filter(|f| !is_grouped(f.lint) && !self.by_identity.contains_key(&f.identity()))
+            .chain(&grouped_opens)
+            .collect();
+        let opens: Vec<Change> = opened.iter().map(|f| change(f)).collect();
+        let mut findings = Vec::new();
+        if !intervention.broken {
+            let at = intervention.name_loc;
+            let name = &*intervention.name;
+            findings.extend(
+                opened
+                    .iter()
+                    .zip(&opens)
+                    .filter(|(_, change)| change.level >= Level::Warn)
+                    .map(|(finding, _)| intervention_opens_gap::finding(name, at, finding)),
+            );
+            if closes.is_empty() {
+                findings.push(intervention_without_effect::finding(name, at));
+            }
+        }
+        Effect {
+            closes,
+            opens,
+            findings,
+        }
+    }
+}

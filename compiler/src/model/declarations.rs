@@ -1,0 +1,156 @@
+//! The declarations that entered the model, with their references
+//! resolved to indices, and the model of one configuration that holds them.
+
+use ecospec_syntax::DeclKind;
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::Loc;
+
+use super::refs::{distinct, Ref};
+
+/// What every declaration has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Common {
+    pub name: Box<str>,
+    /// The name in its declaration.
+    pub name_loc: Loc,
+    /// The whole declaration.
+    pub decl_loc: Loc,
+    pub label: Option<String>,
+    pub doc: Option<String>,
+    /// Each field written in the declaration, at its name.
+    pub fields: Vec<(Box<str>, Loc)>,
+    /// It holds a syntax error: it is the subject of no finding.
+    pub broken: bool,
+    /// Declared inside this intervention (an index into `interventions`).
+    pub intervention: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Capability {
+    pub common: Common,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    pub common: Common,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    pub common: Common,
+    pub bets_on: Vec<Ref>,
+    pub needs: Vec<Ref>,
+    pub cohesion: Option<Box<str>>,
+    pub strategy: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub common: Common,
+    /// The kind after `:` (`organization` when none was given).
+    pub kind: Box<str>,
+    pub member_of: Vec<Ref>,
+    pub serves: Vec<Ref>,
+    pub provides: Vec<Ref>,
+    pub organizes: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bridge {
+    pub common: Common,
+    /// The clusters it names, repeats and unresolved names included.
+    pub ends: Vec<Ref>,
+    pub via: Vec<Ref>,
+    pub through: Vec<Ref>,
+    pub form: Option<Box<str>>,
+    pub strength: Option<Box<str>>,
+    pub unity: Vec<Box<str>>,
+}
+
+impl Bridge {
+    /// The resolved, distinct clusters it joins.
+    pub fn joins(&self) -> Vec<usize> {
+        distinct(&self.ends).map(|(index, _)| index).collect()
+    }
+}
+
+/// `on S { activate: ... support: ... }`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub scenario: Ref,
+    pub activate: Vec<Ref>,
+    pub support: Vec<Ref>,
+    pub decl_loc: Loc,
+    pub broken: bool,
+    pub intervention: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Intervention {
+    pub common: Common,
+    pub goal: Option<String>,
+    pub pathway: Option<String>,
+}
+
+/// Where a name points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub kind: DeclKind,
+    pub index: usize,
+}
+
+/// `@allow(...)` on a declaration: the lints silenced inside its span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allow {
+    pub decl_loc: Loc,
+    pub lints: Vec<&'static str>,
+}
+
+/// One ecosystem, resolved: the baseline, or the baseline with one
+/// intervention applied.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub capabilities: Vec<Capability>,
+    pub scenarios: Vec<Scenario>,
+    pub clusters: Vec<Cluster>,
+    pub actors: Vec<Actor>,
+    pub bridges: Vec<Bridge>,
+    pub rules: Vec<Rule>,
+    pub interventions: Vec<Intervention>,
+    pub names: FxHashMap<Box<str>, Symbol>,
+    pub allows: Vec<Allow>,
+    /// Per capability: named in a `needs`, `provides` or `via` inside some
+    /// intervention (W0410 counts those uses too).
+    pub named_by_interventions: Vec<bool>,
+}
+
+impl Model {
+    pub fn common(&self, symbol: Symbol) -> Option<&Common> {
+        match symbol.kind {
+            DeclKind::Capability => self.capabilities.get(symbol.index).map(|d| &d.common),
+            DeclKind::Scenario => self.scenarios.get(symbol.index).map(|d| &d.common),
+            DeclKind::Cluster => self.clusters.get(symbol.index).map(|d| &d.common),
+            DeclKind::Actor => self.actors.get(symbol.index).map(|d| &d.common),
+            DeclKind::Bridge => self.bridges.get(symbol.index).map(|d| &d.common),
+            DeclKind::Intervention => self.interventions.get(symbol.index).map(|d| &d.common),
+            DeclKind::Ecosystem | DeclKind::On => None,
+        }
+    }
+
+    pub fn cluster_name(&self, index: usize) -> &str {
+        self.clusters.get(index).map_or("", |c| &c.common.name)
+    }
+
+    pub fn capability_name(&self, index: usize) -> &str {
+        self.capabilities.get(index).map_or("", |c| &c.common.name)
+    }
+
+    pub fn actor_name(&self, index: usize) -> &str {
+        self.actors.get(index).map_or("", |c| &c.common.name)
+    }
+}

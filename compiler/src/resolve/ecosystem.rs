@@ -1,0 +1,240 @@
+//! Resolving one ecosystem: its declarations in source order, named,
+//! typed and entered into the baseline, then its interventions.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use ecospec_syntax::{Decl, DeclKind, Item};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::load::Workspace;
+use crate::model::*;
+use crate::source::FileId;
+
+use super::graveyard::Graveyard;
+use super::kind_counts::KindCounts;
+use super::names::{second_rule, RuleScope};
+use super::order::{decl_at, ecosystem_decls};
+use super::record::add_record;
+use super::resolved::{Delta, FieldValue, Record, Resolved};
+use super::resolver::{Held, Resolver};
+use super::suggest::Suggestions;
+
+/// Resolves every ecosystem of a loaded workspace, recording names
+/// ([`Resolved::definitions`] and [`Resolved::uses`]) when `record_names`.
+pub fn resolve_all(ws: &Workspace, record_names: bool) -> Vec<Resolved> {
+    ws.ecosystems
+        .iter()
+        .map(|eco| resolve(ws, eco.root, record_names))
+        .collect()
+}
+
+/// Resolves the ecosystem rooted at `root`. With `record_names`, every
+/// definition and use of a name is kept for editor queries
+/// ([`Resolved::definitions`], [`Resolved::uses`]); a plain check leaves them
+/// empty.
+pub fn resolve(ws: &Workspace, root: FileId, record_names: bool) -> Resolved {
+    let mut diagnostics = Vec::new();
+    let (files, order) = ecosystem_decls(ws, root, &mut diagnostics);
+    let decls = order
+        .into_iter()
+        .filter_map(|(file, index)| Some((file, Held::Borrowed(decl_at(ws, file, index)?))))
+        .collect();
+    resolve_decls(root, files, decls, diagnostics, record_names)
+}
+
+/// [`resolve`], taking the syntax trees of the ecosystem's files for which
+/// `consume` holds out of the workspace (when no one else shares them): each
+/// declaration is dropped as soon as it has entered the model, so the trees
+/// and the model are never held whole at the same time (the command line;
+/// the trees it took are left empty in `ws`).
+pub fn resolve_consuming(
+    ws: &mut Workspace,
+    root: FileId,
+    record_names: bool,
+    consume: impl Fn(FileId) -> bool,
+) -> Resolved {
+    let mut diagnostics = Vec::new();
+    let (files, order) = ecosystem_decls(ws, root, &mut diagnostics);
+    let mut taken: FxHashMap<FileId, Vec<Option<Box<Decl>>>> = FxHashMap::default();
+    for &file in files.iter().filter(|file| consume(**file)) {
+        let Some(Some(loaded)) = ws.files.get_mut(file.index()) else {
+            continue;
+        };
+        match Arc::try_unwrap(std::mem::take(&mut loaded.ast)) {
+            Ok(tree) => {
+                let items = tree.items.into_iter().map(|item| match item {
+                    Item::Decl(decl) => Some(decl),
+                    _ => None,
+                });
+                taken.insert(file, items.collect());
+            }
+            Err(shared) => loaded.ast = shared,
+        }
+    }
+    let ws: &Workspace = ws;
+    let decls = order
+        .into_iter()
+        .filter_map(|(file, index)| {
+            let owned = taken
+                .get_mut(&file)
+                .and_then(|items| items.get_mut(index))
+                .and_then(Option::take);
+            let held = match owned {
+                Some(decl) => Held::Owned(decl),
+                None => Held::Borrowed(decl_at(ws, file, index)?),
+            };
+            Some((file, held))
+        })
+        .collect();
+    resolve_decls(root, files, decls, diagnostics, record_names)
+}
+
+fn resolve_decls(
+    root: FileId,
+    files: Vec<FileId>,
+    decls: Vec<(FileId, Held<'_>)>,
+    diagnostics: Vec<Diagnostic>,
+    record_names: bool,
+) -> Resolved {
+    let mut resolver = Resolver {
+        diagnostics,
+        // At most one name per declaration: the table never grows (nothing
+        // iterates it, so its capacity changes no output).
+        names: FxHashMap::with_capacity_and_hasher(decls.len(), Default::default()),
+        kinds: KindCounts::default(),
+        record_names,
+        definitions: Vec::new(),
+        uses: Vec::new(),
+        suggestions: Suggestions::default(),
+    };
+    let mut baseline = Model::default();
+    let firsts = resolver.declare(&decls);
+    // Each kind's list at its final length at once (the first definitions
+    // just counted): no growth by doubling, no copy of the records.
+    resolver.kinds.reserve_exact(&mut baseline);
+    for (file, decl) in &decls {
+        resolver.check_attributes(*file, decl, &mut baseline.allows);
+    }
+    let mut rules_seen: FxHashMap<Box<str>, Loc> = FxHashMap::default();
+    let mut interventions = Vec::new();
+    let mut header: Option<Loc> = None;
+    // Each declaration is dropped once it has entered the model (when it was
+    // taken out of its tree), on the graveyard's thread; interventions after
+    // theirs.
+    std::thread::scope(|scope| {
+        let mut graveyard = Graveyard::new(scope);
+        for ((file, decl), first) in decls.into_iter().zip(firsts) {
+            match decl.kind {
+                DeclKind::Ecosystem => {
+                    let at = Loc::new(file, decl.keyword);
+                    match header {
+                        Some(first) => resolver.diagnostics.push(
+                            Diagnostic::error(Code::E0202, "a second `ecosystem` header")
+                                .at(at, "second header")
+                                .label(first, "first header here")
+                                .help("an ecosystem has one header: merge the two"),
+                        ),
+                        None => header = Some(at),
+                    }
+                    resolver.typed_fields(file, decl.kind, decl.fields(), None);
+                }
+                DeclKind::On => {
+                    if let Some(rule) = resolver.rule(file, &decl, None) {
+                        let key = rule.scenario.name.clone();
+                        if let Some(first) = rules_seen.get(&key) {
+                            resolver.diagnostics.push(second_rule(
+                                &key,
+                                rule.scenario.loc,
+                                *first,
+                                RuleScope::Ecosystem,
+                            ));
+                        } else {
+                            rules_seen.insert(key, rule.scenario.loc);
+                            baseline.rules.push(rule);
+                        }
+                    }
+                }
+                DeclKind::Intervention => {
+                    interventions.push((file, decl, first));
+                    continue;
+                }
+                _ => {
+                    let record = resolver.record(file, &decl, None);
+                    if first {
+                        add_record(&mut baseline, record);
+                    }
+                }
+            }
+            if let Held::Owned(decl) = decl {
+                graveyard.bury(decl);
+            }
+        }
+    });
+    let mut deltas = Vec::with_capacity(interventions.len());
+    for (file, decl, first) in &interventions {
+        let record = resolver.record(*file, decl, None);
+        if *first {
+            add_record(&mut baseline, record);
+        }
+    }
+    for (file, decl, first) in &interventions {
+        let delta = resolver.intervention(*file, decl, &baseline, &mut rules_seen.clone());
+        if *first {
+            deltas.push(delta);
+        }
+    }
+    baseline.named_by_interventions = capabilities_named(&baseline, &deltas);
+    // The resolver is done with its names: they move into the model.
+    baseline.names = std::mem::take(&mut resolver.names)
+        .into_iter()
+        .map(|(name, entry)| (name, entry.symbol))
+        .collect();
+    let mut uses = resolver.uses;
+    uses.sort_by_key(|u| u.at);
+    uses.dedup();
+    Resolved {
+        root,
+        files,
+        baseline,
+        deltas,
+        diagnostics: resolver.diagnostics,
+        definitions: resolver.definitions,
+        uses,
+    }
+}
+
+/// Per baseline capability: whether an intervention names it in `needs`,
+/// `provides` or `via`.
+fn capabilities_named(baseline: &Model, deltas: &[Delta]) -> Vec<bool> {
+    let mut named = vec![false; baseline.capabilities.len()];
+    let mut mark = |refs: &[Ref]| {
+        for index in refs.iter().filter_map(|r| r.index) {
+            if let Some(flag) = named.get_mut(index) {
+                *flag = true;
+            }
+        }
+    };
+    for delta in deltas {
+        for record in &delta.added {
+            match record {
+                Record::Cluster(c) => mark(&c.needs),
+                Record::Actor(a) => mark(&a.provides),
+                Record::Bridge(b) => mark(&b.via),
+                _ => {}
+            }
+        }
+        for op in &delta.extends {
+            for (field, value, _) in &op.fields {
+                if let (true, FieldValue::Refs(refs)) =
+                    (matches!(*field, "needs" | "provides" | "via"), value)
+                {
+                    mark(refs);
+                }
+            }
+        }
+    }
+    named
+}

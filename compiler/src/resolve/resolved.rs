@@ -1,0 +1,93 @@
+//! What resolving an ecosystem gives: the baseline model, a delta per
+//! intervention, the diagnostics, and the names defined and used.
+
+use ecospec_syntax::DeclKind;
+
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+use crate::source::FileId;
+
+/// One ecosystem, resolved.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    pub root: FileId,
+    /// The files of the ecosystem, root first, in import order.
+    pub files: Vec<FileId>,
+    /// The configuration without any intervention.
+    pub baseline: Model,
+    /// Per intervention of `baseline.interventions`, what applying it changes.
+    pub deltas: Vec<Delta>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every declared name that entered a namespace (the ecosystem's, or an
+    /// intervention's), in source order: what editor queries look names up in.
+    /// Empty unless names were recorded (`resolve`'s `record_names`).
+    pub definitions: Vec<Definition>,
+    /// Every name written where a declaration is expected that found one
+    /// (of the right kind or not). Empty unless names were recorded.
+    pub uses: Vec<NameUse>,
+}
+
+/// A declared name (its first definition).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    pub name: Box<str>,
+    pub kind: DeclKind,
+    /// The name in its declaration: what identifies the definition.
+    pub loc: Loc,
+    /// The whole declaration.
+    pub decl_loc: Loc,
+    /// Declared inside an intervention: the intervention's name.
+    pub local_to: Option<Loc>,
+}
+
+/// A name written as a reference, and the definition it found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NameUse {
+    pub at: Loc,
+    /// The `loc` of the [`Definition`].
+    pub definition: Loc,
+}
+
+/// What an intervention adds to the baseline.
+#[derive(Clone, Debug, Default)]
+pub struct Delta {
+    /// The declarations it adds (indices continue the baseline's).
+    pub added: Vec<Record>,
+    pub extends: Vec<ExtendOp>,
+}
+
+/// `extend KIND NAME { fields }`, resolved.
+#[derive(Clone, Debug)]
+pub struct ExtendOp {
+    pub target: Target,
+    /// Each field with the place of its name.
+    pub fields: Vec<(&'static str, FieldValue, Loc)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Target {
+    Symbol(Symbol),
+    /// `extend on S`: the scenario and its name.
+    Rule(usize, Loc),
+}
+
+/// A typed field value.
+#[derive(Clone, Debug)]
+pub enum FieldValue {
+    Refs(Vec<Ref>),
+    Text(String),
+    Word(Box<str>),
+    Words(Vec<Box<str>>),
+}
+
+/// A declaration ready to enter a model.
+#[derive(Clone, Debug)]
+pub enum Record {
+    Capability(Capability),
+    Scenario(Scenario),
+    Cluster(Cluster),
+    Actor(Actor),
+    Bridge(Bridge),
+    Rule(Rule),
+    Intervention(Intervention),
+}

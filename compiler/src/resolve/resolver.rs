@@ -1,0 +1,58 @@
+//! The state of resolving one ecosystem; its methods are in the files
+//! of their concern (names, fields, declarations, interventions).
+
+use rustc_hash::FxHashMap;
+
+use ecospec_syntax::Decl;
+
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::model::*;
+
+use super::kind_counts::KindCounts;
+use super::resolved::{Definition, NameUse};
+use super::suggest::Suggestions;
+
+/// A declaration being resolved: borrowed from the workspace, or taken out
+/// of it (then dropped once it has entered the model).
+pub(super) enum Held<'w> {
+    Borrowed(&'w Decl),
+    Owned(Box<Decl>),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = Decl;
+
+    fn deref(&self) -> &Decl {
+        match self {
+            Held::Borrowed(decl) => decl,
+            Held::Owned(decl) => decl,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct NameEntry {
+    pub(super) symbol: Symbol,
+    /// The name in its (first) declaration.
+    pub(super) loc: Loc,
+}
+
+pub(super) struct Resolver {
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// The ecosystem's names (first definitions).
+    pub(super) names: FxHashMap<Box<str>, NameEntry>,
+    pub(super) kinds: KindCounts,
+    /// Whether `definitions` and `uses` are kept.
+    pub(super) record_names: bool,
+    pub(super) definitions: Vec<Definition>,
+    pub(super) uses: Vec<NameUse>,
+    /// Did-you-mean's budget and answers.
+    pub(super) suggestions: Suggestions,
+}
+
+/// Names declared inside one intervention, over the ecosystem's.
+pub(super) struct Scope {
+    pub(super) local: FxHashMap<Box<str>, NameEntry>,
+    /// The intervention's index.
+    pub(super) intervention: usize,
+}
