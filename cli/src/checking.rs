@@ -1,4 +1,5 @@
-//! `ecospec check`.
+//! One check and its report: what `ecospec check` runs once and
+//! `ecospec check --watch` runs again after each change.
 
 use std::io::{IsTerminal, Write};
 
@@ -9,14 +10,14 @@ use ecospec::lints::Level;
 use ecospec::load::{Input, LoadOptions, RealFs};
 use ecospec::render;
 
-use crate::cli::{CheckArgs, Color, Format};
-use crate::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::args::{CheckArgs, Color, Format};
+use crate::exit::{usage_error, EXIT_FINDINGS, EXIT_OK};
+use crate::files::write_atomically;
 
-pub fn run(args: &CheckArgs) -> u8 {
-    let options = match options(args) {
-        Ok(options) => options,
-        Err(message) => return usage_error(&message),
-    };
+/// The inputs and options of a check, from its arguments; the exit status
+/// of a usage error (an unknown lint, a path that does not exist).
+pub fn prepare(args: &CheckArgs) -> Result<(Vec<Input>, Options), u8> {
+    let options = options(args).map_err(|message| usage_error(&message))?;
     let mut inputs = Vec::with_capacity(args.paths.len());
     for path in &args.paths {
         if path.is_dir() {
@@ -24,13 +25,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
-            return usage_error(&format!("`{}` does not exist", path.display()));
+            return Err(usage_error(&format!("`{}` does not exist", path.display())));
         }
     }
-    if args.watch {
-        return crate::watch::run(args, &inputs, &options);
-    }
-    once(args, &inputs, &options)
+    Ok((inputs, options))
 }
 
 /// One check: fixes first (`--fix`), then the report on stdout and in each
@@ -44,7 +42,7 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
         return status;
     }
     if args.fix {
-        match crate::fix_cmd::apply(&outcome) {
+        match crate::fixes::apply(&outcome) {
             Ok(0) => {}
             Ok(_) => {
                 // Report what remains in the files as now written.
@@ -71,7 +69,7 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
     for output in &args.output {
         let mut bytes = Vec::new();
         let written = render_to(&outcome, output.format, false, &mut bytes)
-            .and_then(|()| crate::output::write_atomically(&output.path, &bytes));
+            .and_then(|()| write_atomically(&output.path, &bytes));
         if let Err(e) = written {
             return usage_error(&format!("cannot write `{}`: {e}", output.path.display()));
         }
@@ -150,9 +148,4 @@ fn exit_status(outcome: &Outcome, deny_warnings: bool) -> u8 {
     } else {
         EXIT_OK
     }
-}
-
-pub fn usage_error(message: &str) -> u8 {
-    eprintln!("error: {message}");
-    EXIT_USAGE
 }
