@@ -328,8 +328,9 @@ fn watch_checks_again_after_a_change_and_stops_on_ctrl_c() {
     std::thread::sleep(Duration::from_millis(500));
     std::fs::write(dir.path().join("main.eco"), "capability b\n").unwrap();
     wait_for("warning[W0410]: capability `b`");
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // The shell's own `kill`: /bin/kill (procps) is not on every machine.
+    let status = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(status.success());
