@@ -17,6 +17,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use test_support::Program;
+
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
+
 /// What a file outside the folder holds: it must never appear in any output.
 const MARKER: &str = "marker-8c1f5e0a-never-printed";
 
@@ -37,7 +41,8 @@ impl Run {
 
 /// `ecospec ARGS` in `dir`, killed after [`TIMEOUT`].
 fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
+    let mut child = ECOSPEC
+        .command()
         .current_dir(dir)
         .args(args)
         .envs(env.iter().copied())

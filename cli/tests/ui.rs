@@ -34,13 +34,16 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use test_support::{is_config, is_eco, repo_root, walk, Program};
+
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 
 /// The folders of `tests/ui`, one per area of the checker.
 const AREAS: [&str; 5] = ["syntax", "load", "resolve", "lints", "levels"];
 
 fn ui_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ui")
+    repo_root().join("tests/ui")
 }
 
 /// The folder of each area.
@@ -87,7 +90,8 @@ fn args_of(case: &Path) -> Vec<String> {
 /// (stdout, stderr, exit status) of `ecospec check CASE --format FORMAT`.
 fn run(case: &Path, format: &str) -> (String, String, i32) {
     let relative = case.file_name().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_ecospec"))
+    let output = ECOSPEC
+        .command()
         .current_dir(area_of(case))
         .arg("check")
         .arg(relative)
@@ -105,21 +109,10 @@ fn run(case: &Path, format: &str) -> (String, String, i32) {
 /// (file, line) → codes expected by the `//~` annotations.
 fn annotations(case: &Path) -> BTreeMap<(String, u64), Vec<String>> {
     let files: Vec<PathBuf> = if case.is_dir() {
-        let mut files = Vec::new();
-        let mut stack = vec![case.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "eco")
-                    || path.file_name().is_some_and(|n| n == "ecospec.toml")
-                {
-                    files.push(path);
-                }
-            }
-        }
-        files
+        walk(case)
+            .into_iter()
+            .filter(|path| is_eco(path) || is_config(path))
+            .collect()
     } else {
         vec![case.to_path_buf()]
     };
