@@ -149,3 +149,50 @@ fn exit_status(outcome: &Outcome, deny_warnings: bool) -> u8 {
         EXIT_OK
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use clap::Parser;
+
+    use super::*;
+    use crate::args::{Cli, Command};
+    use crate::exit::EXIT_USAGE;
+
+    fn check_args(line: &[&str]) -> CheckArgs {
+        match Cli::try_parse_from([&["ecospec", "check"], line].concat())
+            .unwrap()
+            .command
+        {
+            Command::Check(args) => args,
+            other => panic!("not a check: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_folder_and_a_file_become_inputs_of_their_kind() {
+        let here = env!("CARGO_MANIFEST_DIR");
+        let file = format!("{here}/Cargo.toml");
+        let (inputs, options) = prepare(&check_args(&[here, &file, "-D", "W0401"])).unwrap();
+        assert!(matches!(&inputs[..], [Input::Folder(_), Input::File(_)]));
+        assert_eq!(options.overrides.len(), 1);
+        // Without --fix the trees are dropped once resolved.
+        assert!(options.consume_trees);
+        let (_, options) = prepare(&check_args(&[here, "--fix"])).unwrap();
+        assert!(!options.consume_trees);
+    }
+
+    #[test]
+    fn an_unknown_lint_or_a_missing_path_is_a_usage_error() {
+        let here = env!("CARGO_MANIFEST_DIR");
+        assert_eq!(
+            prepare(&check_args(&[here, "-A", "no-such-lint"])).err(),
+            Some(EXIT_USAGE)
+        );
+        assert_eq!(
+            prepare(&check_args(&["/no/such/path"])).err(),
+            Some(EXIT_USAGE)
+        );
+    }
+}
