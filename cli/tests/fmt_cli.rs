@@ -9,7 +9,8 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
+use std::time::Duration;
 
 use test_support::{text, Program};
 
@@ -279,15 +280,7 @@ fn fmt_refuses_fifo_without_opening_it() {
     let fifo = dir.path().join("x.eco");
     let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(status.success());
-    let mut child = ECOSPEC
-        .command()
-        .current_dir(dir.path())
-        .args(["fmt", "x.eco"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = finish_within(&mut child, std::time::Duration::from_secs(20));
+    let out = ECOSPEC.run_within(dir.path(), &["fmt", "x.eco"], &[], Duration::from_secs(20));
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
@@ -313,31 +306,6 @@ fn fmt_refuses_a_file_over_64_mb() {
     );
 }
 
-/// Waits for `child`, killing it past `limit` (then the test fails).
-fn finish_within(child: &mut std::process::Child, limit: std::time::Duration) -> Output {
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("still running after {limit:?}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    if let Some(mut pipe) = child.stdout.take() {
-        std::io::Read::read_to_end(&mut pipe, &mut stdout).unwrap();
-    }
-    if let Some(mut pipe) = child.stderr.take() {
-        std::io::Read::read_to_end(&mut pipe, &mut stderr).unwrap();
-    }
-    Output {
-        status: child.wait().unwrap(),
-        stdout,
-        stderr,
-    }
-}
-
 #[test]
 fn fmt_check_of_30000_changed_lines_is_fast() {
     let dir = tempfile::tempdir().unwrap();
@@ -346,25 +314,15 @@ fn fmt_check_of_30000_changed_lines_is_fast() {
         spec.push_str(&format!("cluster c{i} {{ needs: a }}\n"));
     }
     std::fs::write(dir.path().join("big.eco"), &spec).unwrap();
-    let mut child = ECOSPEC
-        .command()
-        .current_dir(dir.path())
-        .args(["fmt", "--check", "big.eco"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Read stdout while it runs: the diff is larger than a pipe holds.
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut stdout, &mut bytes).unwrap();
-        bytes
-    });
     // Before: 30 s in a release build. Now about a second of formatting and
     // at most one of aligning; the bound is generous for a loaded machine.
-    let out = finish_within(&mut child, std::time::Duration::from_secs(25));
-    let stdout = text(&reader.join().unwrap());
+    let out = ECOSPEC.run_within(
+        dir.path(),
+        &["fmt", "--check", "big.eco"],
+        &[],
+        Duration::from_secs(25),
+    );
+    let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(
         stdout.starts_with("--- a/big.eco\n+++ b/big.eco\n@@ "),

@@ -13,9 +13,10 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 pub use tempfile::TempDir;
 
@@ -53,6 +54,58 @@ impl Program {
         // A program that stops reading early closes the pipe: not an error here.
         let _ = child.stdin.take().unwrap().write_all(input);
         child.wait_with_output().unwrap()
+    }
+
+    /// Runs `PROGRAM ARGS` in `dir` with `env` added, killed (and the test
+    /// failed) if it is still running after `limit`: for what must never
+    /// hang. Its output is read as it is written, so it may exceed a pipe.
+    pub fn run_within(
+        self,
+        dir: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        limit: Duration,
+    ) -> Output {
+        let mut child = self
+            .command()
+            .current_dir(dir)
+            .args(args)
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let read = |mut pipe: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                let _ = pipe.read_to_end(&mut bytes);
+                bytes
+            })
+        };
+        let stdout = read(Box::new(child.stdout.take().unwrap()));
+        let stderr = read(Box::new(child.stderr.take().unwrap()));
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "`{} {}` hung (killed after {limit:?})",
+                    self.0,
+                    args.join(" ")
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        Output {
+            status,
+            stdout: stdout.join().unwrap(),
+            stderr: stderr.join().unwrap(),
+        }
     }
 }
 
@@ -157,5 +210,25 @@ mod tests {
         let out = sh.run(dir.path(), &["-c", "cat; echo status; exit 3"]);
         assert_eq!(text(&out.stdout), "status\n");
         assert_eq!(out.status.code(), Some(3));
+    }
+
+    #[test]
+    fn a_run_within_a_limit_gets_its_output_and_environment() {
+        let dir = folder(&[]);
+        let out = Program("sh").run_within(
+            dir.path(),
+            &["-c", "echo \"$GREETING\"; echo err >&2"],
+            &[("GREETING", "hello")],
+            Duration::from_secs(20),
+        );
+        assert_eq!(text(&out.stdout), "hello\n");
+        assert_eq!(text(&out.stderr), "err\n");
+    }
+
+    #[test]
+    #[should_panic(expected = "hung")]
+    fn a_run_past_its_limit_fails() {
+        let dir = folder(&[]);
+        Program("sleep").run_within(dir.path(), &["10"], &[], Duration::from_millis(100));
     }
 }
