@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Editor support checks. CI calls this from the repository root:
 #   bash editors/ci.sh
-# Installs what is missing (npm packages from package-lock.json; Debian's
-# neovim and emacs-nox), then runs the VS Code grammar, type, unit and
+# Installs what is missing: npm packages from package-lock.json, and
+# Debian's neovim and emacs-nox when it can (root); otherwise those two tests
+# are skipped with a line saying what to install (tests/debian-packages.sh;
+# with CI=true they fail instead). Runs the VS Code grammar, type, unit and
 # packaging checks, the Emacs batch test and the headless Neovim test against
 # the real language server.
 set -euo pipefail
@@ -12,15 +14,8 @@ cd "$root"
 start=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - start))"; }
 
-missing=()
-command -v nvim >/dev/null 2>&1 || missing+=(neovim)
-command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
-if ((${#missing[@]} > 0)); then
-  step "apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=../tests/debian-packages.sh
+source "$root/tests/debian-packages.sh"
 
 step "vscode: npm ci"
 cd "$root/editors/vscode"
@@ -44,16 +39,30 @@ node scripts/render-html.js
 step "vscode: vsce package"
 rm -f out/ecospec.vsix
 npx --no-install vsce package --no-dependencies --out out/ecospec.vsix
-python3 -m zipfile -l out/ecospec.vsix | grep -q 'extension/out/extension.js'
+# A zip stores each entry's name uncompressed: the bundle is in the package.
+LC_ALL=C grep -qa 'extension/out/extension.js' out/ecospec.vsix
 
-step "emacs: batch test"
 cd "$root"
-emacs --batch -l editors/emacs/test/ecospec-mode-test.el
+skipped=0
+if debian_packages "emacs: batch test" emacs:emacs-nox; then
+  step "emacs: batch test"
+  emacs --batch -l editors/emacs/test/ecospec-mode-test.el
+else
+  skipped=1
+fi
 
-step "neovim: cargo build -p ecospec-lsp"
-cargo build -p ecospec-lsp
+if debian_packages "neovim: headless diagnostics test" nvim:neovim; then
+  step "neovim: cargo build -p ecospec-lsp"
+  cargo build -p ecospec-lsp
 
-step "neovim: headless diagnostics test"
-bash editors/neovim/test/run.sh
+  step "neovim: headless diagnostics test"
+  bash editors/neovim/test/run.sh
+else
+  skipped=1
+fi
 
-step "editors: all checks passed"
+if ((skipped)); then
+  step "editors: the checks that ran passed (skipped ones are named above)"
+else
+  step "editors: all checks passed"
+fi

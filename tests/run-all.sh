@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Every test of the project, from the repository root: the README's test
 # command, and what .ci/run runs after the format and lint checks.
-# Installs what the tests need when it is missing: Node packages with
-# `npm ci` (committed lock files), Debian's neovim and emacs-nox.
+# Needs Rust and Node. Installs what else the tests need when it is
+# missing: Node packages with `npm ci` (committed lock files), and Debian's
+# neovim and emacs-nox when run as root; as another user, the step that
+# needs one is skipped with one line naming what to install
+# (tests/debian-packages.sh). With CI=true nothing is skipped.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+echo "== tests/debian-packages.sh: install, skip or fail"
+bash tests/debian-packages-test.sh
 
 echo "== cargo test --workspace"
 cargo test --workspace --locked

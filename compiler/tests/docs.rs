@@ -8,13 +8,12 @@
     clippy::indexing_slicing
 )]
 
-use std::path::Path;
-
 use ecospec::catalog::{anchor, diagnostics_markdown, rules};
+use test_support::repo_root;
 
 #[test]
 fn diagnostics_page_is_up_to_date() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/diagnostics.md");
+    let path = repo_root().join("docs/diagnostics.md");
     let expected = diagnostics_markdown();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(&path, &expected).unwrap();

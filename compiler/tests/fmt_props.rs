@@ -14,6 +14,7 @@ use ecospec::check::{check, Options};
 use ecospec::fmt::{format_source, FormatError};
 use ecospec::load::{discover, Input, RealFs};
 use proptest::prelude::*;
+use test_support::{is_config, is_eco, repo_root, walk};
 
 fn comment_texts(text: &str) -> Vec<String> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -64,12 +65,12 @@ fn format_checked(name: &str, text: &str) -> Option<String> {
 fn check_corpus(from: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let mut copied: Vec<PathBuf> = Vec::new();
-    for path in walk(from) {
+    for path in walk(from).into_iter().filter(|p| is_eco(p) || is_config(p)) {
         let relative = path.strip_prefix(from).unwrap();
         let target = dir.path().join(relative);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(&path, &target).unwrap();
-        if target.extension().is_some_and(|e| e == "eco") {
+        if is_eco(&target) {
             copied.push(target);
         }
     }
@@ -92,36 +93,14 @@ fn check_corpus(from: &Path) {
     );
 }
 
-fn walk(folder: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else if path.extension().is_some_and(|e| e == "eco")
-            || path.file_name().is_some_and(|n| n == "ecospec.toml")
-        {
-            found.push(path);
-        }
-    }
-    found
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
 #[test]
 fn the_examples_keep_their_comments_and_diagnostics() {
-    check_corpus(&repo().join("examples"));
+    check_corpus(&repo_root().join("examples"));
 }
 
 #[test]
 fn the_ui_corpus_keeps_its_comments_and_diagnostics() {
-    let ui = repo().join("tests/ui");
+    let ui = repo_root().join("tests/ui");
     if ui.is_dir() && !discover(&ui).is_empty() {
         check_corpus(&ui);
     }
@@ -129,7 +108,7 @@ fn the_ui_corpus_keeps_its_comments_and_diagnostics() {
 
 #[test]
 fn the_examples_are_formatted() {
-    for path in discover(&repo().join("examples")) {
+    for path in discover(&repo_root().join("examples")) {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
             format_source(&text).as_deref(),

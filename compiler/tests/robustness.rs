@@ -18,6 +18,7 @@ use ecospec::load::{Input, RealFs};
 use ecospec::render::{self, HumanOptions};
 use ecospec_syntax::lexer::{Lexer, Tok};
 use proptest::prelude::*;
+use test_support::{eco_files, repo_root};
 
 fn check_dir(dir: &Path) -> Outcome {
     check(
@@ -65,21 +66,7 @@ fn has_at(outcome: &Outcome, code: &str, offset: usize) -> bool {
 }
 
 fn examples() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
-    let mut files = Vec::new();
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "eco") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
+    eco_files(&repo_root().join("examples"))
         .iter()
         .map(|f| std::fs::read_to_string(f).unwrap())
         .collect()

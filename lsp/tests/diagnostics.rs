@@ -15,6 +15,7 @@ use ecospec::check::{check, Options};
 use ecospec::load::{Input, RealFs};
 use serde_json::{json, Value};
 use support::{folder, uri, Client};
+use test_support::eco_files;
 
 type Key = (String, String, u64, u64);
 
@@ -77,24 +78,12 @@ fn published(client: &Client) -> BTreeSet<Key> {
     out
 }
 
-fn eco_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            eco_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "eco") {
-            out.push(path);
-        }
-    }
-}
-
 fn same_as_cli(root: &Path) {
     let root = std::fs::canonicalize(root).unwrap();
     let expected = cli(&root);
     assert!(!expected.is_empty());
     let mut client = Client::initialized(&root, json!({}));
-    let mut files = Vec::new();
-    eco_files(&root, &mut files);
+    let files = eco_files(&root);
     for file in &files {
         client.open(file, 1, &std::fs::read_to_string(file).unwrap());
     }

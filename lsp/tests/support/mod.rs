@@ -1,7 +1,11 @@
 //! A client for the tests: spawns the built server and speaks JSON-RPC with
 //! Content-Length framing over its stdin and stdout. Every wait has a timeout.
+//! What every test binary of the workspace needs (the repository's folder,
+//! walking `.eco` files) is the shared `test_support` crate (tests/support/).
+// Each test binary uses some of these helpers, none uses all.
 #![allow(
     dead_code,
+    unused_imports,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
@@ -32,12 +36,8 @@ pub struct Client {
     pub raws: Vec<String>,
 }
 
-pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+/// The repository's top folder (the helpers all test binaries share).
+pub use test_support::repo_root as repo;
 
 pub fn uri(path: &Path) -> String {
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

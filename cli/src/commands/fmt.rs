@@ -9,10 +9,9 @@ use ecospec::fmt::{format_source, FormatError};
 use ecospec::load::discover;
 use ecospec::source::SourceFile;
 
-use crate::check_cmd::usage_error;
-use crate::cli::FmtArgs;
+use crate::args::FmtArgs;
+use crate::exit::{usage_error, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::files::{is_read_only, read_all_limited, read_limited, write_atomically, write_target};
-use crate::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
 const BOM: &str = "\u{feff}";
 

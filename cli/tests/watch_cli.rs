@@ -11,9 +11,13 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use test_support::Program;
+
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 
 const SPEC: &str = "capability a \"A\"\ncluster c { needs: a }\n";
 /// Printed on stderr after each run.
@@ -47,7 +51,8 @@ fn collect(mut pipe: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
 
 impl Watching {
     fn start(dir: &Path, path: &str) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
+        let mut child = ECOSPEC
+            .command()
             .current_dir(dir)
             .args(["check", "--watch", "--color", "never", path])
             .stdout(Stdio::piped())

@@ -8,25 +8,17 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
+use std::time::Duration;
+
+use test_support::{text, Program};
 
 const UNFORMATTED: &str = "capability a \"A\"\ncluster c { needs: a }\n";
 const FORMATTED: &str = "capability a \"A\"\n\ncluster c {\n    needs: a\n}\n";
 const BROKEN: &str = "capability a\ncluster c {\n  needs a\n}\n";
 
-fn ecospec(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 
 #[test]
 fn formats_in_place_every_eco_file_of_a_folder() {
@@ -35,7 +27,7 @@ fn formats_in_place_every_eco_file_of_a_folder() {
     std::fs::write(dir.path().join("a.eco"), UNFORMATTED).unwrap();
     std::fs::write(dir.path().join("sub/b.eco"), UNFORMATTED).unwrap();
     std::fs::write(dir.path().join("notes.txt"), UNFORMATTED).unwrap();
-    let out = ecospec(dir.path(), &["fmt"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("a.eco")).unwrap(),
@@ -64,7 +56,7 @@ fn a_formatted_file_is_not_rewritten() {
     std::fs::write(&path, FORMATTED).unwrap();
     let before = std::fs::metadata(&path).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let out = ecospec(dir.path(), &["fmt", "a.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "a.eco"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         std::fs::metadata(&path).unwrap().modified().unwrap(),
@@ -76,7 +68,7 @@ fn a_formatted_file_is_not_rewritten() {
 fn check_prints_a_unified_diff_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.eco"), UNFORMATTED).unwrap();
-    let out = ecospec(dir.path(), &["fmt", "--check", "a.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "--check", "a.eco"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(
@@ -92,26 +84,14 @@ fn check_prints_a_unified_diff_and_exits_1() {
     );
     // A formatted file passes.
     std::fs::write(dir.path().join("a.eco"), FORMATTED).unwrap();
-    let out = ecospec(dir.path(), &["fmt", "--check", "."]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "--check", "."]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
 
 #[test]
 fn stdin_to_stdout() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .args(["fmt", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(UNFORMATTED.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = ECOSPEC.run_with_stdin(Path::new("."), &["fmt", "-"], UNFORMATTED.as_bytes());
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stdout), FORMATTED);
 }
@@ -121,7 +101,7 @@ fn a_file_with_a_syntax_error_is_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.eco"), BROKEN).unwrap();
     std::fs::write(dir.path().join("good.eco"), UNFORMATTED).unwrap();
-    let out = ecospec(dir.path(), &["fmt", "."]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "."]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("bad.eco:3:9: error[E0101]"), "{stderr}");
@@ -138,20 +118,7 @@ fn a_file_with_a_syntax_error_is_left_untouched() {
 
 #[test]
 fn a_syntax_error_on_stdin_writes_nothing() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .args(["fmt", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(BROKEN.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = ECOSPEC.run_with_stdin(Path::new("."), &["fmt", "-"], BROKEN.as_bytes());
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(text(&out.stderr).contains("<stdin>:3:9: error[E0101]"));
@@ -160,7 +127,7 @@ fn a_syntax_error_on_stdin_writes_nothing() {
 #[test]
 fn a_path_that_does_not_exist_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    let out = ecospec(dir.path(), &["fmt", "missing.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "missing.eco"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("missing.eco"));
 }
@@ -200,7 +167,7 @@ fn fmt_follows_symlink_inside_and_formats_target() {
     std::fs::write(&target, UNFORMATTED).unwrap();
     set_mode(&target, 0o600);
     std::os::unix::fs::symlink("real/a.eco", dir.path().join("link.eco")).unwrap();
-    let out = ecospec(dir.path(), &["fmt", "link.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "link.eco"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // The link is still a link, to the same place; its target is formatted
     // and keeps its permission bits.
@@ -237,7 +204,7 @@ fn fmt_refuses_symlink_outside() {
         &["fmt", "specs/x.eco"][..],
         &["fmt", "--check", "specs/x.eco"],
     ] {
-        let out = ecospec(dir.path(), args);
+        let out = ECOSPEC.run(dir.path(), args);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(
@@ -268,7 +235,7 @@ fn fmt_refuses_read_only_file() {
     std::fs::write(&path, UNFORMATTED).unwrap();
     set_mode(&path, 0o444);
     std::fs::write(dir.path().join("b.eco"), UNFORMATTED).unwrap();
-    let out = ecospec(dir.path(), &["fmt", "."]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "."]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
@@ -285,7 +252,7 @@ fn fmt_refuses_read_only_file() {
         FORMATTED
     );
     // Checking it writes nothing, so it is not refused.
-    let out = ecospec(dir.path(), &["fmt", "--check", "a.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "--check", "a.eco"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
 }
 
@@ -298,7 +265,7 @@ fn fmt_keeps_mode_and_owner() {
     std::fs::write(&path, UNFORMATTED).unwrap();
     set_mode(&path, 0o640);
     let (uid, gid) = given_away(&path);
-    let out = ecospec(dir.path(), &["fmt", "a.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "a.eco"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FORMATTED);
     let after = std::fs::metadata(&path).unwrap();
@@ -313,14 +280,7 @@ fn fmt_refuses_fifo_without_opening_it() {
     let fifo = dir.path().join("x.eco");
     let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .current_dir(dir.path())
-        .args(["fmt", "x.eco"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = finish_within(&mut child, std::time::Duration::from_secs(20));
+    let out = ECOSPEC.run_within(dir.path(), &["fmt", "x.eco"], &[], Duration::from_secs(20));
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
@@ -337,38 +297,13 @@ fn fmt_refuses_a_file_over_64_mb() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(64 * 1024 * 1024 + 1).unwrap();
     drop(file);
-    let out = ecospec(dir.path(), &["fmt", "huge.eco"]);
+    let out = ECOSPEC.run(dir.path(), &["fmt", "huge.eco"]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
         stderr.contains("error: huge.eco: it is larger than 64 MB, the most ecospec reads"),
         "{stderr}"
     );
-}
-
-/// Waits for `child`, killing it past `limit` (then the test fails).
-fn finish_within(child: &mut std::process::Child, limit: std::time::Duration) -> Output {
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("still running after {limit:?}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    if let Some(mut pipe) = child.stdout.take() {
-        std::io::Read::read_to_end(&mut pipe, &mut stdout).unwrap();
-    }
-    if let Some(mut pipe) = child.stderr.take() {
-        std::io::Read::read_to_end(&mut pipe, &mut stderr).unwrap();
-    }
-    Output {
-        status: child.wait().unwrap(),
-        stdout,
-        stderr,
-    }
 }
 
 #[test]
@@ -379,24 +314,15 @@ fn fmt_check_of_30000_changed_lines_is_fast() {
         spec.push_str(&format!("cluster c{i} {{ needs: a }}\n"));
     }
     std::fs::write(dir.path().join("big.eco"), &spec).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .current_dir(dir.path())
-        .args(["fmt", "--check", "big.eco"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Read stdout while it runs: the diff is larger than a pipe holds.
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut stdout, &mut bytes).unwrap();
-        bytes
-    });
     // Before: 30 s in a release build. Now about a second of formatting and
     // at most one of aligning; the bound is generous for a loaded machine.
-    let out = finish_within(&mut child, std::time::Duration::from_secs(25));
-    let stdout = text(&reader.join().unwrap());
+    let out = ECOSPEC.run_within(
+        dir.path(),
+        &["fmt", "--check", "big.eco"],
+        &[],
+        Duration::from_secs(25),
+    );
+    let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(
         stdout.starts_with("--- a/big.eco\n+++ b/big.eco\n@@ "),
@@ -425,7 +351,7 @@ fn fix_writes_through_symlink_and_keeps_mode_and_owner() {
     set_mode(&target, 0o640);
     let owner = given_away(&target);
     std::os::unix::fs::symlink("real/main.eco", dir.path().join("main.eco")).unwrap();
-    let out = ecospec(dir.path(), &["check", "main.eco", "--fix"]);
+    let out = ECOSPEC.run(dir.path(), &["check", "main.eco", "--fix"]);
     let stderr = text(&out.stderr);
     assert!(
         stderr.contains("comunications → communications"),
@@ -451,7 +377,7 @@ fn fix_refuses_read_only_file() {
     let path = dir.path().join("main.eco");
     std::fs::write(&path, TYPO).unwrap();
     set_mode(&path, 0o444);
-    let out = ecospec(dir.path(), &["check", "main.eco", "--fix"]);
+    let out = ECOSPEC.run(dir.path(), &["check", "main.eco", "--fix"]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
@@ -470,7 +396,7 @@ fn output_refuses_read_only_file_and_writes_through_symlink() {
     let report = dir.path().join("report.json");
     std::fs::write(&report, "old").unwrap();
     set_mode(&report, 0o444);
-    let out = ecospec(
+    let out = ECOSPEC.run(
         dir.path(),
         &["check", "main.eco", "--output", "json=report.json"],
     );
@@ -485,7 +411,7 @@ fn output_refuses_read_only_file_and_writes_through_symlink() {
     std::fs::create_dir(dir.path().join("reports")).unwrap();
     std::fs::write(dir.path().join("reports/r.json"), "old").unwrap();
     std::os::unix::fs::symlink("reports/r.json", dir.path().join("r.json")).unwrap();
-    let out = ecospec(
+    let out = ECOSPEC.run(
         dir.path(),
         &["check", "main.eco", "--output", "json=r.json"],
     );

@@ -1,6 +1,12 @@
 //! The UI corpus (after rustc's UI tests): every case in `tests/ui/` is a
 //! `.eco` file, or a folder of them, checked by the real `ecospec` binary.
 //!
+//! - Cases are grouped by area, one folder each ([`AREAS`]): `syntax/`
+//!   (E01xx and the text's edge cases: BOM, CRLF, empty), `load/` (E0301–
+//!   E0304, several files and roots), `resolve/` (E02xx), `lints/` (W04xx and
+//!   `--apply`), `levels/` (lint levels: flags, `@allow`, `ecospec.toml` and
+//!   its E0305). A case runs from its area's folder, so its output names its
+//!   files as if the area were the whole corpus.
 //! - `CASE.out` beside it holds the expected human output and exit status,
 //!   `CASE.json` the expected JSON: a changed message is a visible diff.
 //!   Run with `BLESS=1` to write them, then review the diff.
@@ -28,16 +34,33 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use test_support::{is_config, is_eco, repo_root, walk, Program};
+
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
+
+/// The folders of `tests/ui`, one per area of the checker.
+const AREAS: [&str; 5] = ["syntax", "load", "resolve", "lints", "levels"];
 
 fn ui_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ui")
+    repo_root().join("tests/ui")
 }
 
-/// Every case: top-level `.eco` files and folders of `tests/ui`.
+/// The folder of each area.
+fn areas() -> Vec<PathBuf> {
+    AREAS.iter().map(|area| ui_dir().join(area)).collect()
+}
+
+/// The area folder a case is in, where it runs from.
+fn area_of(case: &Path) -> &Path {
+    case.parent().unwrap()
+}
+
+/// Every case: the `.eco` files and folders of each area.
 fn cases() -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(ui_dir())
-        .unwrap()
+    let mut cases: Vec<PathBuf> = areas()
+        .iter()
+        .flat_map(|area| std::fs::read_dir(area).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "eco"))
         .collect();
@@ -67,8 +90,9 @@ fn args_of(case: &Path) -> Vec<String> {
 /// (stdout, stderr, exit status) of `ecospec check CASE --format FORMAT`.
 fn run(case: &Path, format: &str) -> (String, String, i32) {
     let relative = case.file_name().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .current_dir(ui_dir())
+    let output = ECOSPEC
+        .command()
+        .current_dir(area_of(case))
         .arg("check")
         .arg(relative)
         .args(["--format", format, "--color", "never"])
@@ -85,28 +109,17 @@ fn run(case: &Path, format: &str) -> (String, String, i32) {
 /// (file, line) → codes expected by the `//~` annotations.
 fn annotations(case: &Path) -> BTreeMap<(String, u64), Vec<String>> {
     let files: Vec<PathBuf> = if case.is_dir() {
-        let mut files = Vec::new();
-        let mut stack = vec![case.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "eco")
-                    || path.file_name().is_some_and(|n| n == "ecospec.toml")
-                {
-                    files.push(path);
-                }
-            }
-        }
-        files
+        walk(case)
+            .into_iter()
+            .filter(|path| is_eco(path) || is_config(path))
+            .collect()
     } else {
         vec![case.to_path_buf()]
     };
     let mut expected: BTreeMap<(String, u64), Vec<String>> = BTreeMap::new();
     for file in files {
         let name = file
-            .strip_prefix(ui_dir())
+            .strip_prefix(area_of(case))
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
@@ -200,23 +213,36 @@ fn ui_corpus() {
         cases.len()
     );
     let mut failures = Vec::new();
-    let dir = ui_dir();
-    // An expected output whose case is gone is stale.
-    let names: Vec<String> = cases.iter().map(|c| case_name(c)).collect();
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    // A case outside the areas would never run.
+    for entry in std::fs::read_dir(ui_dir()).unwrap() {
         let path = entry.unwrap().path();
-        let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        if let Some(stem) = file
-            .strip_suffix(".out")
-            .or_else(|| file.strip_suffix(".json"))
-        {
-            if !names.iter().any(|n| n == stem) {
-                failures.push(format!("{file} has no case: remove it"));
+        if !areas().contains(&path) {
+            failures.push(format!(
+                "{}: tests/ui holds only the area folders {AREAS:?}: move it into one",
+                path.display()
+            ));
+        }
+    }
+    // An expected output whose case is gone is stale.
+    for area in areas() {
+        for entry in std::fs::read_dir(&area).unwrap() {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            if let Some(stem) = file
+                .strip_suffix(".out")
+                .or_else(|| file.strip_suffix(".json"))
+            {
+                if !cases.contains(&area.join(stem))
+                    && !cases.contains(&area.join(format!("{stem}.eco")))
+                {
+                    failures.push(format!("{} has no case: remove it", path.display()));
+                }
             }
         }
     }
     for case in &cases {
         let name = case_name(case);
+        let dir = area_of(case);
         let (human_out, human_err, status) = run(case, "human");
         let (json_text, json_err, json_status) = run(case, "json");
         assert_eq!(

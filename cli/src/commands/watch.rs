@@ -18,15 +18,14 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use ecospec::check::Options;
 use ecospec::load::{discover, Input};
 use notify_debouncer_mini::notify::event::ModifyKind;
 use notify_debouncer_mini::notify::{self, EventKind, RecursiveMode, Watcher};
 
-use crate::check_cmd::{once, usage_error};
-use crate::cli::CheckArgs;
+use crate::args::CheckArgs;
+use crate::checking::{once, prepare};
+use crate::exit::{usage_error, EXIT_OK};
 use crate::files::read_limited;
-use crate::EXIT_OK;
 
 /// Quiet time that ends a burst of events.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -159,7 +158,11 @@ impl Seen {
     }
 }
 
-pub fn run(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
+pub fn run(args: &CheckArgs) -> u8 {
+    let (inputs, options) = match prepare(args) {
+        Ok(prepared) => prepared,
+        Err(status) => return status,
+    };
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
     if let Err(e) = ctrlc::set_handler(move || {
@@ -184,7 +187,7 @@ pub fn run(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
         Err(e) => return usage_error(&format!("cannot watch files: {e}")),
     };
     let mut roots = Vec::with_capacity(inputs.len());
-    for input in inputs {
+    for input in &inputs {
         let (path, recursive) = match input {
             Input::Folder(folder) => (folder.as_path(), true),
             Input::File(file) => (
@@ -220,7 +223,7 @@ pub fn run(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
     seen.rescan(&roots);
     let terminal = std::io::stdout().is_terminal();
     loop {
-        once(args, inputs, options);
+        once(args, &inputs, &options);
         eprintln!("[ecospec] watching for changes; Ctrl-C stops");
         loop {
             let Some(paths) = burst(&rx) else {

@@ -1,4 +1,5 @@
-//! `ecospec check`.
+//! One check and its report: what `ecospec check` runs once and
+//! `ecospec check --watch` runs again after each change.
 
 use std::io::{IsTerminal, Write};
 
@@ -9,14 +10,14 @@ use ecospec::lints::Level;
 use ecospec::load::{Input, LoadOptions, RealFs};
 use ecospec::render;
 
-use crate::cli::{CheckArgs, Color, Format};
-use crate::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::args::{CheckArgs, Color, Format};
+use crate::exit::{usage_error, EXIT_FINDINGS, EXIT_OK};
+use crate::files::write_atomically;
 
-pub fn run(args: &CheckArgs) -> u8 {
-    let options = match options(args) {
-        Ok(options) => options,
-        Err(message) => return usage_error(&message),
-    };
+/// The inputs and options of a check, from its arguments; the exit status
+/// of a usage error (an unknown lint, a path that does not exist).
+pub fn prepare(args: &CheckArgs) -> Result<(Vec<Input>, Options), u8> {
+    let options = options(args).map_err(|message| usage_error(&message))?;
     let mut inputs = Vec::with_capacity(args.paths.len());
     for path in &args.paths {
         if path.is_dir() {
@@ -24,13 +25,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
-            return usage_error(&format!("`{}` does not exist", path.display()));
+            return Err(usage_error(&format!("`{}` does not exist", path.display())));
         }
     }
-    if args.watch {
-        return crate::watch::run(args, &inputs, &options);
-    }
-    once(args, &inputs, &options)
+    Ok((inputs, options))
 }
 
 /// One check: fixes first (`--fix`), then the report on stdout and in each
@@ -44,7 +42,7 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
         return status;
     }
     if args.fix {
-        match crate::fix_cmd::apply(&outcome) {
+        match crate::fixes::apply(&outcome) {
             Ok(0) => {}
             Ok(_) => {
                 // Report what remains in the files as now written.
@@ -71,7 +69,7 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
     for output in &args.output {
         let mut bytes = Vec::new();
         let written = render_to(&outcome, output.format, false, &mut bytes)
-            .and_then(|()| crate::output::write_atomically(&output.path, &bytes));
+            .and_then(|()| write_atomically(&output.path, &bytes));
         if let Err(e) = written {
             return usage_error(&format!("cannot write `{}`: {e}", output.path.display()));
         }
@@ -152,7 +150,49 @@ fn exit_status(outcome: &Outcome, deny_warnings: bool) -> u8 {
     }
 }
 
-pub fn usage_error(message: &str) -> u8 {
-    eprintln!("error: {message}");
-    EXIT_USAGE
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use clap::Parser;
+
+    use super::*;
+    use crate::args::{Cli, Command};
+    use crate::exit::EXIT_USAGE;
+
+    fn check_args(line: &[&str]) -> CheckArgs {
+        match Cli::try_parse_from([&["ecospec", "check"], line].concat())
+            .unwrap()
+            .command
+        {
+            Command::Check(args) => args,
+            other => panic!("not a check: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_folder_and_a_file_become_inputs_of_their_kind() {
+        let here = env!("CARGO_MANIFEST_DIR");
+        let file = format!("{here}/Cargo.toml");
+        let (inputs, options) = prepare(&check_args(&[here, &file, "-D", "W0401"])).unwrap();
+        assert!(matches!(&inputs[..], [Input::Folder(_), Input::File(_)]));
+        assert_eq!(options.overrides.len(), 1);
+        // Without --fix the trees are dropped once resolved.
+        assert!(options.consume_trees);
+        let (_, options) = prepare(&check_args(&[here, "--fix"])).unwrap();
+        assert!(!options.consume_trees);
+    }
+
+    #[test]
+    fn an_unknown_lint_or_a_missing_path_is_a_usage_error() {
+        let here = env!("CARGO_MANIFEST_DIR");
+        assert_eq!(
+            prepare(&check_args(&[here, "-A", "no-such-lint"])).err(),
+            Some(EXIT_USAGE)
+        );
+        assert_eq!(
+            prepare(&check_args(&["/no/such/path"])).err(),
+            Some(EXIT_USAGE)
+        );
+    }
 }

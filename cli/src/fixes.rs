@@ -1,4 +1,5 @@
-//! `ecospec check --fix`: writes the safe fixes of a check to the files.
+//! `ecospec check --fix`: writes the safe fixes of a check to the files
+//! (before the report of what remains).
 
 use ecospec::check::Outcome;
 use ecospec::fix::safe_fixes;

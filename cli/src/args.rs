@@ -1,8 +1,10 @@
-//! The command line, declared with clap.
+//! The command line's arguments, declared with clap: every subcommand's
+//! options, and the parsing of the values that are more than a word.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -24,9 +26,9 @@ pub enum Command {
     /// List every lint with its code, name, default level and summary
     Lints(LintsArgs),
     /// Write a commented starter spec and `ecospec.toml` into a folder
-    Init(crate::init_cmd::InitArgs),
+    Init(InitArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
-    Completions(crate::gen_cmd::CompletionsArgs),
+    Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `ecospec man > ecospec.1`
     Man,
     /// Format files in place in the canonical layout (`-`: stdin to stdout)
@@ -81,8 +83,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub allow_outside_imports: bool,
     /// Also write the diagnostics in FORMAT to FILE (`--output sarif=results.sarif`); may be repeated
-    #[arg(long, value_name = "FORMAT=FILE", value_parser = crate::output::parse_output)]
-    pub output: Vec<crate::output::OutputSpec>,
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub output: Vec<OutputSpec>,
     /// Apply the safe fixes (did-you-mean renames) to the files, then report what remains
     #[arg(long, conflicts_with = "watch")]
     pub fix: bool,
@@ -118,4 +120,89 @@ pub struct FmtArgs {
     /// Change nothing: print a diff and exit with status 1 when a file is not formatted
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to write into (made when missing)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// `--output FORMAT=FILE`: a second rendering of the same check written to
+/// a file, so that one run prints human output and leaves SARIF for upload.
+#[derive(Clone, Debug)]
+pub struct OutputSpec {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+/// `sarif=results.sarif` → (Sarif, `results.sarif`).
+pub fn parse_output(text: &str) -> Result<OutputSpec, String> {
+    let Some((format, path)) = text.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=FILE (e.g. `sarif=results.sarif`), found `{text}`"
+        ));
+    };
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!("unknown format `{format}`: one of {}", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("the file after `=` is empty".to_string());
+    }
+    Ok(OutputSpec {
+        format,
+        path: PathBuf::from(path),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    #[test]
+    fn output_names_a_format_and_a_file() {
+        let spec = parse_output("sarif=out/results.sarif").unwrap();
+        assert_eq!(spec.format, Format::Sarif);
+        assert_eq!(spec.path, PathBuf::from("out/results.sarif"));
+        // Only the first `=` separates: the file may hold one.
+        assert_eq!(
+            parse_output("JSON=a=b.json").unwrap().path,
+            PathBuf::from("a=b.json")
+        );
+    }
+
+    #[test]
+    fn output_refuses_what_is_not_format_equals_file() {
+        assert!(parse_output("results.sarif")
+            .unwrap_err()
+            .contains("FORMAT=FILE"));
+        assert_eq!(
+            parse_output("xml=a").unwrap_err(),
+            "unknown format `xml`: one of human, short, json, sarif, github"
+        );
+        assert_eq!(
+            parse_output("json=").unwrap_err(),
+            "the file after `=` is empty"
+        );
+    }
+
+    #[test]
+    fn the_declaration_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }

@@ -3,24 +3,15 @@
 //! `ecospec.toml` with a commented `[lints]` table. Never overwrites.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use clap::Args;
-
-use crate::check_cmd::usage_error;
-use crate::EXIT_OK;
+use crate::args::InitArgs;
+use crate::exit::{usage_error, EXIT_OK};
 
 pub const SPEC_NAME: &str = "ecosystem.eco";
 pub const CONFIG_NAME: &str = "ecospec.toml";
-const SPEC: &str = include_str!("../../../starter/ecosystem.eco");
-const CONFIG: &str = include_str!("../../../starter/ecospec.toml");
-
-#[derive(Args, Debug)]
-pub struct InitArgs {
-    /// The folder to write into (made when missing)
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
-}
+const SPEC: &str = include_str!("../../starter/ecosystem.eco");
+const CONFIG: &str = include_str!("../../starter/ecospec.toml");
 
 pub fn run(args: &InitArgs) -> u8 {
     let dir = &args.dir;

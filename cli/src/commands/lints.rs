@@ -1,26 +1,12 @@
-//! `ecospec explain` and `ecospec lints`: the documentation that lives
-//! beside each lint, printed.
+//! `ecospec lints`: every lint with its code, name, default level and
+//! summary, as a table or as JSON.
 
-use ecospec::lints::{explanation, LINTS};
+use ecospec::lints::LINTS;
 
-use crate::check_cmd::usage_error;
-use crate::cli::{ExplainArgs, LintsArgs, LintsFormat};
-use crate::EXIT_OK;
+use crate::args::{LintsArgs, LintsFormat};
+use crate::exit::EXIT_OK;
 
-pub fn explain(args: &ExplainArgs) -> u8 {
-    match explanation(&args.code) {
-        Some(text) => {
-            println!("{text}");
-            EXIT_OK
-        }
-        None => usage_error(&format!(
-            "no diagnostic `{}`: `ecospec lints` lists the lints; error codes run E0101–E0305",
-            args.code
-        )),
-    }
-}
-
-pub fn lints(args: &LintsArgs) -> u8 {
+pub fn run(args: &LintsArgs) -> u8 {
     match args.format {
         LintsFormat::Human => {
             println!("{:<6} {:<30} {:<6} summary", "code", "name", "level");

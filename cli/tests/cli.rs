@@ -9,45 +9,13 @@
 )]
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use test_support::{folder, repo_root, text, Program};
 
-fn ecospec() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ecospec"))
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    ecospec().current_dir(dir).args(args).output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-/// A temp folder holding `files`.
-fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 
 const TYPOS: &str = "capability communications \"Communication teams\"
 cluster mobilization {
@@ -59,9 +27,9 @@ actor çevre_derneği { in: mobilisation provides: communications }
 #[test]
 fn sarif_has_rules_results_locations_and_fixes() {
     let dir = folder(&[("specs/main.eco", TYPOS)]);
-    let out = run(dir.path(), &["check", "specs", "--format", "sarif"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let log: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = ECOSPEC.run(dir.path(), &["check", "specs", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let log: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
     assert_eq!(log["version"], "2.1.0");
     let runs = log["runs"].as_array().unwrap();
     assert_eq!(runs.len(), 1);
@@ -123,8 +91,8 @@ fn sarif_related_locations_carry_labels() {
         "main.eco",
         "capability coordination\ncluster a { bets_on: s needs: coordination }\nscenario s\nactor x { in: a provides: coordination }\non s { activate: a }\n",
     )]);
-    let out = run(dir.path(), &["check", ".", "--format", "sarif"]);
-    let log: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "--format", "sarif"]);
+    let log: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
     let single = results.iter().find(|r| r["ruleId"] == "W0404").unwrap();
     assert_eq!(single["level"], "note");
@@ -139,8 +107,8 @@ fn github_annotations_escape_and_map_notes() {
         "a,b.eco",
         "capability coordination\ncluster a { bets_on: s needs: coordination }\nscenario s\nactor x { in: a provides: coordination }\non s { activate: a }\nactor lone\n",
     )]);
-    let out = run(dir.path(), &["check", ".", "--format", "github"]);
-    let text = stdout(&out);
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "--format", "github"]);
+    let text = text(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert_eq!(
@@ -157,7 +125,7 @@ fn github_annotations_escape_and_map_notes() {
 #[test]
 fn output_writes_another_format_beside_human_output() {
     let dir = folder(&[("main.eco", TYPOS)]);
-    let out = run(
+    let out = ECOSPEC.run(
         dir.path(),
         &[
             "check",
@@ -173,11 +141,11 @@ fn output_writes_another_format_beside_human_output() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("cannot write `out/results.sarif`"),
         "a missing folder is reported: {}",
-        stderr(&out)
+        text(&out.stderr)
     );
     assert_eq!(out.status.code(), Some(2));
     std::fs::create_dir(dir.path().join("out")).unwrap();
-    let out = run(
+    let out = ECOSPEC.run(
         dir.path(),
         &[
             "check",
@@ -191,7 +159,7 @@ fn output_writes_another_format_beside_human_output() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("error[E0201]: no cluster named `mobilisation`"));
+    assert!(text(&out.stdout).contains("error[E0201]: no cluster named `mobilisation`"));
     let sarif: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("out/results.sarif")).unwrap(),
     )
@@ -214,22 +182,22 @@ fn output_writes_another_format_beside_human_output() {
         .collect();
     assert_eq!(names, ["results.sarif"]);
 
-    let bad = run(
+    let bad = ECOSPEC.run(
         dir.path(),
         &["check", "main.eco", "--output", "results.sarif"],
     );
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).contains("expected FORMAT=FILE"),
+        text(&bad.stderr).contains("expected FORMAT=FILE"),
         "{}",
-        stderr(&bad)
+        text(&bad.stderr)
     );
-    let bad = run(dir.path(), &["check", "main.eco", "--output", "xml=r.xml"]);
+    let bad = ECOSPEC.run(dir.path(), &["check", "main.eco", "--output", "xml=r.xml"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).contains("unknown format `xml`"),
+        text(&bad.stderr).contains("unknown format `xml`"),
         "{}",
-        stderr(&bad)
+        text(&bad.stderr)
     );
 }
 
@@ -245,8 +213,8 @@ fn fix_applies_safe_renames_and_reports_what_remains() {
         ("main.eco", &format!("\u{feff}{TYPOS}")),
         ("broken.eco", BROKEN),
     ]);
-    let out = run(dir.path(), &["check", ".", "--fix", "--format", "short"]);
-    let err = stderr(&out);
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "--fix", "--format", "short"]);
+    let err = text(&out.stderr);
     assert_eq!(
         err.lines().collect::<Vec<_>>(),
         [
@@ -267,7 +235,7 @@ fn fix_applies_safe_renames_and_reports_what_remains() {
         std::fs::read_to_string(dir.path().join("broken.eco")).unwrap(),
         BROKEN
     );
-    let report = stdout(&out);
+    let report = text(&out.stdout);
     assert_eq!(
         report.lines().collect::<Vec<_>>(),
         [
@@ -282,14 +250,14 @@ fn fix_applies_safe_renames_and_reports_what_remains() {
     assert_eq!(out.status.code(), Some(1));
 
     // Nothing left to fix: nothing is written or reported.
-    let again = run(
+    let again = ECOSPEC.run(
         dir.path(),
         &["check", "main.eco", "--fix", "--format", "short"],
     );
-    assert_eq!(stderr(&again), "");
-    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+    assert_eq!(text(&again.stderr), "");
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stdout));
     assert_eq!(
-        stdout(&again),
+        text(&again.stdout),
         "main.eco:1:12: note[W0404]: capability `communications` is needed, but only `çevre_derneği` provides it\n\
          main.eco:2:9: warning[W0408]: cluster `mobilization` bets on no scenario\n"
     );
@@ -298,7 +266,8 @@ fn fix_applies_safe_renames_and_reports_what_remains() {
 #[test]
 fn watch_checks_again_after_a_change_and_stops_on_ctrl_c() {
     let dir = folder(&[("main.eco", "capability a\n")]);
-    let mut child = ecospec()
+    let mut child = ECOSPEC
+        .command()
         .current_dir(dir.path())
         .args(["check", ".", "--watch", "--format", "short"])
         .stdout(Stdio::piped())
@@ -328,8 +297,9 @@ fn watch_checks_again_after_a_change_and_stops_on_ctrl_c() {
     std::thread::sleep(Duration::from_millis(500));
     std::fs::write(dir.path().join("main.eco"), "capability b\n").unwrap();
     wait_for("warning[W0410]: capability `b`");
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // The shell's own `kill`: /bin/kill (procps) is not on every machine.
+    let status = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(status.success());
@@ -347,42 +317,46 @@ fn watch_checks_again_after_a_change_and_stops_on_ctrl_c() {
 #[test]
 fn init_writes_a_spec_with_no_finding_at_any_level() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["init", "movement"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ECOSPEC.run(dir.path(), &["init", "movement"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let spec = dir.path().join("movement/ecosystem.eco");
     assert!(std::fs::read_to_string(&spec).unwrap().starts_with("// "));
     let config = std::fs::read_to_string(dir.path().join("movement/ecospec.toml")).unwrap();
     assert!(config.contains("\n[lints]\n"));
 
     // Every lint at `warn`, `critical-bridge` (allow by default) included.
-    let lints: Value =
-        serde_json::from_str(&stdout(&run(dir.path(), &["lints", "--format", "json"]))).unwrap();
+    let lints: Value = serde_json::from_str(&text(
+        &ECOSPEC
+            .run(dir.path(), &["lints", "--format", "json"])
+            .stdout,
+    ))
+    .unwrap();
     let mut args = vec!["check", "movement", "--format", "json"];
     for lint in lints.as_array().unwrap() {
         args.push("-W");
         args.push(lint["name"].as_str().unwrap());
     }
-    let out = run(dir.path(), &args);
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = ECOSPEC.run(dir.path(), &args);
+    let report: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
     assert_eq!(report["diagnostics"], serde_json::json!([]), "{report:#}");
     assert_eq!(report["summary"]["files"], 1);
     assert_eq!(out.status.code(), Some(0));
 
     // Never overwrites.
-    let again = run(dir.path(), &["init", "movement"]);
+    let again = ECOSPEC.run(dir.path(), &["init", "movement"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(
-        stderr(&again).contains("already exist"),
+        text(&again.stderr).contains("already exist"),
         "{}",
-        stderr(&again)
+        text(&again.stderr)
     );
 }
 
 #[test]
 fn lints_json_lists_every_lint() {
-    let out = run(&repo_root(), &["lints", "--format", "json"]);
+    let out = ECOSPEC.run(&repo_root(), &["lints", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
-    let lints: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let lints: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
     let lints = lints.as_array().unwrap();
     assert_eq!(lints.len(), 18);
     let codes: Vec<&str> = lints.iter().map(|l| l["code"].as_str().unwrap()).collect();
@@ -404,17 +378,17 @@ fn lints_json_lists_every_lint() {
 #[test]
 fn completions_and_man_page_mention_check() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let out = run(&repo_root(), &["completions", shell]);
+        let out = ECOSPEC.run(&repo_root(), &["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}");
-        let text = stdout(&out);
+        let text = text(&out.stdout);
         assert!(
             text.contains("check") && text.contains("format"),
             "{shell}: {text}"
         );
     }
-    let out = run(&repo_root(), &["man"]);
+    let out = ECOSPEC.run(&repo_root(), &["man"]);
     assert_eq!(out.status.code(), Some(0));
-    let page = stdout(&out);
+    let page = text(&out.stdout);
     assert!(page.starts_with(".ie") || page.starts_with(".TH"), "{page}");
     assert!(
         page.contains("ecospec\\-check") || page.contains("check"),

@@ -12,10 +12,13 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+use test_support::Program;
+
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 
 /// What a file outside the folder holds: it must never appear in any output.
 const MARKER: &str = "marker-8c1f5e0a-never-printed";
@@ -37,46 +40,11 @@ impl Run {
 
 /// `ecospec ARGS` in `dir`, killed after [`TIMEOUT`].
 fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ecospec"))
-        .current_dir(dir)
-        .args(args)
-        .envs(env.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut text = Vec::new();
-        let _ = out.read_to_end(&mut text);
-        text
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut text = Vec::new();
-        let _ = err.read_to_end(&mut text);
-        text
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "`ecospec {}` hung (killed after {TIMEOUT:?})",
-                args.join(" ")
-            );
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    let out = ECOSPEC.run_within(dir, args, env, TIMEOUT);
     Run {
-        stdout: String::from_utf8_lossy(&reader.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned(),
-        status: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        status: out.status.code().unwrap_or(-1),
     }
 }
 

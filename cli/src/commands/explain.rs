@@ -1,0 +1,20 @@
+//! `ecospec explain CODE`: the documentation that lives beside each lint
+//! (and in `compiler/explain/` for the errors), printed.
+
+use ecospec::lints::explanation;
+
+use crate::args::ExplainArgs;
+use crate::exit::{usage_error, EXIT_OK};
+
+pub fn run(args: &ExplainArgs) -> u8 {
+    match explanation(&args.code) {
+        Some(text) => {
+            println!("{text}");
+            EXIT_OK
+        }
+        None => usage_error(&format!(
+            "no diagnostic `{}`: `ecospec lints` lists the lints; error codes run E0101–E0305",
+            args.code
+        )),
+    }
+}
