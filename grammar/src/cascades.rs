@@ -1,0 +1,111 @@
+//! Cascades of one slip: errors that only repeat an earlier one are
+//! dropped, and a field name a list swallowed is taken out of the tree.
+//! Each decides on the kinds of tokens an error found and expected.
+
+use crate::ast::{Decl, Entry, Field, Item, Span, Value};
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::token::TokenKind;
+
+/// A keyword used as a name (`actor bridge { ... }`) is one error: recovery
+/// resumes at that keyword and reads it as the start of a declaration, whose
+/// own error on the very next token only repeats the first.
+pub fn drop_keyword_cascades(src: &str, errors: &mut Vec<SyntaxError>) {
+    let mut previous: Option<Span> = None;
+    errors.retain(|error| {
+        let cascade = previous.is_some_and(|keyword| {
+            src.get(keyword.end as usize..error.span.start as usize)
+                .is_some_and(|between| between.chars().all(char::is_whitespace))
+        });
+        previous = match &error.kind {
+            SyntaxErrorKind::UnexpectedToken { found, expected }
+                if found.is_keyword() && expected.as_slice() == [TokenKind::Name] =>
+            {
+                Some(error.span)
+            }
+            _ => None,
+        };
+        !cascade
+    });
+}
+
+/// Characters that cannot start a token (E0103) are skipped and never cause
+/// an E0101: when one stood where a token was needed (`actor 🌳 { ... }`),
+/// the error on the token right after it only repeats it.
+pub fn drop_invalid_character_cascades(
+    src: &str,
+    lexer_errors: &[SyntaxError],
+    errors: &mut Vec<SyntaxError>,
+) {
+    errors.retain(|error| {
+        !lexer_errors.iter().any(|invalid| {
+            matches!(invalid.kind, SyntaxErrorKind::InvalidCharacter { .. })
+                && invalid.span.end <= error.span.start
+                && src
+                    .get(invalid.span.end as usize..error.span.start as usize)
+                    .is_some_and(|between| between.chars().all(char::is_whitespace))
+        })
+    });
+}
+
+/// Takes out of the tree the field names that lists swallowed: one before
+/// each unexpected `:` (see [`drop_field_name_from_list`]).
+pub fn drop_swallowed_field_names(src: &str, errors: &[SyntaxError], items: &mut [Item]) {
+    for error in errors {
+        if matches!(
+            error.kind,
+            SyntaxErrorKind::UnexpectedToken {
+                found: TokenKind::Colon,
+                ..
+            }
+        ) {
+            drop_field_name_from_list(src, items, error.span.start as usize);
+        }
+    }
+}
+
+/// After a trailing comma (`needs: a, b,` then `cohesion: tight`), the list
+/// swallows the next field's name before the parser meets its `:`. That
+/// name is not an entry of the list: take it out, so no error but the
+/// syntax error is reported about it.
+fn drop_field_name_from_list(src: &str, items: &mut [Item], colon: usize) {
+    fn in_entries(src: &str, entries: &mut [Entry], colon: usize) -> bool {
+        entries.iter_mut().any(|entry| match entry {
+            Entry::Field(field) => in_field(src, field, colon),
+            Entry::Decl(decl) => in_decl(src, decl, colon),
+            Entry::Extend(extend) => extend
+                .body
+                .as_mut()
+                .is_some_and(|body| in_entries(src, &mut body.entries, colon)),
+            Entry::Error(_) => false,
+        })
+    }
+    fn in_decl(src: &str, decl: &mut Decl, colon: usize) -> bool {
+        decl.body
+            .as_mut()
+            .is_some_and(|body| in_entries(src, &mut body.entries, colon))
+    }
+    fn in_field(src: &str, field: &mut Field, colon: usize) -> bool {
+        let Value::Names(names) = &mut field.value else {
+            return false;
+        };
+        let swallowed = names.len() >= 2
+            && names.last().is_some_and(|last| {
+                src.get(last.span.end as usize..colon)
+                    .is_some_and(|between| between.chars().all(char::is_whitespace))
+            });
+        if swallowed {
+            names.pop();
+            if let Some(last) = names.last() {
+                field.span = Span::new(field.span.start as usize, last.span.end as usize);
+            }
+        }
+        swallowed
+    }
+    for item in items {
+        if let Item::Decl(decl) = item {
+            if in_decl(src, decl, colon) {
+                return;
+            }
+        }
+    }
+}
