@@ -95,6 +95,33 @@ fn recovered_span(error: &Recovered<'_>) -> Span {
     Span::new(start, end)
 }
 
+/// An intervention's keyword, name and label: what it has before its block.
+pub type InterventionHead = (Span, Ident, Option<Text>);
+
+/// An intervention, broken when `error` was recovered in its block or in
+/// place of it.
+pub fn intervention<'a>(
+    (keyword, name, label): InterventionHead,
+    block: Option<Block>,
+    error: Option<Recovered<'a>>,
+    end: usize,
+    errors: &mut Vec<Recovered<'a>>,
+) -> Box<Decl> {
+    let body = block.map(|block| (block, false));
+    let decl = decl(
+        DeclKind::Intervention,
+        keyword,
+        Some(name),
+        label,
+        body,
+        end,
+    );
+    match error {
+        Some(error) => broken(decl, errors, error),
+        None => decl,
+    }
+}
+
 pub fn with_attrs(decl: Box<Decl>, attrs: Vec<Attribute>) -> Item {
     Item::Decl(attach(decl, attrs))
 }
