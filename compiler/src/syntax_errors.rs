@@ -123,8 +123,7 @@ pub fn one_of(expected: &[String]) -> String {
 fn trailing_comma(text: &str, at: Span, found: TokenKind) -> Option<(Span, Option<String>)> {
     let before = text.get(..at.start as usize)?.trim_end();
     if before.ends_with(',') {
-        let end = before.len();
-        return Some((Span::new(end - 1, end), None));
+        return Some((comma_ending_at(before.len()), None));
     }
     if found != TokenKind::Colon {
         return None;
@@ -138,11 +137,15 @@ fn trailing_comma(text: &str, at: Span, found: TokenKind) -> Option<(Span, Optio
     let name = before.get(name_start..)?;
     let ahead = before.get(..name_start)?.trim_end();
     if ahead.ends_with(',') && ecospec_syntax::is_identifier(name) {
-        let end = ahead.len();
-        Some((Span::new(end - 1, end), Some(name.to_string())))
+        Some((comma_ending_at(ahead.len()), Some(name.to_string())))
     } else {
         None
     }
+}
+
+/// The span of the `,` that ends at byte `end`.
+fn comma_ending_at(end: usize) -> Span {
+    Span::new(end - ','.len_utf8(), end)
 }
 
 fn token_help(found: TokenKind, expected: &[TokenKind]) -> Option<String> {

@@ -109,3 +109,91 @@ fn drop_field_name_from_list(src: &str, items: &mut [Item], colon: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::lexer::Lexer;
+    use crate::token::Keyword;
+
+    fn unexpected(at: &str, src: &str, found: TokenKind, expected: &[TokenKind]) -> SyntaxError {
+        let start = src.find(at).unwrap();
+        SyntaxError {
+            kind: SyntaxErrorKind::UnexpectedToken {
+                found,
+                expected: expected.to_vec(),
+            },
+            span: Span::new(start, start + at.len()),
+        }
+    }
+
+    #[test]
+    fn only_the_error_right_after_a_keyword_used_as_a_name_is_dropped() {
+        let src = "actor bridge { x } actor among b { }";
+        let bridge = TokenKind::Keyword(Keyword::Bridge);
+        let mut errors = vec![
+            unexpected("bridge", src, bridge, &[TokenKind::Name]),
+            unexpected("{ x", src, TokenKind::LBrace, &[TokenKind::Name]),
+            unexpected("x }", src, TokenKind::Name, &[TokenKind::Colon]),
+            // A keyword where more than a name may stand is no such slip.
+            unexpected(
+                "among",
+                src,
+                TokenKind::Among,
+                &[TokenKind::Name, TokenKind::Colon],
+            ),
+            unexpected("b {", src, TokenKind::Name, &[TokenKind::LBrace]),
+        ];
+        let kept: Vec<Span> = [0, 2, 3, 4].map(|i| errors[i].span).to_vec();
+        drop_keyword_cascades(src, &mut errors);
+        assert_eq!(errors.iter().map(|e| e.span).collect::<Vec<_>>(), kept);
+    }
+
+    #[test]
+    fn only_the_error_right_after_invalid_characters_is_dropped() {
+        let src = "actor $$ { } actor a { }";
+        let invalid = SyntaxError {
+            kind: SyntaxErrorKind::InvalidCharacter {
+                text: "$$".to_string(),
+            },
+            span: Span::new(6, 8),
+        };
+        let mut errors = vec![
+            unexpected("{ }", src, TokenKind::LBrace, &[TokenKind::Name]),
+            unexpected("} actor", src, TokenKind::RBrace, &[TokenKind::Name]),
+        ];
+        let kept = errors[1].span;
+        drop_invalid_character_cascades(src, &[invalid], &mut errors);
+        assert_eq!(errors.iter().map(|e| e.span).collect::<Vec<_>>(), [kept]);
+    }
+
+    #[test]
+    fn a_field_name_a_list_swallowed_is_taken_out() {
+        let src = "cluster c {\n  needs: a, b,\n  cohesion: tight\n}\n";
+        let mut recovered = Vec::new();
+        let mut items = crate::grammar::ItemsParser::new()
+            .parse(&mut recovered, Lexer::new(src))
+            .unwrap();
+        let colon = unexpected(": tight", src, TokenKind::Colon, &[TokenKind::RBrace]);
+        let names = |items: &[Item]| -> Vec<String> {
+            let Some(Item::Decl(decl)) = items.first() else {
+                return Vec::new();
+            };
+            let entries = decl.body.iter().flat_map(|body| &body.entries);
+            entries
+                .filter_map(|entry| match entry {
+                    Entry::Field(Field {
+                        value: Value::Names(names),
+                        ..
+                    }) => Some(names.iter().map(|n| n.as_str().to_string())),
+                    _ => None,
+                })
+                .flatten()
+                .collect()
+        };
+        assert_eq!(names(&items), ["a", "b", "cohesion"]);
+        drop_swallowed_field_names(src, &[colon], &mut items);
+        assert_eq!(names(&items), ["a", "b"]);
+    }
+}

@@ -18,3 +18,24 @@ pub fn parse_piece(src: &str, start: usize, end: usize) -> Option<(Vec<Item>, Ve
     }
     Some((items, std::mem::take(&mut lexer.comments)))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_piece_has_spans_into_the_whole_text_and_no_error() {
+        let src = "capability k\n// note\ncluster c { needs: k }\n";
+        let start = src.find("// note").unwrap();
+        let (items, comments) = parse_piece(src, start, src.len()).unwrap();
+        assert_eq!(items.len(), 1);
+        let Some(Item::Decl(cluster)) = items.first() else {
+            panic!("{items:?}");
+        };
+        assert_eq!(&src[cluster.span.range()], "cluster c { needs: k }");
+        assert_eq!(comments.len(), 1);
+        assert_eq!(comments[0].span.start as usize, start);
+        assert!(parse_piece(src, 0, src.find("k }").unwrap()).is_none());
+    }
+}
