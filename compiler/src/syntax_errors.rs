@@ -1,8 +1,10 @@
 //! Syntax errors (E0101–E0103) as diagnostics, with targeted help for the
 //! common slips (after Cedar and Elm): a missing colon, a trailing comma, a
-//! keyword used as a name, quotes, separators.
+//! keyword used as a name, quotes, separators. The syntax crate says what
+//! it found and expected as kinds of tokens; here they become words (after
+//! Cedar's parser errors, which name tokens for people in one place).
 
-use ecospec_syntax::{Span, SyntaxError, SyntaxErrorKind};
+use ecospec_syntax::{Span, SyntaxError, SyntaxErrorKind, TokenKind};
 
 use crate::code::Code;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Loc};
@@ -25,11 +27,14 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
     let code = code(&error.kind);
     match &error.kind {
         SyntaxErrorKind::UnexpectedToken { found, expected } => {
+            let found = *found;
+            let written = text.get(error.span.range()).unwrap_or_default();
+            let expected_words = one_of(&expected_names(expected));
             let mut diagnostic = Diagnostic::error(
                 code,
-                format!("expected {}, found {found}", one_of(expected)),
+                format!("expected {expected_words}, found {}", found_name(found, written)),
             )
-            .at(loc, format!("expected {}", one_of(expected)));
+            .at(loc, format!("expected {expected_words}"));
             if let Some((comma, field)) = trailing_comma(text, error.span, found) {
                 if let Some(field) = field {
                     diagnostic = diagnostic.label(
@@ -55,10 +60,13 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
         SyntaxErrorKind::UnexpectedEof { expected } => {
             let mut diagnostic = Diagnostic::error(
                 code,
-                format!("unexpected end of file: expected {}", one_of(expected)),
+                format!(
+                    "unexpected end of file: expected {}",
+                    one_of(&expected_names(expected))
+                ),
             )
             .at(loc, "the file ends here");
-            if expected.iter().any(|e| e == "`}`") {
+            if expected.contains(&TokenKind::RBrace) {
                 diagnostic = diagnostic.help("a block opened with `{` must be closed with `}`");
             }
             diagnostic
@@ -86,6 +94,31 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
     }
 }
 
+/// How a message names a token it expected: `` `cluster` ``, `` `{` ``, a
+/// name, a string.
+fn expected_name(kind: TokenKind) -> String {
+    match (kind, kind.spelling()) {
+        (TokenKind::Name, _) => "a name".to_string(),
+        (TokenKind::String, _) => "a string".to_string(),
+        (_, Some(spelling)) => format!("`{spelling}`"),
+        (TokenKind::EndOfFile, _) | (_, None) => "end of file".to_string(),
+    }
+}
+
+fn expected_names(expected: &[TokenKind]) -> Vec<String> {
+    expected.iter().map(|kind| expected_name(*kind)).collect()
+}
+
+/// How a message names the token it found, `written` in the text:
+/// `` name `x` ``, `` keyword `actor` ``, `` `{` ``, a string.
+fn found_name(kind: TokenKind, written: &str) -> String {
+    match (kind, kind.spelling()) {
+        (TokenKind::Name, _) => format!("name `{written}`"),
+        (_, Some(spelling)) if kind.is_keyword() => format!("keyword `{spelling}`"),
+        _ => expected_name(kind),
+    }
+}
+
 /// `` `:` ``, `` a name or `}` ``, `` one of a name, `}`, `,` ``.
 pub fn one_of(expected: &[String]) -> String {
     match expected {
@@ -100,13 +133,12 @@ pub fn one_of(expected: &[String]) -> String {
 /// cannot continue a list; or, when the unexpected token is a `:`, the span
 /// of a `,` before the name in front of it (`needs: a, b,` then
 /// `cohesion: tight`: the list took `cohesion`), with that name.
-fn trailing_comma(text: &str, at: Span, found: &str) -> Option<(Span, Option<String>)> {
+fn trailing_comma(text: &str, at: Span, found: TokenKind) -> Option<(Span, Option<String>)> {
     let before = text.get(..at.start as usize)?.trim_end();
     if before.ends_with(',') {
-        let end = before.len();
-        return Some((Span::new(end - 1, end), None));
+        return Some((comma_ending_at(before.len()), None));
     }
-    if found != "`:`" {
+    if found != TokenKind::Colon {
         return None;
     }
     let name_start = before
@@ -118,29 +150,33 @@ fn trailing_comma(text: &str, at: Span, found: &str) -> Option<(Span, Option<Str
     let name = before.get(name_start..)?;
     let ahead = before.get(..name_start)?.trim_end();
     if ahead.ends_with(',') && ecospec_syntax::is_identifier(name) {
-        let end = ahead.len();
-        Some((Span::new(end - 1, end), Some(name.to_string())))
+        Some((comma_ending_at(ahead.len()), Some(name.to_string())))
     } else {
         None
     }
 }
 
-fn token_help(found: &str, expected: &[String]) -> Option<String> {
-    let only = |what: &str| expected.len() == 1 && expected.iter().any(|e| e == what);
-    if let Some(keyword) = found.strip_prefix("keyword ") {
-        if only("a name") {
+/// The span of the `,` that ends at byte `end`.
+fn comma_ending_at(end: usize) -> Span {
+    Span::new(end - ','.len_utf8(), end)
+}
+
+fn token_help(found: TokenKind, expected: &[TokenKind]) -> Option<String> {
+    let only = |what: TokenKind| expected == [what];
+    if let (true, Some(keyword)) = (found.is_keyword(), found.spelling()) {
+        if only(TokenKind::Name) {
             return Some(format!(
-                "{keyword} is a keyword and cannot be used as a name; choose another name"
+                "`{keyword}` is a keyword and cannot be used as a name; choose another name"
             ));
         }
-        if expected.iter().any(|e| e == "`}`") {
+        if expected.contains(&TokenKind::RBrace) {
             return Some("close the block with `}` before the next declaration".to_string());
         }
     }
-    if found == "a string" && only("a name") {
+    if found == TokenKind::String && only(TokenKind::Name) {
         return Some("names are written without quotes".to_string());
     }
-    if only("`:`") {
+    if only(TokenKind::Colon) {
         return Some(
             "a field is written `name: value`; is a `:` missing, or a `,` between list entries?"
                 .to_string(),
@@ -198,4 +234,39 @@ fn invalid_char_help(text: &str) -> Option<String> {
         _ => return None,
     };
     Some(help.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ecospec_syntax::lexer::Keyword;
+
+    #[test]
+    fn tokens_are_named_in_words() {
+        let cluster = TokenKind::Keyword(Keyword::Cluster);
+        assert_eq!(found_name(TokenKind::Name, "needs"), "name `needs`");
+        assert_eq!(found_name(cluster, "cluster"), "keyword `cluster`");
+        assert_eq!(found_name(TokenKind::Among, "among"), "keyword `among`");
+        assert_eq!(found_name(TokenKind::String, "\"x\""), "a string");
+        assert_eq!(found_name(TokenKind::Colon, ":"), "`:`");
+        assert_eq!(
+            one_of(&expected_names(&[
+                TokenKind::Name,
+                cluster,
+                TokenKind::RBrace
+            ])),
+            "one of a name, `cluster`, `}`"
+        );
+        assert_eq!(expected_name(TokenKind::EndOfFile), "end of file");
+    }
+
+    #[test]
+    fn a_keyword_where_a_name_is_expected_is_explained() {
+        let help = token_help(TokenKind::Keyword(Keyword::Bridge), &[TokenKind::Name]);
+        assert_eq!(
+            help.as_deref(),
+            Some("`bridge` is a keyword and cannot be used as a name; choose another name")
+        );
+        assert!(token_help(TokenKind::Name, &[TokenKind::Name]).is_none());
+    }
 }

@@ -56,12 +56,16 @@ pub fn decl(
 }
 
 pub fn broken<'a>(
-    mut decl: Box<Decl>,
+    decl: Box<Decl>,
     errors: &mut Vec<Recovered<'a>>,
     error: Recovered<'a>,
 ) -> Box<Decl> {
-    decl.span = decl.span.to(recovered_span(&error));
-    errors.push(error);
+    broken_over(decl, recover(errors, error))
+}
+
+/// The declaration, marked broken and stretched over what recovery skipped.
+fn broken_over(mut decl: Box<Decl>, skipped: Span) -> Box<Decl> {
+    decl.span = decl.span.to(skipped);
     decl.broken = true;
     decl
 }
@@ -93,6 +97,32 @@ fn recovered_span(error: &Recovered<'_>) -> Span {
         .map_or(start, |(_, _, end)| *end)
         .max(start);
     Span::new(start, end)
+}
+
+/// An intervention's keyword, name and label: what it has before its block.
+pub type InterventionHead = (Span, Ident, Option<Text>);
+
+/// An intervention; broken when recovery skipped `skipped` in its block or
+/// in place of it.
+pub fn intervention(
+    (keyword, name, label): InterventionHead,
+    block: Option<Block>,
+    skipped: Option<Span>,
+    end: usize,
+) -> Box<Decl> {
+    let body = block.map(|block| (block, false));
+    let decl = decl(
+        DeclKind::Intervention,
+        keyword,
+        Some(name),
+        label,
+        body,
+        end,
+    );
+    match skipped {
+        Some(skipped) => broken_over(decl, skipped),
+        None => decl,
+    }
 }
 
 pub fn with_attrs(decl: Box<Decl>, attrs: Vec<Attribute>) -> Item {

@@ -2,6 +2,7 @@
 //! (E0101, E0102, E0103); this crate knows nothing of how they are shown.
 
 use crate::ast::Span;
+use crate::token::TokenKind;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -11,15 +12,16 @@ pub struct SyntaxError {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
-    /// E0101: a token the grammar does not accept here.
+    /// E0101: a token the grammar does not accept here (the error's span
+    /// is that token's).
     UnexpectedToken {
-        /// How the token is named in a message: `` keyword `actor` ``, `` `{` ``.
-        found: String,
-        /// What the grammar accepts here, in words, deduplicated and sorted.
-        expected: Vec<String>,
+        found: TokenKind,
+        /// What the grammar accepts here, each kind once, in the order of
+        /// the grammar's terminals.
+        expected: Vec<TokenKind>,
     },
     /// E0101: the file ends where more was expected.
-    UnexpectedEof { expected: Vec<String> },
+    UnexpectedEof { expected: Vec<TokenKind> },
     /// E0102: a string that does not end on its line.
     UnterminatedString,
     /// E0102: an escape other than `\" \\ \n \t`.

@@ -1,6 +1,6 @@
 //! Re-parsing an edited file: only the top-level items around the edit.
 //!
-//! The argument is the one of [`crate::parse_in_pieces`]: a text cut at the
+//! The argument is the one of the parallel split: a text cut at the
 //! starts of top-level items, every piece parsing with no error, has the
 //! tree of one parse (LR(1), no conflict: one derivation of the
 //! concatenation). An old tree with no error is such a parse, so its items
@@ -13,7 +13,9 @@
 use crate::ast::{
     Attribute, Block, BridgeEnds, CommentKind, Decl, Entry, Extend, File, Item, Span, Text, Value,
 };
-use crate::{docs, parse, parse_piece};
+use crate::docs;
+use crate::parse::parse;
+use crate::piece::parse_piece;
 
 /// The tree of `new_src`, given `old`, the tree of `old_src`.
 pub fn reparse(old_src: &str, old: &File, new_src: &str) -> File {

@@ -21,6 +21,8 @@ use logos::Logos;
 
 use crate::ast::{Comment, CommentKind, Span};
 use crate::error::{SyntaxError, SyntaxErrorKind};
+pub use crate::token::Keyword;
+use crate::token::TokenKind;
 
 // Comments, strings and words are read to their end by callbacks, in loops:
 // logos's generated code reads a run of non-ASCII characters by mutual
@@ -94,65 +96,6 @@ fn word(lex: &mut logos::Lexer<'_, Raw>) {
     lex.bump(len);
 }
 
-/// A declaration keyword (the keywords that start an item).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Keyword {
-    Import,
-    Ecosystem,
-    Capability,
-    Scenario,
-    Cluster,
-    Actor,
-    Bridge,
-    On,
-    Intervention,
-}
-
-impl Keyword {
-    /// Every declaration keyword, in the order of the contract's grammar.
-    pub const ALL: [Keyword; 9] = [
-        Keyword::Import,
-        Keyword::Ecosystem,
-        Keyword::Capability,
-        Keyword::Scenario,
-        Keyword::Cluster,
-        Keyword::Actor,
-        Keyword::Bridge,
-        Keyword::On,
-        Keyword::Intervention,
-    ];
-
-    /// The declaration this keyword introduces (`import` introduces none).
-    pub fn decl_kind(self) -> Option<crate::ast::DeclKind> {
-        use crate::ast::DeclKind;
-        Some(match self {
-            Keyword::Import => return None,
-            Keyword::Ecosystem => DeclKind::Ecosystem,
-            Keyword::Capability => DeclKind::Capability,
-            Keyword::Scenario => DeclKind::Scenario,
-            Keyword::Cluster => DeclKind::Cluster,
-            Keyword::Actor => DeclKind::Actor,
-            Keyword::Bridge => DeclKind::Bridge,
-            Keyword::On => DeclKind::On,
-            Keyword::Intervention => DeclKind::Intervention,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        self.decl_kind()
-            .map_or("import", crate::ast::DeclKind::keyword)
-    }
-
-    /// Whether a declaration with this keyword may stand inside an
-    /// intervention (as a change it proposes).
-    pub fn nests_in_intervention(self) -> bool {
-        !matches!(
-            self,
-            Keyword::Import | Keyword::Ecosystem | Keyword::Intervention
-        )
-    }
-}
-
 /// A string literal as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StrLit<'a> {
@@ -181,23 +124,23 @@ pub enum Tok<'a> {
 }
 
 impl Tok<'_> {
-    /// How a diagnostic names this token: `` `cluster` ``, `` `{` ``, a name, a string.
-    pub fn describe(&self) -> String {
+    /// What kind of token this is, as a syntax error names it.
+    pub fn kind(&self) -> TokenKind {
         match self {
-            Tok::Ident(name) => format!("name `{name}`"),
-            Tok::Str(_) => "a string".to_string(),
-            Tok::Kw(kw) | Tok::InnerKw(kw) => format!("keyword `{}`", kw.as_str()),
-            Tok::Between => "keyword `between`".to_string(),
-            Tok::And => "keyword `and`".to_string(),
-            Tok::Among => "keyword `among`".to_string(),
-            Tok::Extend => "keyword `extend`".to_string(),
-            Tok::LBrace => "`{`".to_string(),
-            Tok::RBrace => "`}`".to_string(),
-            Tok::LParen => "`(`".to_string(),
-            Tok::RParen => "`)`".to_string(),
-            Tok::Colon => "`:`".to_string(),
-            Tok::Comma => "`,`".to_string(),
-            Tok::At => "`@`".to_string(),
+            Tok::Ident(_) => TokenKind::Name,
+            Tok::Str(_) => TokenKind::String,
+            Tok::Kw(kw) | Tok::InnerKw(kw) => TokenKind::Keyword(*kw),
+            Tok::Between => TokenKind::Between,
+            Tok::And => TokenKind::And,
+            Tok::Among => TokenKind::Among,
+            Tok::Extend => TokenKind::Extend,
+            Tok::LBrace => TokenKind::LBrace,
+            Tok::RBrace => TokenKind::RBrace,
+            Tok::LParen => TokenKind::LParen,
+            Tok::RParen => TokenKind::RParen,
+            Tok::Colon => TokenKind::Colon,
+            Tok::Comma => TokenKind::Comma,
+            Tok::At => TokenKind::At,
         }
     }
 }
