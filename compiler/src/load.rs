@@ -1,5 +1,5 @@
 //! Loading: finding `.eco` files, reading them, following imports, and
-//! grouping them into ecosystems (LANGUAGE.md section 4).
+//! grouping them into ecosystems (the contract's section 4; `docs/limits.md`).
 //!
 //! Invariants:
 //! - a file is read and parsed once, however many paths import it;

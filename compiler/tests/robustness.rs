@@ -1,4 +1,4 @@
-//! Robustness (LANGUAGE.md section 4: "bad input gets a diagnostic, never a
+//! Robustness (the contract, section 4: "bad input gets a diagnostic, never a
 //! panic"): random text, random bytes and mutated examples go through the
 //! lexer, the parser and the whole check without a panic; inputs made
 //! invalid by construction get their error at the right place; and the
