@@ -10,10 +10,11 @@ use std::path::Path;
 use ecospec_syntax::DeclKind;
 
 use super::*;
-use crate::check::{check, Options};
+use crate::check::{check, Options, Outcome};
 use crate::load::Input;
 use crate::memfs::MemFs;
 use crate::resolve::schema::FieldType;
+use crate::source::FileId;
 
 const MAIN: &str = r#"import "caps.eco"
 /// The street cluster.
