@@ -1,0 +1,78 @@
+//! The analysis snapshot the feature handlers read: a checked folder
+//! ([`Analysis`]), a request about one of its files ([`Query`]), and the
+//! file system it was checked through (the disk with the open documents
+//! over it, [`OverlayFs`]).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ecospec::check::Outcome;
+use ecospec::load::{FileSystem, ReadError, RealFs};
+use ecospec::query::{self, Found};
+use ecospec::source::{FileId, SourceFile};
+use tower_lsp_server::ls_types::Position;
+
+use crate::convert::{self, Encoding};
+
+/// A checked folder.
+pub struct Analysis {
+    pub outcome: Outcome,
+    /// The version of each open document it saw.
+    pub versions: HashMap<PathBuf, i32>,
+}
+
+/// What a request about a document needs.
+pub struct Query {
+    pub analysis: Arc<Analysis>,
+    pub file: FileId,
+    pub encoding: Encoding,
+}
+
+impl Query {
+    pub fn outcome(&self) -> &Outcome {
+        &self.analysis.outcome
+    }
+
+    /// The document's text as the analysis saw it.
+    pub fn source(&self) -> Option<&SourceFile> {
+        self.analysis.outcome.sources.get(self.file)
+    }
+
+    /// The byte offset of a client position in the document.
+    pub fn offset(&self, position: Position) -> u32 {
+        match self.source() {
+            Some(file) => convert::offset(file, position, self.encoding),
+            None => 0,
+        }
+    }
+
+    /// The declaration named at a client position (by its definition or a use).
+    pub fn symbol_at(&self, position: Position) -> Option<Found<'_>> {
+        query::symbol_at(self.outcome(), self.file, self.offset(position))
+    }
+}
+
+/// The disk with the open documents over it.
+pub struct OverlayFs {
+    pub docs: HashMap<PathBuf, Arc<SourceFile>>,
+}
+
+impl FileSystem for OverlayFs {
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        match self.docs.get(path) {
+            Some(doc) => Ok(doc.text.clone().into_bytes()),
+            None => RealFs.read(path, limit),
+        }
+    }
+
+    fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
+        std::fs::canonicalize(path).or_else(|error| {
+            if self.docs.contains_key(path) {
+                Ok(path.to_path_buf())
+            } else {
+                Err(error)
+            }
+        })
+    }
+}
