@@ -34,29 +34,3 @@ pub fn typed_prefix(text: &str, offset: usize) -> &str {
         .map_or(offset, |(i, _)| i);
     before.get(start..).unwrap_or_default()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_word_under_the_cursor_spans_both_sides() {
-        let text = "@allow(dead-capability) x";
-        let at = text.find("capability").unwrap_or(0);
-        assert_eq!(word_at(text, at), Some(Span::new(7, 22)));
-        assert_eq!(
-            word_at(text, 22),
-            Some(Span::new(7, 22)),
-            "its end included"
-        );
-        assert_eq!(word_at(text, 0), None, "`@` starts no word");
-        assert_eq!(word_at("é", 1), None, "not between characters");
-    }
-
-    #[test]
-    fn the_typed_prefix_stops_at_the_first_non_name_character() {
-        assert_eq!(typed_prefix("needs: com", 10), "com");
-        assert_eq!(typed_prefix("needs: ", 7), "");
-        assert_eq!(typed_prefix("a-b_c", 5), "a-b_c");
-    }
-}
