@@ -6,7 +6,7 @@
 //! the syntax trees; nothing is checked again. Positions are byte offsets:
 //! converting them is the editor side's job.
 
-mod allow;
+pub mod allow;
 mod complete;
 mod describe;
 mod folding;
@@ -16,7 +16,6 @@ mod names;
 mod outline;
 mod words;
 
-pub use allow::allow_fix;
 pub use complete::{complete, completion_context, Candidate, CandidateKind, Context};
 pub use describe::describe;
 pub use folding::{folding_ranges, Fold, FoldKind};

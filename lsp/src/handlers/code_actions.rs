@@ -1,11 +1,10 @@
-//! Code actions for the diagnostics under the cursor: their fixes (a
-//! did-you-mean), and silencing a lint with the compiler's `@allow` fix
-//! ([`ecospec::query::allow_fix`]).
+//! Code actions for the diagnostics under the cursor: their fixes, as the
+//! compiler offers them (a did-you-mean; `@allow(lint)` above the
+//! declaration of a finding).
 
 use std::collections::HashMap;
 
 use ecospec::diagnostic::Fix;
-use ecospec::query;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionResponse, Diagnostic, Range,
     TextEdit, Uri, WorkspaceEdit,
@@ -29,22 +28,14 @@ pub fn code_actions(q: &Query, range: Range) -> Option<CodeActionResponse> {
         }
         let lsp_diagnostic = convert::diagnostic(outcome, diagnostic, q.encoding);
         for fix in &diagnostic.fixes {
-            actions.push(action(q, fix, lsp_diagnostic.clone(), Some(fix.safe)));
-        }
-        if let Some(fix) = query::allow_fix(outcome, diagnostic) {
-            actions.push(action(q, &fix, lsp_diagnostic, None));
+            actions.push(action(q, fix, lsp_diagnostic.clone()));
         }
     }
     Some(actions)
 }
 
 /// A quick fix doing `fix`, for `diagnostic`.
-fn action(
-    q: &Query,
-    fix: &Fix,
-    diagnostic: Option<Diagnostic>,
-    is_preferred: Option<bool>,
-) -> CodeActionOrCommand {
+fn action(q: &Query, fix: &Fix, diagnostic: Option<Diagnostic>) -> CodeActionOrCommand {
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for edit in &fix.edits {
         if let Some(location) = convert::location(q.outcome(), edit.loc, q.encoding) {
@@ -62,7 +53,7 @@ fn action(
             changes: Some(changes),
             ..WorkspaceEdit::default()
         }),
-        is_preferred,
+        is_preferred: Some(fix.safe),
         ..CodeAction::default()
     })
 }
