@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ecospec::check::Outcome;
-use ecospec::load::{FileSystem, ReadError, RealFs};
+use ecospec::load::{DirEntry, FileSystem, ReadError, RealFs};
+use ecospec::memfs::entries_under;
 use ecospec::query::{self, Found};
 use ecospec::source::{FileId, SourceFile};
 use tower_lsp_server::ls_types::Position;
@@ -53,7 +54,9 @@ impl Query {
     }
 }
 
-/// The disk with the open documents over it.
+/// The disk with the open documents over it: their text is read instead
+/// of the file's, and the ones never saved are found in their folder (an
+/// unsaved `ecospec.toml` sets the levels, an unsaved spec is checked).
 pub struct OverlayFs {
     pub docs: HashMap<PathBuf, Arc<SourceFile>>,
 }
@@ -74,5 +77,29 @@ impl FileSystem for OverlayFs {
                 Err(error)
             }
         })
+    }
+
+    fn read_dir(&self, dir: &Path) -> std::io::Result<Vec<DirEntry>> {
+        let unsaved = entries_under(self.docs.keys(), dir);
+        match RealFs.read_dir(dir) {
+            Ok(mut entries) => {
+                for entry in unsaved {
+                    if !entries.iter().any(|e| e.path == entry.path) {
+                        entries.push(entry);
+                    }
+                }
+                Ok(entries)
+            }
+            Err(error) if unsaved.is_empty() => Err(error),
+            Err(_) => Ok(unsaved),
+        }
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        RealFs.is_dir(path)
+            || self
+                .docs
+                .keys()
+                .any(|doc| doc != path && doc.starts_with(path))
     }
 }

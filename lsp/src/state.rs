@@ -43,19 +43,22 @@ impl State {
             .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default())
     }
 
-    /// What to check for a folder: its files on disk, and the open
-    /// documents in it that were never saved (they are not on disk to be
-    /// found).
+    /// What to check for a folder: the folder as the overlay shows it (the
+    /// documents never saved are found in it like the others), and the
+    /// open documents never saved whose name is not a spec's (an
+    /// `untitled:` one; not `ecospec.toml`), which no search finds.
     pub fn inputs(&self, folder: &Path) -> Vec<Input> {
         let mut inputs = vec![Input::Folder(folder.to_path_buf())];
-        let mut unsaved: Vec<&PathBuf> = self
+        let mut unnamed: Vec<&PathBuf> = self
             .docs
             .keys()
             .filter(|path| self.folder_of(path) == folder)
+            .filter(|path| path.extension().is_none_or(|ext| ext != "eco"))
+            .filter(|path| path.file_name().is_none_or(|name| name != "ecospec.toml"))
             .filter(|path| std::fs::symlink_metadata(path).is_err())
             .collect();
-        unsaved.sort();
-        inputs.extend(unsaved.into_iter().cloned().map(Input::File));
+        unnamed.sort();
+        inputs.extend(unnamed.into_iter().cloned().map(Input::File));
         inputs
     }
 
