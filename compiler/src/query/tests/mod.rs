@@ -315,3 +315,5 @@ fn the_allow_fix_goes_above_the_declaration_indented_like_it() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+mod fixtures;
