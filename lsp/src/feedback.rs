@@ -1,5 +1,5 @@
-//! What to publish after a check of a folder (after Gleam's
-//! `language_server/feedback.rs`): the files with diagnostics, the files that
+//! What to publish after a check of a folder (as the feedback of Gleam's
+//! language server): the files with diagnostics, the files that
 //! had some and have none now (cleared with an empty list, also when they
 //! disappeared from the folder), the open documents (so a client sees that
 //! the version it sent was checked); and of those only the ones whose

@@ -1,4 +1,4 @@
-//! Folding ranges (after rust-analyzer's `folding_ranges.rs`): each
+//! Folding ranges (as rust-analyzer's folding ranges): each
 //! declaration over more than one line, those inside it, and runs of
 //! comment lines of one kind.
 

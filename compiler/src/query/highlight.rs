@@ -1,4 +1,4 @@
-//! Semantic highlighting (after rust-analyzer's `syntax_highlighting.rs`):
+//! Semantic highlighting (as rust-analyzer's syntax highlighting):
 //! keywords, names classified by what they name (read off the resolver's
 //! recorded name uses), field names, enum values, strings, comments.
 

@@ -1,4 +1,4 @@
-//! The outline of a file (after rust-analyzer's `file_structure.rs`): its
+//! The outline of a file (as rust-analyzer's file structure): its
 //! declarations, the ones inside an intervention and its `extend`s nested
 //! under it.
 

@@ -1,5 +1,5 @@
-//! Query tests as fixtures (after rust-analyzer's `ide/src/hover/tests.rs`
-//! and Nickel's `lsp/nls/tests/inputs/`): each file of `fixtures/QUERY/` is
+//! Query tests as fixtures (as rust-analyzer's hover tests and Nickel's
+//! language server inputs are): each file of `fixtures/QUERY/` is
 //! a folder of specs, `//- NAME.eco` starting each file, with `$0` marking
 //! the cursor; lines before the first file are settings (`new-name: X` for
 //! a rename). The answer of the compiler's query at the cursor is rendered
