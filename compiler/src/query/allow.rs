@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use ecospec_syntax::{Entry, File, Span};
+use ecospec_syntax::{DeclKind, Entry, File, Span};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};
 use crate::source::{FileId, SourceMap};
@@ -40,9 +40,16 @@ impl AllowPlaces {
     pub fn of<'a>(files: impl IntoIterator<Item = (FileId, &'a File)>) -> AllowPlaces {
         let mut out = AllowPlaces::default();
         for (id, ast) in files {
-            let mut places = FilePlaces::default();
+            let mut places = FilePlaces {
+                tops: Vec::with_capacity(ast.items.len()),
+                inner: Vec::new(),
+            };
             for decl in ast.decls() {
-                for entry in decl.body.iter().flat_map(|b| &b.entries) {
+                // Only an intervention's block holds declarations and
+                // `extend`s (the others hold fields): no other block is walked.
+                let holds_decls = decl.kind == DeclKind::Intervention;
+                let entries = decl.body.iter().filter(|_| holds_decls);
+                for entry in entries.flat_map(|b| &b.entries) {
                     match entry {
                         Entry::Decl(inner) => places.inner.push(Place {
                             span: inner.span,
