@@ -2,7 +2,7 @@
 //! language server inputs are): each file of `fixtures/QUERY/` is
 //! a folder of specs, `//- NAME.eco` starting each file, with `$0` marking
 //! the cursor; lines before the first file are settings (`new-name: X` for
-//! a rename). The answer of the compiler's query at the cursor is rendered
+//! a rename, `apply: NAME` to check with an intervention applied). The answer of the compiler's query at the cursor is rendered
 //! as text and compared with its insta snapshot in `snapshots/`
 //! (`cargo insta review`, or `INSTA_UPDATE=always`, to accept a change).
 
@@ -73,6 +73,7 @@ impl Fixture {
         let options = Options {
             record_names: true,
             consume_trees: false,
+            apply: self.setting("apply").map(str::to_string),
             ..Options::default()
         };
         let outcome = check(&fs, &[Input::Folder(ROOT.into())], &options).unwrap();
