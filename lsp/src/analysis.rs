@@ -103,3 +103,61 @@ impl FileSystem for OverlayFs {
                 .any(|doc| doc != path && doc.starts_with(path))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use ecospec::load::EntryKind;
+
+    use super::*;
+
+    fn overlay(paths: &[&Path]) -> OverlayFs {
+        let docs = paths
+            .iter()
+            .map(|path| {
+                let file = SourceFile::new(path.to_path_buf(), "doc".into(), String::new());
+                (path.to_path_buf(), Arc::new(file))
+            })
+            .collect();
+        OverlayFs { docs }
+    }
+
+    fn listed(fs: &OverlayFs, dir: &Path) -> Vec<(PathBuf, EntryKind)> {
+        let mut entries: Vec<_> = fs
+            .read_dir(dir)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.path, e.kind))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries
+    }
+
+    #[test]
+    fn unsaved_documents_are_listed_with_the_folder_on_disk() {
+        let dir = std::env::temp_dir().join(format!("ecospec-overlay-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("saved.eco"), "").unwrap();
+        let (saved, unsaved, deep) = (
+            dir.join("saved.eco"),
+            dir.join("ecospec.toml"),
+            dir.join("new").join("more.eco"),
+        );
+        let fs = overlay(&[&saved, &unsaved, &deep]);
+        assert_eq!(
+            listed(&fs, &dir),
+            [
+                (dir.join("ecospec.toml"), EntryKind::File),
+                (dir.join("new"), EntryKind::Dir),
+                (dir.join("saved.eco"), EntryKind::File),
+            ],
+            "each once, the saved one as the disk has it"
+        );
+        assert!(fs.is_dir(&dir.join("new")));
+        assert!(!fs.is_dir(&unsaved));
+        assert_eq!(listed(&fs, &dir.join("new")), [(deep, EntryKind::File)]);
+        assert!(fs.read_dir(&dir.join("nowhere")).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
