@@ -13,6 +13,7 @@ use crate::levels::Levels;
 use crate::lints::{self, Finding, Level, Lint};
 use crate::load::{load_with, FileSystem, Input, LoadOptions, Workspace};
 use crate::model::{Facts, Model};
+use crate::query::allow::AllowPlaces;
 use crate::resolve::{resolve, resolve_consuming, Resolved};
 use crate::source::{FileId, Position, SourceMap};
 
@@ -109,6 +110,13 @@ pub fn check_with(
             .count()
     };
     let mut diagnostics = std::mem::take(&mut workspace.diagnostics);
+    // Recorded before resolution may take the trees.
+    let allow_places = AllowPlaces::of(
+        workspace
+            .sources
+            .iter()
+            .filter_map(|(id, _)| Some((id, &*workspace.file(id)?.ast))),
+    );
     let mut levels_by_folder: HashMap<PathBuf, Levels> = HashMap::new();
     let mut ecosystems = Vec::with_capacity(workspace.ecosystems.len());
     let mut interventions = Vec::new();
@@ -191,6 +199,7 @@ pub fn check_with(
     diagnostics.retain(|_| keep.next().unwrap_or(true));
     let sources = std::mem::take(&mut workspace.sources);
     sort(&sources, &mut diagnostics);
+    allow_places.attach(&sources, &mut diagnostics);
     Ok(Outcome {
         sources,
         diagnostics,

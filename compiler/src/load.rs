@@ -1,5 +1,6 @@
 //! Loading: finding `.eco` files, reading them, following imports, and
-//! grouping them into ecosystems (the contract's section 4; `docs/limits.md`).
+//! grouping them into ecosystems (the language contract's rules on files
+//! and imports; its decisions are in `docs/decisions.md`).
 //!
 //! Invariants:
 //! - a file is read and parsed once, however many paths import it;
@@ -8,7 +9,8 @@
 //! - every file is read through [`FileSystem::read`]: regular files only, at
 //!   most [`SPEC_LIMIT`] or [`CONFIG_LIMIT`] bytes; `ecospec.toml` and ignore
 //!   files through [`read_inside`] (their real path inside the folder);
-//!   nothing above the folder is read;
+//!   nothing above the folder is read; every folder is listed through
+//!   [`FileSystem::read_dir`] (an editor's unsaved files are found too);
 //! - no walk (imports, folders) recurses: explicit stacks;
 //! - every problem is a diagnostic (E0301–E0304); nothing panics.
 
@@ -87,6 +89,30 @@ pub trait FileSystem {
     fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError>;
     /// The path with symbolic links resolved; an error when it does not exist.
     fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf>;
+    /// The entries of the folder `dir` (not its subfolders'), in no
+    /// particular order, symbolic links not followed; an error when it is
+    /// not a folder that can be listed.
+    fn read_dir(&self, dir: &Path) -> std::io::Result<Vec<DirEntry>>;
+    /// Whether `path` is a folder (symbolic links followed).
+    fn is_dir(&self, path: &Path) -> bool;
+}
+
+/// An entry of a folder, as [`FileSystem::read_dir`] lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirEntry {
+    /// The folder's path joined with the entry's name.
+    pub path: PathBuf,
+    pub kind: EntryKind,
+}
+
+/// What an entry is, without following a symbolic link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+    /// A symbolic link, a named pipe, a device, a socket: never walked into
+    /// nor read by discovery.
+    Other,
 }
 
 /// The disk. Every read checks the file's kind before opening it, opens it
@@ -111,6 +137,31 @@ impl FileSystem for RealFs {
 
     fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
         std::fs::canonicalize(path)
+    }
+
+    fn read_dir(&self, dir: &Path) -> std::io::Result<Vec<DirEntry>> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir)?.filter_map(Result::ok) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let kind = if kind.is_dir() {
+                EntryKind::Dir
+            } else if kind.is_file() {
+                EntryKind::File
+            } else {
+                EntryKind::Other
+            };
+            out.push(DirEntry {
+                path: entry.path(),
+                kind,
+            });
+        }
+        Ok(out)
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
     }
 }
 
@@ -462,7 +513,8 @@ impl Loader<'_> {
         };
         if !inside && !self.options.allow_outside_imports {
             self.ws.diagnostics.push(
-                Diagnostic::error(Code::E0303,
+                Diagnostic::error(
+                    Code::E0303,
                     format!("import `{target}` leaves the folder being checked"),
                 )
                 .at(loc, "this file is outside the folder")
@@ -574,9 +626,8 @@ fn read_rules(
     parent: Option<Rc<Rules>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Rc<Rules>> {
-    let exclude = dir
-        .join(".git")
-        .is_dir()
+    let exclude = fs
+        .is_dir(&dir.join(".git"))
         .then(|| dir.join(".git/info/exclude"));
     let paths = [
         Some(dir.join(".ignore")),
@@ -633,24 +684,20 @@ pub fn discover_in(fs: &dyn FileSystem, folder: &Path) -> Discovery {
     let mut stack: Vec<(PathBuf, Option<Rc<Rules>>)> = vec![(folder.to_path_buf(), None)];
     while let Some((dir, above)) = stack.pop() {
         let rules = read_rules(fs, &root, &dir, above, &mut out.problems);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(entries) = fs.read_dir(&dir) else {
             continue;
         };
-        for entry in entries.filter_map(Result::ok) {
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if is_hidden(&entry.file_name()) {
+        for DirEntry { path, kind } in entries {
+            if path.file_name().is_some_and(is_hidden) {
                 continue;
             }
-            let path = entry.path();
-            if kind.is_dir() {
+            if kind == EntryKind::Dir {
                 if is_ignored(rules.as_ref(), &path, true) {
                     ignored_dirs.push(path);
                 } else {
                     stack.push((path, rules.clone()));
                 }
-            } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "eco") {
+            } else if kind == EntryKind::File && is_spec(&path) {
                 if is_ignored(rules.as_ref(), &path, false) {
                     out.ignored = true;
                 } else {
@@ -660,7 +707,7 @@ pub fn discover_in(fs: &dyn FileSystem, folder: &Path) -> Discovery {
         }
     }
     if out.files.is_empty() && !out.ignored {
-        out.ignored = holds_eco_file(ignored_dirs);
+        out.ignored = holds_eco_file(fs, ignored_dirs);
     }
     out.files.sort();
     out
@@ -668,26 +715,27 @@ pub fn discover_in(fs: &dyn FileSystem, folder: &Path) -> Discovery {
 
 /// Whether any of `dirs` holds a `.eco` file (hidden ones and symbolic
 /// links aside), whatever the ignore files say.
-fn holds_eco_file(mut dirs: Vec<PathBuf>) -> bool {
+fn holds_eco_file(fs: &dyn FileSystem, mut dirs: Vec<PathBuf>) -> bool {
     while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(entries) = fs.read_dir(&dir) else {
             continue;
         };
-        for entry in entries.filter_map(Result::ok) {
-            let Ok(kind) = entry.file_type() else {
+        for DirEntry { path, kind } in entries {
+            if path.file_name().is_some_and(is_hidden) {
                 continue;
-            };
-            let path = entry.path();
-            if is_hidden(&entry.file_name()) {
-                continue;
-            } else if kind.is_dir() {
+            } else if kind == EntryKind::Dir {
                 dirs.push(path);
-            } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "eco") {
+            } else if kind == EntryKind::File && is_spec(&path) {
                 return true;
             }
         }
     }
     false
+}
+
+/// Whether a file is a spec by its name.
+fn is_spec(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "eco")
 }
 
 /// The roots among the found files: those no other found file imports; then,

@@ -1,18 +1,16 @@
 //! Positions between the compiler (byte offsets) and the client (lines and
 //! columns in the negotiated encoding), and diagnostics into LSP shape.
 
-use std::path::Path;
-
 use ecospec::check::Outcome;
 use ecospec::diagnostic::{Diagnostic, Loc, Severity};
 use ecospec::source::SourceFile;
 use ecospec_syntax::Span;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    PositionEncodingKind, Uri,
+    PositionEncodingKind,
 };
 
-use crate::state;
+use crate::uris::uri;
 
 /// How the client counts columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,16 +105,6 @@ pub fn offset(file: &SourceFile, position: lsp::Position, encoding: Encoding) ->
         units += encoding.width(c);
     }
     start + u32::try_from(text.len()).unwrap_or(0)
-}
-
-/// The client URI of a path (an `untitled:` one for the documents placed in
-/// [`state::UNTITLED_ROOT`]).
-pub fn uri(path: &Path) -> Option<Uri> {
-    if let Ok(name) = path.strip_prefix(state::UNTITLED_ROOT) {
-        let name = name.to_str()?.replace("%2F", "/").replace("%25", "%");
-        return format!("untitled:{name}").parse().ok();
-    }
-    Uri::from_file_path(path)
 }
 
 /// A place of the outcome as a client location.

@@ -1,22 +1,22 @@
 //! `ecospec-lsp`: the language server of ecospec, on stdio.
 //!
-//! The protocol is served by `tower-lsp-server`; the analysis runs on one
-//! worker thread (see the `worker` module); every answer is read off the compiler
-//! library's `check` outcome and its [`ecospec::query`] module. Only the
+//! The protocol is served by `tower-lsp-server` (the `server` module); the
+//! analysis runs on one worker thread (`worker`), which publishes what
+//! `feedback` says changed; every answer is read by one of the `handlers`
+//! off the analysis snapshot (`analysis`): the compiler library's `check`
+//! outcome and its [`ecospec::query`] module. No analysis is done here. Only the
 //! protocol is written to stdout; logs go to stderr and `window/logMessage`.
 //! The client's frames are read and checked by [`transport`] before the
 //! protocol library sees them.
 
-mod actions;
-mod completion;
+mod analysis;
 mod convert;
-mod formatting;
-mod navigation;
-mod semantic_tokens;
+mod feedback;
+mod handlers;
 mod server;
 mod state;
-mod symbols;
 pub mod transport;
+mod uris;
 mod worker;
 
 use std::sync::atomic::{AtomicBool, Ordering};

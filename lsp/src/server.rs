@@ -8,16 +8,20 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use ecospec::source::{FileId, SourceFile};
+use ecospec::source::SourceFile;
 use tokio::sync::watch;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::convert::{self, Encoding};
-use crate::state::{apply_changes, path_of, Doc, State};
-use crate::worker::Analysis;
-use crate::{actions, completion, formatting, navigation, semantic_tokens, symbols};
+use crate::analysis::Query;
+use crate::convert::Encoding;
+use crate::handlers::{
+    code_actions, completion, definition, folding, formatting, hover, references, rename,
+    semantic_tokens, symbols,
+};
+use crate::state::{apply_changes, Doc, State};
+use crate::uris::path_of;
 
 /// How long a query waits for the analysis of the document's latest version.
 const FRESH_WAIT: Duration = Duration::from_secs(2);
@@ -29,22 +33,6 @@ pub struct Backend {
     pub analyzed: watch::Receiver<u64>,
     /// Set by `shutdown`: the exit code after `exit` is then 0, not 1.
     pub shut_down: Arc<AtomicBool>,
-}
-
-/// What a request about a document needs.
-pub struct Query {
-    pub analysis: Arc<Analysis>,
-    pub file: FileId,
-    pub encoding: Encoding,
-}
-
-impl Query {
-    pub fn offset(&self, position: Position) -> u32 {
-        match self.analysis.outcome.sources.get(self.file) {
-            Some(file) => convert::offset(file, position, self.encoding),
-            None => 0,
-        }
-    }
 }
 
 /// Runs a query; a panic inside it becomes an error response.
@@ -268,10 +256,8 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        self.answer(&at.text_document.uri, |q| {
-            Ok(navigation::hover(q, at.position))
-        })
-        .await
+        self.answer(&at.text_document.uri, |q| Ok(hover::hover(q, at.position)))
+            .await
     }
 
     async fn goto_definition(
@@ -280,7 +266,7 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
         self.answer(&at.text_document.uri, |q| {
-            Ok(navigation::definition(q, at.position))
+            Ok(definition::definition(q, at.position))
         })
         .await
     }
@@ -289,7 +275,7 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let include = params.context.include_declaration;
         self.answer(&at.text_document.uri, |q| {
-            Ok(navigation::references(q, at.position, include))
+            Ok(references::references(q, at.position, include))
         })
         .await
     }
@@ -299,7 +285,7 @@ impl LanguageServer for Backend {
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
         self.answer(&params.text_document.uri, |q| {
-            Ok(navigation::prepare_rename(q, params.position))
+            Ok(rename::prepare_rename(q, params.position))
         })
         .await
     }
@@ -308,7 +294,7 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let new_name = params.new_name;
         self.answer(&at.text_document.uri, |q| {
-            navigation::rename(q, at.position, &new_name)
+            rename::rename(q, at.position, &new_name)
         })
         .await
     }
@@ -360,7 +346,7 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         self.answer(&params.text_document.uri, |q| {
-            Ok(symbols::folding_ranges(q))
+            Ok(folding::folding_ranges(q))
         })
         .await
     }
@@ -392,7 +378,7 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.answer(&params.text_document.uri, |q| {
-            Ok(actions::code_actions(q, params.range))
+            Ok(code_actions::code_actions(q, params.range))
         })
         .await
     }

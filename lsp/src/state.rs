@@ -2,16 +2,16 @@
 //! workspace folders, the negotiated encoding and the last analysis of each
 //! folder. Updated synchronously in the notification handlers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ecospec::load::{FileSystem, Input, ReadError, RealFs};
+use ecospec::load::Input;
 use ecospec::source::SourceFile;
-use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
+use crate::analysis::Analysis;
 use crate::convert::{self, Encoding};
-use crate::worker::Analysis;
 
 /// An open document: the client's text, which wins over the disk.
 #[derive(Clone, Debug)]
@@ -30,8 +30,6 @@ pub struct State {
     pub allow_outside_imports: bool,
     /// The last analysis of each folder.
     pub analyses: HashMap<PathBuf, Arc<Analysis>>,
-    /// Per folder, the files last published with diagnostics.
-    pub published: HashMap<PathBuf, HashSet<PathBuf>>,
 }
 
 impl State {
@@ -45,19 +43,22 @@ impl State {
             .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default())
     }
 
-    /// What to check for a folder: its files on disk, and the open
-    /// documents in it that were never saved (they are not on disk to be
-    /// found).
+    /// What to check for a folder: the folder as the overlay shows it (the
+    /// documents never saved are found in it like the others), and the
+    /// open documents never saved whose name is not a spec's (an
+    /// `untitled:` one; not `ecospec.toml`), which no search finds.
     pub fn inputs(&self, folder: &Path) -> Vec<Input> {
         let mut inputs = vec![Input::Folder(folder.to_path_buf())];
-        let mut unsaved: Vec<&PathBuf> = self
+        let mut unnamed: Vec<&PathBuf> = self
             .docs
             .keys()
             .filter(|path| self.folder_of(path) == folder)
+            .filter(|path| path.extension().is_none_or(|ext| ext != "eco"))
+            .filter(|path| path.file_name().is_none_or(|name| name != "ecospec.toml"))
             .filter(|path| std::fs::symlink_metadata(path).is_err())
             .collect();
-        unsaved.sort();
-        inputs.extend(unsaved.into_iter().cloned().map(Input::File));
+        unnamed.sort();
+        inputs.extend(unnamed.into_iter().cloned().map(Input::File));
         inputs
     }
 
@@ -65,33 +66,6 @@ impl State {
         folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         folders.dedup();
         self.folders = folders;
-    }
-}
-
-/// Where `untitled:` documents are placed: a folder that does not exist, so
-/// they are checked as never-saved files (see [`path_of`]).
-pub const UNTITLED_ROOT: &str = "/.ecospec-untitled";
-
-/// A client URI as the path the checker uses (symbolic links resolved;
-/// of a document never saved, those of its folder). An `untitled:` URI is
-/// a file of [`UNTITLED_ROOT`] (its name escaped into one file name;
-/// [`crate::convert::uri`] turns it back).
-pub fn path_of(uri: &Uri) -> Option<PathBuf> {
-    if let Some(name) = uri.as_str().strip_prefix("untitled:") {
-        if name.is_empty() {
-            return None;
-        }
-        let name = name.replace('%', "%25").replace('/', "%2F");
-        return Some(Path::new(UNTITLED_ROOT).join(name));
-    }
-    let path = uri.to_file_path()?.into_owned();
-    if let Ok(real) = std::fs::canonicalize(&path) {
-        return Some(real);
-    }
-    let parent = path.parent().and_then(|p| std::fs::canonicalize(p).ok());
-    match (parent, path.file_name()) {
-        (Some(parent), Some(name)) => Some(parent.join(name)),
-        _ => Some(path),
     }
 }
 
@@ -140,30 +114,6 @@ pub fn apply_changes(
         text = Some(edited);
     }
     Ok(text.unwrap_or_else(|| current.text.clone()))
-}
-
-/// The disk with the open documents over it.
-pub struct OverlayFs {
-    pub docs: HashMap<PathBuf, Arc<SourceFile>>,
-}
-
-impl FileSystem for OverlayFs {
-    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-        match self.docs.get(path) {
-            Some(doc) => Ok(doc.text.clone().into_bytes()),
-            None => RealFs.read(path, limit),
-        }
-    }
-
-    fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
-        std::fs::canonicalize(path).or_else(|error| {
-            if self.docs.contains_key(path) {
-                Ok(path.to_path_buf())
-            } else {
-                Err(error)
-            }
-        })
-    }
 }
 
 #[cfg(test)]

@@ -8,31 +8,27 @@
 //! parsed again. Only the files whose diagnostics (or version) changed are
 //! published again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
-use ecospec::check::{check_with, Options, Outcome};
+use ecospec::check::{check_with, Options};
 use ecospec::incremental::ParseCache;
 use ecospec::load::LoadOptions;
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
+use crate::analysis::{Analysis, OverlayFs};
 use crate::convert;
-use crate::state::{OverlayFs, State};
+use crate::feedback::Feedback;
+use crate::state::State;
+use crate::uris;
 
 /// The stack reserved for the analysis thread (address space, touched
 /// only as deep as the analysis goes): no input may overflow it.
 pub const ANALYSIS_STACK: usize = 256 << 20;
-
-/// A checked folder.
-pub struct Analysis {
-    pub outcome: Outcome,
-    /// The version of each open document it saw.
-    pub versions: HashMap<PathBuf, i32>,
-}
 
 /// One `textDocument/publishDiagnostics`.
 pub struct Publish {
@@ -46,8 +42,8 @@ pub struct Publish {
 struct FolderMemory {
     /// The syntax trees of its files.
     cache: ParseCache,
-    /// What was last published for each file (version, diagnostics).
-    sent: HashMap<PathBuf, (Option<i32>, Vec<Diagnostic>)>,
+    /// What was published for its files.
+    feedback: Feedback<Diagnostic>,
 }
 
 pub struct Worker {
@@ -136,7 +132,8 @@ impl Worker {
             }
             Err(_) => {
                 // The cache may be half updated: start afresh.
-                *memory = FolderMemory::default();
+                memory.cache = ParseCache::default();
+                memory.feedback.resend_all();
                 let _ = self.log.send(format!(
                     "ecospec: the analysis of `{}` failed (a bug: please report it)",
                     folder.display()
@@ -157,45 +154,29 @@ impl Worker {
                     .push(converted);
             }
         }
-        let now: HashSet<PathBuf> = by_file.keys().cloned().collect();
         let analysis = Arc::new(Analysis { outcome, versions });
         let Ok(mut state) = self.state.lock() else {
             return;
         };
-        let before = state
-            .published
-            .insert(folder.clone(), now)
-            .unwrap_or_default();
-        let mut targets: Vec<PathBuf> = analysis
+        let files = analysis
             .outcome
             .sources
             .iter()
-            .map(|(_, f)| f.path.clone())
-            .filter(|p| by_file.contains_key(p) || before.contains(p) || state.docs.contains_key(p))
+            .map(|(_, f)| f.path.as_path());
+        let publishes = memory
+            .feedback
+            .after_check(files, by_file, &analysis.versions, |p| {
+                state.docs.contains_key(p)
+            })
+            .into_iter()
+            .filter_map(|published| {
+                Some(Publish {
+                    uri: uris::uri(&published.path)?,
+                    version: published.version,
+                    diagnostics: published.diagnostics,
+                })
+            })
             .collect();
-        let listed: HashSet<PathBuf> = targets.iter().cloned().collect();
-        targets.extend(before.into_iter().filter(|p| !listed.contains(p)));
-        let mut sent = HashMap::with_capacity(targets.len());
-        let mut publishes = Vec::new();
-        for path in targets {
-            let diagnostics = by_file.remove(&path).unwrap_or_default();
-            let version = analysis.versions.get(&path).copied();
-            let again = memory
-                .sent
-                .get(&path)
-                .is_some_and(|(v, d)| *v == version && *d == diagnostics);
-            if !again {
-                if let Some(uri) = convert::uri(&path) {
-                    publishes.push(Publish {
-                        uri,
-                        version,
-                        diagnostics: diagnostics.clone(),
-                    });
-                }
-            }
-            sent.insert(path, (version, diagnostics));
-        }
-        memory.sent = sent;
         let previous = state.analyses.insert(folder, analysis);
         drop(state);
         let _ = self.publish.send(publishes);

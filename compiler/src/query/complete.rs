@@ -238,7 +238,7 @@ pub fn complete(
         let (Some(outcome), Some(file)) = (outcome, file) else {
             return Vec::new();
         };
-        super::names_of_kind(outcome, file, offset, kind)
+        super::names::names_of_kind(outcome, file, offset, kind)
             .into_iter()
             .map(|d| {
                 let common = super::describe::common_of(outcome, d);

@@ -9,7 +9,7 @@ use crate::check::Outcome;
 use crate::model::{distinct, Common, Facts, Model, Ref, Symbol};
 use crate::resolve::{Definition, Record, Resolved};
 
-use super::Found;
+use super::names::Found;
 
 /// Markdown describing the declaration found.
 pub fn describe(found: &Found<'_>) -> String {

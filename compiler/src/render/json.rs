@@ -13,7 +13,7 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::check::{Change, Outcome};
-use crate::diagnostic::{Diagnostic, Loc, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Loc, Severity};
 use crate::source::{FileId, Position, SourceMap};
 
 use super::places::{exact_name, place};
@@ -169,6 +169,10 @@ impl Serialize for DiagnosticJson<'_> {
             &Each(|| {
                 d.fixes.iter().map(|fix| FixJson {
                     message: &fix.message,
+                    applicability: match fix.applicability {
+                        Applicability::Safe => "safe",
+                        Applicability::Unsafe => "unsafe",
+                    },
                     edits: Each(|| {
                         fix.edits.iter().map(|edit| {
                             let (file, range) = location(sources, Some(edit.loc));
@@ -194,6 +198,8 @@ impl Serialize for DiagnosticJson<'_> {
 #[derive(serde::Serialize)]
 struct FixJson<'a, E> {
     message: &'a str,
+    /// `safe`: `check --fix` applies it; `unsafe`: offered for review only.
+    applicability: &'static str,
     edits: E,
 }
 

@@ -6,8 +6,8 @@ use ecospec::source::SourceFile;
 use ecospec_syntax::DeclKind;
 use tower_lsp_server::ls_types::*;
 
+use crate::analysis::Query;
 use crate::convert::{self, Encoding};
-use crate::server::Query;
 
 pub fn complete(
     q: Option<&Query>,
@@ -25,7 +25,7 @@ pub fn complete(
     );
     // Long lists are cut to the names that start with what is typed; the
     // client asks again as the user types on.
-    let typed = typed_prefix(&doc.text, offset as usize);
+    let typed = query::typed_prefix(&doc.text, offset as usize);
     let total = candidates.len();
     let items: Vec<CompletionItem> = candidates
         .into_iter()
@@ -52,18 +52,6 @@ pub fn complete(
 
 /// At most this many items per answer.
 const MAX_ITEMS: usize = 200;
-
-/// The part of a name before the cursor.
-fn typed_prefix(text: &str, offset: usize) -> &str {
-    let before = text.get(..offset).unwrap_or_default();
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '-')
-        .last()
-        .map_or(offset, |(i, _)| i);
-    before.get(start..).unwrap_or_default()
-}
 
 fn item_kind(kind: CandidateKind) -> CompletionItemKind {
     match kind {

@@ -1,0 +1,14 @@
+//! One module per feature of the protocol, each reading the analysis
+//! snapshot ([`crate::analysis`]) and converting positions
+//! ([`crate::convert`]); none depends on another or on the server.
+
+pub mod code_actions;
+pub mod completion;
+pub mod definition;
+pub mod folding;
+pub mod formatting;
+pub mod hover;
+pub mod references;
+pub mod rename;
+pub mod semantic_tokens;
+pub mod symbols;
