@@ -35,6 +35,7 @@ fn catalog() -> Vec<String> {
         .iter()
         .map(|c| c.to_string())
         .chain((1..=18).map(|n| format!("W04{n:02}")))
+        .chain(["W0422".to_string()])
         .collect()
 }
 

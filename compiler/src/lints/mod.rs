@@ -52,6 +52,7 @@ registry! {
     intervention_opens_gap,
     intervention_without_effect,
     critical_bridge,
+    scenario_gap,
 }
 
 /// A lint by its name or its code.
