@@ -7,10 +7,11 @@
 
 mod broken;
 mod interventions;
+mod ladder;
 mod level;
 mod lint;
 
-pub use interventions::{Baseline, Change, Effect};
+pub use interventions::{Baseline, Change, Effect, Replaced};
 pub use level::Level;
 pub use lint::{Check, Finding, Lint};
 
