@@ -104,7 +104,8 @@ impl Resolver {
         let extends: Vec<&Extend> = entries
             .iter()
             .filter_map(|entry| match entry {
-                Entry::Extend(extend) => Some(&**extend),
+                // `extend on S` names a scenario: `removes` cannot (E0203).
+                Entry::Extend(extend) if extend.target_kind != DeclKind::On => Some(&**extend),
                 _ => None,
             })
             .collect();
