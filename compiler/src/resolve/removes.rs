@@ -111,7 +111,12 @@ impl Resolver {
             .collect();
         let mut reported: Vec<&str> = Vec::new();
         for removal in removes.iter_mut() {
-            let declared = scope.local.get(&removal.name).map(|e| (e.loc, "declared"));
+            // A local declaration of another kind is E0203 already.
+            let declared = scope
+                .local
+                .get(&removal.name)
+                .filter(|e| REMOVABLE.contains(&e.symbol.kind))
+                .map(|e| (e.loc, "declared"));
             let extended = || {
                 extends
                     .iter()
