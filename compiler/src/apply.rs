@@ -1,5 +1,6 @@
 //! Applying an intervention: the baseline with the intervention's
-//! declarations added and its `extend`s applied.
+//! declarations added, its `extend`s applied and what it `removes` taken
+//! out (`crate::removal`).
 //!
 //! In place, with an undo log ([`Undo`]), so that judging N interventions
 //! costs N times their size (and what the lints read), never N copies of a
@@ -8,6 +9,7 @@
 use ecospec_syntax::DeclKind;
 
 use crate::model::{Model, Ref, Rule, Symbol};
+use crate::removal::Before;
 use crate::resolve::{add_record, Delta, KindCounts, Record, Target};
 
 /// The baseline with one intervention applied, as a new model.
@@ -121,7 +123,24 @@ pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
             }
         }
     }
+    crate::removal::remove(model, &delta.removes, &mut |before| {
+        let saved = match before {
+            Before::Cluster(index, d) => {
+                (Slot::symbol(DeclKind::Cluster, index), Record::Cluster(d))
+            }
+            Before::Actor(index, d) => (Slot::symbol(DeclKind::Actor, index), Record::Actor(d)),
+            Before::Bridge(index, d) => (Slot::symbol(DeclKind::Bridge, index), Record::Bridge(d)),
+            Before::Rule(index, d) => (Slot::Rule(index), Record::Rule(d)),
+        };
+        undo.replaced.push(saved);
+    });
     undo
+}
+
+impl Slot {
+    fn symbol(kind: DeclKind, index: usize) -> Slot {
+        Slot::Symbol(Symbol { kind, index })
+    }
 }
 
 fn take(model: &Model, symbol: Symbol) -> Option<Record> {

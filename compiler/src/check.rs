@@ -68,6 +68,9 @@ pub struct Outcome {
     /// Sorted by file, line, column, code, message; each distinct one once.
     pub diagnostics: Vec<Diagnostic>,
     pub interventions: Vec<InterventionReport>,
+    /// `--apply NAME`: the intervention applied, in each ecosystem that
+    /// declares it (its name in its declaration).
+    pub applied: Vec<(String, Loc)>,
     /// Distinct `.eco` files read.
     pub files_read: usize,
     /// The loaded files; its `sources` and `diagnostics` moved into the
@@ -120,7 +123,7 @@ pub fn check_with(
     let mut levels_by_folder: HashMap<PathBuf, Levels> = HashMap::new();
     let mut ecosystems = Vec::with_capacity(workspace.ecosystems.len());
     let mut interventions = Vec::new();
-    let mut applied_somewhere = false;
+    let mut applied = Vec::new();
     // Per file, the last ecosystem that reads it: only then may its tree go.
     let last_reader = if options.consume_trees {
         last_readers(&workspace)
@@ -159,7 +162,9 @@ pub fn check_with(
                     ecosystems.push(resolved);
                     continue;
                 };
-                applied_somewhere = true;
+                if let Some(intervention) = baseline.interventions.get(index) {
+                    applied.push((name.clone(), intervention.common.name_loc));
+                }
                 if let Some(delta) = resolved.deltas.get(index) {
                     let model = apply(baseline, delta);
                     report(lints::run(&model), &model, levels, &mut diagnostics);
@@ -183,7 +188,7 @@ pub fn check_with(
         ecosystems.push(resolved);
     }
     if let Some(name) = &options.apply {
-        if !applied_somewhere {
+        if applied.is_empty() {
             return Err(format!(
                 "no ecosystem declares an intervention named `{name}`"
             ));
@@ -204,6 +209,7 @@ pub fn check_with(
         sources,
         diagnostics,
         interventions,
+        applied,
         files_read,
         workspace,
         ecosystems,

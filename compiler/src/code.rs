@@ -35,6 +35,8 @@ impl Code {
     pub const E0208: Code = Code("E0208");
     /// Unknown lint or attribute.
     pub const E0209: Code = Code("E0209");
+    /// A name removed and changed in the same intervention (v1).
+    pub const E0210: Code = Code("E0210");
     /// Imported file not found.
     pub const E0301: Code = Code("E0301");
     /// Import cycle.
@@ -48,7 +50,7 @@ impl Code {
 
     /// Every error code, in order (each has an explanation under
     /// `compiler/explain/`).
-    pub const ERRORS: [Code; 17] = [
+    pub const ERRORS: [Code; 18] = [
         Code::E0101,
         Code::E0102,
         Code::E0103,
@@ -61,6 +63,7 @@ impl Code {
         Code::E0207,
         Code::E0208,
         Code::E0209,
+        Code::E0210,
         Code::E0301,
         Code::E0302,
         Code::E0303,

@@ -21,6 +21,7 @@ pub mod load;
 pub mod memfs;
 pub mod model;
 pub mod query;
+pub mod removal;
 pub mod render;
 pub mod resolve;
 pub mod source;

@@ -29,12 +29,13 @@ const NOT_CHECKED: &str = "<!-- example-not-checked -->";
 fn catalog() -> Vec<String> {
     let errors = [
         "E0101", "E0102", "E0103", "E0201", "E0202", "E0203", "E0204", "E0205", "E0206", "E0207",
-        "E0208", "E0209", "E0301", "E0302", "E0303", "E0304", "E0305",
+        "E0208", "E0209", "E0210", "E0301", "E0302", "E0303", "E0304", "E0305",
     ];
     errors
         .iter()
         .map(|c| c.to_string())
         .chain((1..=18).map(|n| format!("W04{n:02}")))
+        .chain(["W0422".to_string()])
         .collect()
 }
 

@@ -3,7 +3,9 @@
 //! lexer, the parser and the whole check without a panic; inputs made
 //! invalid by construction get their error at the right place; and the
 //! extreme cases (empty, binary, 50 MB, 10,000 errors, an import out of the
-//! folder, 100k nested braces, a very long line, CRLF) are checked one by one.
+//! folder, 100k nested braces, a very long line, CRLF) are checked one by one;
+//! random `removes` (v1) are checked, judged and applied, and removing
+//! everything a spec declares yields findings.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -17,6 +19,7 @@ use ecospec::check::{check, Options, Outcome};
 use ecospec::load::{Input, RealFs};
 use ecospec::render::{self, HumanOptions};
 use ecospec_syntax::lexer::{Lexer, Tok};
+use ecospec_syntax::{DeclKind, Item};
 use proptest::prelude::*;
 use test_support::{eco_files, repo_root};
 
@@ -108,6 +111,7 @@ const SOUP: &[&str] = &[
     "in",
     "serves",
     "provides",
+    "removes",
     "via",
     "through",
     "activate",
@@ -430,5 +434,135 @@ fn crlf_files_report_the_same_places() {
                 .collect()
         };
         assert_eq!(places(&lf), places(&crlf));
+    }
+}
+
+/// Every top-level name of a text, with its kind.
+fn names(text: &str) -> Vec<(DeclKind, String)> {
+    ecospec_syntax::parse(text)
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Decl(decl) => Some((decl.kind, decl.name.as_ref()?.as_str().to_string())),
+            _ => None,
+        })
+        .filter(|(kind, _)| *kind != DeclKind::On)
+        .collect()
+}
+
+fn check_text(text: &str, apply: Option<&str>) -> Result<Outcome, String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.eco"), text).unwrap();
+    let options = Options {
+        apply: apply.map(str::to_string),
+        ..Options::default()
+    };
+    let outcome = check(
+        &RealFs,
+        &[Input::Folder(dir.path().to_path_buf())],
+        &options,
+    )?;
+    let _ = render::human(&outcome, HumanOptions { color: false });
+    let _ = render::json(&outcome);
+    Ok(outcome)
+}
+
+/// The example with a scenario that removes `lost` (with an `on` rule
+/// activating every cluster and asking every cluster's support) and an
+/// intervention that retires `retired`.
+fn with_losses(text: &str, lost: &[String], retired: &[String]) -> String {
+    let clusters: Vec<String> = names(text)
+        .into_iter()
+        .filter(|(kind, _)| *kind == DeclKind::Cluster)
+        .map(|(_, name)| name)
+        .collect();
+    let mut out = text.to_string();
+    out.push_str("\nscenario zz_loss {");
+    if !lost.is_empty() {
+        out.push_str(&format!(" removes: {}", lost.join(", ")));
+    }
+    out.push_str(" }\n");
+    if !clusters.is_empty() {
+        out.push_str(&format!(
+            "on zz_loss {{ activate: {0} support: {0} }}\n",
+            clusters.join(", ")
+        ));
+    }
+    out.push_str("intervention zz_retire {");
+    if !retired.is_empty() {
+        out.push_str(&format!(" removes: {}", retired.join(", ")));
+    }
+    out.push_str(" }\n");
+    out
+}
+
+fn pick(all: &[(DeclKind, String)], picks: &[usize]) -> Vec<String> {
+    if all.is_empty() {
+        return Vec::new();
+    }
+    picks.iter().map(|p| all[p % all.len()].1.clone()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// `removes` (v1, LANGUAGE.md 9.2): a scenario and an intervention that
+    /// take out random subsets of what an example declares (repeats and an
+    /// unknown name included) are checked, judged and applied.
+
+    #[test]
+    fn random_removes_never_panic(
+        example in any::<usize>(),
+        lost in proptest::collection::vec(any::<usize>(), 0..8),
+        retired in proptest::collection::vec(any::<usize>(), 0..8),
+        typo in any::<bool>(),
+    ) {
+        let examples = examples();
+        let text = &examples[example % examples.len()];
+        let all = names(text);
+        let mut lost = pick(&all, &lost);
+        let retired = pick(&all, &retired);
+        if typo {
+            lost.push("zz_no_such_name".to_string());
+        }
+        let spec = with_losses(text, &lost, &retired);
+        let outcome = check_text(&spec, None).unwrap();
+        prop_assert!(outcome.interventions.iter().any(|i| i.name == "zz_retire"));
+        check_text(&spec, Some("zz_retire")).unwrap();
+    }
+}
+
+#[test]
+fn removing_everything_a_spec_declares_yields_findings() {
+    for text in examples() {
+        let all: Vec<String> = names(&text)
+            .into_iter()
+            .filter(|(kind, _)| {
+                matches!(
+                    kind,
+                    DeclKind::Actor | DeclKind::Bridge | DeclKind::Cluster | DeclKind::Capability
+                )
+            })
+            .map(|(_, name)| name)
+            .collect();
+        if all.is_empty() {
+            continue;
+        }
+        let spec = with_losses(&text, &all, &all);
+        let outcome = check_text(&spec, None).unwrap();
+        assert!(!outcome.diagnostics.is_empty(), "{spec}");
+        let report = outcome
+            .interventions
+            .iter()
+            .find(|i| i.name == "zz_retire")
+            .unwrap();
+        assert!(
+            !report.closes.is_empty()
+                || !report.opens.is_empty()
+                || !outcome.diagnostics.is_empty(),
+            "{spec}"
+        );
+        let applied = check_text(&spec, Some("zz_retire")).unwrap();
+        assert!(!applied.diagnostics.is_empty(), "{spec}");
     }
 }

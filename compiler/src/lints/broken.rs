@@ -6,7 +6,8 @@ use crate::model::Model;
 
 use super::lint::Finding;
 
-/// A declaration that holds a syntax error is the subject of no finding
+/// A declaration that holds a syntax error, or that a `removes` took out of
+/// the configuration, is the subject of no finding
 /// (docs/diagnostics.md, E0101), also as one subject of several; the lints
 /// themselves need not skip broken declarations. The declarations an
 /// intervention adds are not in the model's names, so the broken names are
@@ -21,7 +22,8 @@ pub fn drop_broken_subjects(model: &Model, findings: &mut Vec<Finding>) {
         .chain(model.actors.iter().map(|d| &d.common))
         .chain(model.bridges.iter().map(|d| &d.common))
         .chain(model.interventions.iter().map(|d| &d.common))
-        .filter(|common| common.broken)
+        // Taken out by a `removes` (v1): out of the configuration.
+        .filter(|common| common.broken || common.removed)
         .map(|common| &*common.name)
         .collect();
     if broken.is_empty() {

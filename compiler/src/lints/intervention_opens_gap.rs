@@ -1,11 +1,20 @@
 //! # W0416 `intervention-opens-gap`
 //!
 //! ## What it finds
-//! An intervention whose application creates a finding of W0401–W0415 or W0418
-//! that the ecosystem without it (the baseline) does not have, and whose level,
-//! after `ecospec.toml`, the command line and `@allow`, is `warn` or `deny`.
-//! Findings are matched by lint and the names involved, never by position. One
-//! W0416 per new finding, at the intervention's name; default level `warn`.
+//! An intervention whose application creates a finding of any other lint
+//! (W0416 and W0417 excepted) that the ecosystem without it (the baseline)
+//! does not have, and whose level, after `ecospec.toml`, the command line and
+//! `@allow`, is `warn` or `deny`. Findings are matched by lint and the names
+//! involved, never by position. One W0416 per new finding, at the
+//! intervention's name; default level `warn`.
+//!
+//! A new finding that is the weaker form of one the same intervention closes
+//! is progress, not a gap, and is not counted (the gap ladder):
+//! `critical-bridge` on a bridge is weaker than `unbridged-cluster` on a
+//! cluster it joins (once applied); `single-provider` on a capability, and
+//! `cluster-single-provider` on a cluster and capability, are weaker than
+//! `uncovered-capability` on that cluster and capability. The finding is
+//! still listed in the intervention's `opens`, with what it `replaces`.
 //!
 //! ## Why it matters
 //! An intervention succeeds only if "the entire movement configuration reaches

@@ -1,12 +1,18 @@
 //! # W0417 `intervention-without-effect`
 //!
 //! ## What it finds
-//! An intervention whose application removes no finding of W0401–W0415 or
-//! W0418 that the ecosystem without it (the baseline) has, whatever that lint's
-//! level: an allowed lint still measures the configuration, so a second bridge
-//! that removes a `critical-bridge` finding is an effect. Findings are matched
-//! by lint and names, never by position. It is reported at the intervention's
-//! name; default level `warn`.
+//! An intervention whose application removes no finding of any other lint
+//! (W0416 and W0417 excepted) that the ecosystem without it (the baseline)
+//! has, whatever that lint's level: an allowed lint still measures the
+//! configuration, so a second bridge that removes a `critical-bridge` finding
+//! is an effect. Findings are matched by lint and names, never by position. It
+//! is reported at the intervention's name; default level `warn`.
+//!
+//! Closing a finding by opening its stronger form is no effect (the gap
+//! ladder, as for W0416): retiring a cluster's only provider closes
+//! `single-provider` and opens `uncovered-capability`; removing a bridge's
+//! other cluster closes `critical-bridge` (read on the clusters it joined
+//! before) and opens `unbridged-cluster`.
 //!
 //! ## Why it matters
 //! Success means "the entire movement configuration reaches a better state by

@@ -1,13 +1,17 @@
 //! What applying an intervention does to the findings (W0416, W0417):
-//! findings before and after compared by identity (lint and subject names),
-//! never by position; the grouped ones (W0413) pair by pair.
+//! findings of every other lint before and after compared by identity (lint
+//! and subject names), never by position; the grouped ones (W0413) pair by
+//! pair; and the gap ladder (`ladder.rs`) between what it closes and opens.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Loc;
 use crate::model::{Common, Facts, Model};
 
 use super::broken::drop_broken_subjects;
+use super::ladder::{joins, Stronger};
 use super::level::Level;
 use super::lint::{Finding, Lint};
 use super::{intervention_opens_gap, intervention_without_effect, support_without_bridge};
@@ -17,6 +21,17 @@ use super::{intervention_opens_gap, intervention_without_effect, support_without
 pub struct Change {
     pub lint: &'static Lint,
     pub level: Level,
+    pub message: String,
+    /// An opened finding that is the weaker form of one the same
+    /// intervention closes (the gap ladder): the one it replaces. W0416
+    /// does not count it.
+    pub replaces: Option<Replaced>,
+}
+
+/// The stronger finding an opened one replaces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replaced {
+    pub lint: &'static Lint,
     pub message: String,
 }
 
@@ -43,6 +58,8 @@ pub struct Baseline<'f> {
     /// W0413: one per supporter, standing for one pair per activated
     /// cluster it cannot reach.
     grouped: support_without_bridge::Before<'f>,
+    /// For the ladder: the clusters each bridge of a baseline W0418 joined.
+    joined_before: FxHashMap<&'f str, Vec<usize>>,
 }
 
 impl<'f> Baseline<'f> {
@@ -55,6 +72,12 @@ impl<'f> Baseline<'f> {
                 .map(|f| (f.identity(), f))
                 .collect(),
             grouped: support_without_bridge::Before::new(model, facts),
+            joined_before: findings
+                .iter()
+                .filter(|f| f.lint.code.as_str() == "W0418")
+                .filter_map(|f| f.subjects.first())
+                .map(|bridge| (&**bridge, joins(model, bridge)))
+                .collect(),
         }
     }
 
@@ -81,20 +104,45 @@ impl<'f> Baseline<'f> {
             lint: finding.lint,
             level: level(finding.lint, finding.primary),
             message: finding.message.clone(),
+            replaces: None,
         };
-        let closes: Vec<Change> = self
+        let closed: Vec<&Finding> = self
             .findings
             .iter()
             .filter(|f| !is_grouped(f.lint) && !after_by_identity.contains_key(&f.identity()))
             .chain(&grouped_closes)
-            .map(change)
             .collect();
         let opened: Vec<&Finding> = after_findings
             .iter()
             .filter(|f| !is_grouped(f.lint) && !self.by_identity.contains_key(&f.identity()))
             .chain(&grouped_opens)
             .collect();
-        let opens: Vec<Change> = opened.iter().map(|f| change(f)).collect();
+        // The gap ladder: an opened finding whose stronger form is closed
+        // replaces it; a closed one whose stronger form is opened is no
+        // effect. A bridge's clusters are read where its finding stands.
+        let model = after.0;
+        let closed_stronger = Stronger::new(closed.iter().copied());
+        let opened_stronger = Stronger::new(opened.iter().copied());
+        let joined_after = |bridge: &str| joins(model, bridge);
+        let joined_before =
+            |bridge: &str| self.joined_before.get(bridge).cloned().unwrap_or_default();
+        let opens: Vec<Change> = opened
+            .iter()
+            .map(|f| Change {
+                replaces: closed_stronger
+                    .of(f, joined_after, model)
+                    .map(|strong| Replaced {
+                        lint: strong.lint,
+                        message: strong.message.clone(),
+                    }),
+                ..change(f)
+            })
+            .collect();
+        let effects = closed
+            .iter()
+            .filter(|f| opened_stronger.of(f, joined_before, model).is_none())
+            .count();
+        let closes: Vec<Change> = closed.iter().map(|f| change(f)).collect();
         let mut findings = Vec::new();
         if !intervention.broken {
             let at = intervention.name_loc;
@@ -103,10 +151,10 @@ impl<'f> Baseline<'f> {
                 opened
                     .iter()
                     .zip(&opens)
-                    .filter(|(_, change)| change.level >= Level::Warn)
+                    .filter(|(_, change)| change.level >= Level::Warn && change.replaces.is_none())
                     .map(|(finding, _)| intervention_opens_gap::finding(name, at, finding)),
             );
-            if closes.is_empty() {
+            if effects == 0 {
                 findings.push(intervention_without_effect::finding(name, at));
             }
         }

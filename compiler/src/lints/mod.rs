@@ -7,10 +7,11 @@
 
 mod broken;
 mod interventions;
+mod ladder;
 mod level;
 mod lint;
 
-pub use interventions::{Baseline, Change, Effect};
+pub use interventions::{Baseline, Change, Effect, Replaced};
 pub use level::Level;
 pub use lint::{Check, Finding, Lint};
 
@@ -52,6 +53,7 @@ registry! {
     intervention_opens_gap,
     intervention_without_effect,
     critical_bridge,
+    scenario_gap,
 }
 
 /// A lint by its name or its code.

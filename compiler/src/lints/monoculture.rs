@@ -57,8 +57,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-pub fn check(model: &Model, _facts: &Facts, out: &mut Vec<Finding>) {
-    if model.clusters.len() < 2 {
+pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
+    if facts.clusters_left < 2 {
         return;
     }
     let mut only: Option<usize> = None;

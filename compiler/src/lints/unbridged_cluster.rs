@@ -59,7 +59,7 @@ pub static LINT: Lint = Lint {
 };
 
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
-    if model.clusters.len() < 2 {
+    if facts.clusters_left < 2 {
         return;
     }
     for (index, cluster) in model.clusters.iter().enumerate() {
@@ -80,6 +80,6 @@ fn other_cluster(model: &Model, index: usize) -> &str {
         .clusters
         .iter()
         .enumerate()
-        .find(|(i, _)| *i != index)
+        .find(|(i, c)| *i != index && !c.common.removed)
         .map_or("another_cluster", |(_, c)| &c.common.name)
 }

@@ -24,6 +24,9 @@ pub struct Common {
     pub broken: bool,
     /// Declared inside this intervention (an index into `interventions`).
     pub intervention: Option<usize>,
+    /// Taken out of this configuration by a `removes` (v1, section 9.2):
+    /// it is the subject of no finding.
+    pub removed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +39,8 @@ pub struct Capability {
 pub struct Scenario {
     pub common: Common,
     pub description: Option<String>,
+    /// What it takes away when it comes (v1, section 9.2).
+    pub removes: Vec<Removal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +107,15 @@ pub struct Intervention {
 pub struct Symbol {
     pub kind: DeclKind,
     pub index: usize,
+}
+
+/// A name in a `removes` list (v1, section 9.2): an actor, bridge, cluster
+/// or capability, or `None` when it did not resolve to one (reported).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removal {
+    pub symbol: Option<Symbol>,
+    pub name: Box<str>,
+    pub loc: Loc,
 }
 
 /// `@allow(...)` on a declaration: the lints silenced inside its span.

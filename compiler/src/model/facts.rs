@@ -24,6 +24,9 @@ pub struct Facts {
     pub bridged: Vec<bool>,
     /// Per bridge: removing it splits a connected component.
     pub critical: Vec<bool>,
+    /// Clusters not taken out by a `removes` (v1): what "the ecosystem has
+    /// 2 or more clusters" counts.
+    pub clusters_left: usize,
 }
 
 impl Facts {
@@ -84,6 +87,7 @@ impl Facts {
             component,
             bridged,
             critical: critical_bridges(model),
+            clusters_left: model.clusters.iter().filter(|c| !c.common.removed).count(),
         }
     }
 

@@ -73,6 +73,16 @@ pub fn human(outcome: &Outcome, options: HumanOptions) -> String {
     } else {
         Buffer::no_color()
     };
+    // `--apply NAME`: say first which configuration this is.
+    for (name, loc) in &outcome.applied {
+        let at = place(&outcome.sources, *loc)
+            .map(|(file, start, _)| format!(" ({file}:{})", start.line))
+            .unwrap_or_default();
+        let _ = std::io::Write::write_all(
+            &mut buffer,
+            format!("with intervention `{name}`{at} applied\n\n").as_bytes(),
+        );
+    }
     for diagnostic in outcome.diagnostics.iter().take(PRINT_CAP) {
         let emitted = match Windowed::of(&outcome.sources, diagnostic) {
             // A place on a long line: a window of the line around it.
@@ -118,6 +128,20 @@ pub fn human(outcome: &Outcome, options: HumanOptions) -> String {
             report.closes.len(),
             report.opens.len()
         );
+        for (verb, changes) in [("closes", &report.closes), ("opens", &report.opens)] {
+            for change in changes {
+                let replaces = change
+                    .replaces
+                    .as_ref()
+                    .map(|r| format!(" (replaces {}: {})", r.lint.code, r.message))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  {verb} {}: {}{replaces}",
+                    change.lint.code, change.message
+                );
+            }
+        }
     }
     let _ = writeln!(
         out,

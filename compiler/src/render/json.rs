@@ -121,6 +121,14 @@ impl Serialize for ChangeJson<'_> {
             lint: &'a str,
             level: &'a str,
             message: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            replaces: Option<Replaces<'a>>,
+        }
+        /// The stronger finding an opened one replaces (the gap ladder).
+        #[derive(serde::Serialize)]
+        struct Replaces<'a> {
+            code: &'a str,
+            message: &'a str,
         }
         let c = self.0;
         Fields {
@@ -128,6 +136,10 @@ impl Serialize for ChangeJson<'_> {
             lint: c.lint.name,
             level: c.level.as_str(),
             message: &c.message,
+            replaces: c.replaces.as_ref().map(|r| Replaces {
+                code: r.lint.code.as_str(),
+                message: &r.message,
+            }),
         }
         .serialize(serializer)
     }

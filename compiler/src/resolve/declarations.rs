@@ -13,6 +13,7 @@ use crate::source::FileId;
 
 use super::names::with_suggestion;
 use super::record::set_rule_field;
+use super::removes::is_removes;
 use super::resolved::Record;
 use super::resolver::{Resolver, Scope};
 use super::schema::ACTOR_KINDS;
@@ -79,7 +80,12 @@ impl Resolver {
     /// A declaration's record: its header and fields, typed and resolved.
     pub(super) fn record(&mut self, file: FileId, decl: &Decl, scope: Option<&Scope>) -> Record {
         let common = self.common(file, decl, scope.map(|s| s.intervention));
-        let fields = self.typed_fields(file, decl.kind, decl.fields(), scope);
+        // An intervention's `removes` resolves among its own names too: with
+        // its entries (`Resolver::intervention`), not with its record.
+        let own = |f: &&ecospec_syntax::Field| {
+            decl.kind != DeclKind::Intervention || !is_removes(f.name.as_str())
+        };
+        let fields = self.typed_fields(file, decl.kind, decl.fields().filter(own), scope);
         let mut record = match decl.kind {
             DeclKind::Capability => Record::Capability(Capability {
                 common,
@@ -88,6 +94,7 @@ impl Resolver {
             DeclKind::Scenario => Record::Scenario(Scenario {
                 common,
                 description: None,
+                removes: Vec::new(),
             }),
             DeclKind::Cluster => Record::Cluster(Cluster {
                 common,
@@ -146,6 +153,7 @@ impl Resolver {
                 .collect(),
             broken: decl.broken,
             intervention,
+            removed: false,
         }
     }
 

@@ -210,6 +210,15 @@ fn resolve_decls(
 /// `provides` or `via`.
 fn capabilities_named(baseline: &Model, deltas: &[Delta]) -> Vec<bool> {
     let mut named = vec![false; baseline.capabilities.len()];
+    // Retiring a capability names it too: W0410 stays as it was.
+    let retired = deltas.iter().flat_map(|d| &d.removes);
+    for symbol in retired.filter_map(|r| r.symbol) {
+        if symbol.kind == DeclKind::Capability {
+            if let Some(flag) = named.get_mut(symbol.index) {
+                *flag = true;
+            }
+        }
+    }
     let mut mark = |refs: &[Ref]| {
         for index in refs.iter().filter_map(|r| r.index) {
             if let Some(flag) = named.get_mut(index) {

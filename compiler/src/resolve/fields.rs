@@ -9,6 +9,7 @@ use crate::model::*;
 use crate::source::FileId;
 
 use super::names::{kind_word, unknown_field, with_suggestion};
+use super::removes::is_removes;
 use super::resolved::FieldValue;
 use super::resolver::{Resolver, Scope};
 use super::schema::{a_kind, field_type, FieldType};
@@ -80,6 +81,9 @@ impl Resolver {
                 );
                 None
             }
+            (FieldType::Names(_), Value::Names(names)) if is_removes(field) => {
+                Some(FieldValue::Removals(self.removals(file, names, scope)))
+            }
             (FieldType::Names(target), Value::Names(names)) => {
                 Some(FieldValue::Refs(self.refs(file, names, target, scope)))
             }
@@ -125,6 +129,9 @@ impl Resolver {
             }
             (_, Value::Text(text)) => {
                 let what = match ty {
+                    FieldType::Names(_) if is_removes(field) => {
+                        "names of actors, bridges, clusters or capabilities".to_string()
+                    }
                     FieldType::Names(target) => format!("{} names", kind_word(target)),
                     _ => "a name".to_string(),
                 };
@@ -142,6 +149,13 @@ impl Resolver {
                 // Like an unresolved name, the string keeps a list of
                 // names non-empty: no W0405/W0408 that only follows from it.
                 match ty {
+                    FieldType::Names(_) if is_removes(field) => {
+                        Some(FieldValue::Removals(vec![Removal {
+                            symbol: None,
+                            name: text.value.as_str().into(),
+                            loc: Loc::new(file, text.span()),
+                        }]))
+                    }
                     FieldType::Names(_) => Some(FieldValue::Refs(vec![Ref {
                         index: None,
                         name: text.value.as_str().into(),

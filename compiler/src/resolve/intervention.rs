@@ -12,6 +12,7 @@ use crate::source::FileId;
 
 use super::kind_counts::KindCounts;
 use super::names::{duplicate, second_rule, RuleScope};
+use super::removes::is_removes;
 use super::resolved::{Definition, Delta, ExtendOp, FieldValue, Record, Target};
 use super::resolver::{NameEntry, Resolver, Scope};
 
@@ -72,6 +73,13 @@ impl Resolver {
                 .insert(name.name.clone(), NameEntry { symbol, loc });
         }
         let mut delta = Delta::default();
+        let removes = decl.fields().filter(|f| is_removes(f.name.as_str()));
+        for (_, value) in self.typed_fields(file, DeclKind::Intervention, removes, Some(&scope)) {
+            if let FieldValue::Removals(removals) = value {
+                delta.removes.extend(removals);
+            }
+        }
+        self.removed_and_changed(file, entries, &scope, &mut delta.removes);
         for entry in entries {
             match entry {
                 // The intervention's own fields are checked with its record.

@@ -14,6 +14,7 @@ mod kind_counts;
 mod names;
 mod order;
 mod record;
+mod removes;
 mod resolved;
 mod resolver;
 pub mod schema;

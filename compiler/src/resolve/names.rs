@@ -41,13 +41,7 @@ impl Resolver {
         offered: &mut Vec<String>,
     ) -> Option<usize> {
         let loc = Loc::new(file, name.span);
-        let found = self.lookup(name.as_str(), scope).copied();
-        if let (Some(entry), true) = (found, self.record_names) {
-            self.uses.push(NameUse {
-                at: loc,
-                definition: entry.loc,
-            });
-        }
+        let found = self.lookup_use(loc, name.as_str(), scope);
         match found {
             Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
             Some(entry) => {
@@ -257,6 +251,24 @@ impl Resolver {
             );
         }
         firsts
+    }
+
+    /// [`Resolver::lookup`] of a name written at `at`, recording the use
+    /// when names are recorded.
+    pub(super) fn lookup_use(
+        &mut self,
+        at: Loc,
+        name: &str,
+        scope: Option<&Scope>,
+    ) -> Option<NameEntry> {
+        let found = self.lookup(name, scope).copied();
+        if let (Some(entry), true) = (found, self.record_names) {
+            self.uses.push(NameUse {
+                at,
+                definition: entry.loc,
+            });
+        }
+        found
     }
 
     pub(super) fn lookup<'s>(

@@ -39,6 +39,7 @@ impl Record {
             (Record::Scenario(d), FieldValue::Text(t)) if field == "description" => {
                 d.description = Some(t)
             }
+            (Record::Scenario(d), FieldValue::Removals(r)) => append(&mut d.removes, r),
             (Record::Cluster(d), value) => match (field, value) {
                 ("bets_on", FieldValue::Refs(r)) => append(&mut d.bets_on, r),
                 ("needs", FieldValue::Refs(r)) => append(&mut d.needs, r),

@@ -54,6 +54,9 @@ pub struct Delta {
     /// The declarations it adds (indices continue the baseline's).
     pub added: Vec<Record>,
     pub extends: Vec<ExtendOp>,
+    /// What it retires (`removes`, v1), resolved among its own names too:
+    /// a name it declares or extends is E0210 and is not removed.
+    pub removes: Vec<Removal>,
 }
 
 /// `extend KIND NAME { fields }`, resolved.
@@ -78,6 +81,8 @@ pub enum FieldValue {
     Text(String),
     Word(Box<str>),
     Words(Vec<Box<str>>),
+    /// A `removes` list (v1).
+    Removals(Vec<Removal>),
 }
 
 /// A declaration ready to enter a model.

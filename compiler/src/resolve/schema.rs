@@ -42,7 +42,9 @@ pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
     use FieldType::*;
     match kind {
         DeclKind::Ecosystem => &[("task", Text), ("description", Text)],
-        DeclKind::Capability | DeclKind::Scenario => &[("description", Text)],
+        DeclKind::Capability => &[("description", Text)],
+        // `removes` (v1) holds names of several kinds: see [`REMOVABLE`].
+        DeclKind::Scenario => &[("description", Text), ("removes", Names(DeclKind::Actor))],
         DeclKind::Cluster => &[
             ("bets_on", Names(DeclKind::Scenario)),
             ("strategy", Text),
@@ -68,9 +70,26 @@ pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
             ("activate", Names(DeclKind::Cluster)),
             ("support", Names(DeclKind::Cluster)),
         ],
-        DeclKind::Intervention => &[("goal", Text), ("pathway", Text)],
+        DeclKind::Intervention => &[
+            ("goal", Text),
+            ("pathway", Text),
+            ("removes", Names(DeclKind::Actor)),
+        ],
     }
 }
+
+/// The field of scenarios and interventions that takes things out of the
+/// configuration (v1, section 9.2). Its schema entry says actor names (what
+/// editors complete today); it resolves among every kind of [`REMOVABLE`].
+pub const REMOVES: &str = "removes";
+
+/// The kinds a `removes` list names.
+pub const REMOVABLE: &[DeclKind] = &[
+    DeclKind::Actor,
+    DeclKind::Bridge,
+    DeclKind::Cluster,
+    DeclKind::Capability,
+];
 
 pub fn field_type(kind: DeclKind, name: &str) -> Option<(&'static str, FieldType)> {
     fields(kind)
