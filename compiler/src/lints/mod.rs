@@ -52,6 +52,9 @@ registry! {
     intervention_opens_gap,
     intervention_without_effect,
     critical_bridge,
+    missing_role,
+    missing_approach,
+    approach_monoculture,
 }
 
 /// A lint by its name or its code.

@@ -46,6 +46,10 @@ pub struct Cluster {
     pub cohesion: Option<Box<str>>,
     pub strategy: Option<String>,
     pub description: Option<String>,
+    /// Its approaches (v1), each once, in order of first entry.
+    pub approach: Vec<Box<str>>,
+    /// The first value written in its `approach`, once one is.
+    pub approach_at: Option<Loc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +62,8 @@ pub struct Actor {
     pub provides: Vec<Ref>,
     pub organizes: Option<String>,
     pub description: Option<String>,
+    /// Its roles (v1), each once, in order of first entry.
+    pub roles: Vec<Box<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +133,11 @@ pub struct Model {
     /// Per capability: named in a `needs`, `provides` or `via` inside some
     /// intervention (W0410 counts those uses too).
     pub named_by_interventions: Vec<bool>,
+    /// The first `roles` field written in the ecosystem, in source order,
+    /// an intervention's included (W0419 reads it; none: not used).
+    pub roles_at: Option<Loc>,
+    /// The same for `approach` (W0420).
+    pub approach_at: Option<Loc>,
 }
 
 impl Model {

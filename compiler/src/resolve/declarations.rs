@@ -96,6 +96,8 @@ impl Resolver {
                 cohesion: None,
                 strategy: None,
                 description: None,
+                approach: Vec::new(),
+                approach_at: None,
             }),
             DeclKind::Actor => Record::Actor(Actor {
                 common,
@@ -105,6 +107,7 @@ impl Resolver {
                 provides: Vec::new(),
                 organizes: None,
                 description: None,
+                roles: Vec::new(),
             }),
             DeclKind::Bridge => Record::Bridge(Bridge {
                 common,

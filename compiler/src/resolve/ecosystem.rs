@@ -18,7 +18,7 @@ use super::kind_counts::KindCounts;
 use super::names::{second_rule, RuleScope};
 use super::order::{decl_at, ecosystem_decls};
 use super::record::add_record;
-use super::resolved::{Delta, FieldValue, Record, Resolved};
+use super::resolved::{Delta, FieldValue, Record, Resolved, Target};
 use super::resolver::{Held, Resolver};
 use super::suggest::Suggestions;
 
@@ -187,6 +187,8 @@ fn resolve_decls(
         }
     }
     baseline.named_by_interventions = capabilities_named(&baseline, &deltas);
+    baseline.roles_at = first_written(&baseline, &deltas, &files, DeclKind::Actor, "roles");
+    baseline.approach_at = first_written(&baseline, &deltas, &files, DeclKind::Cluster, "approach");
     // The resolver is done with its names: they move into the model.
     baseline.names = std::mem::take(&mut resolver.names)
         .into_iter()
@@ -204,6 +206,55 @@ fn resolve_decls(
         definitions: resolver.definitions,
         uses,
     }
+}
+
+/// The first field named `field` written in the ecosystem, in source order
+/// (files root first, in import order; then by place), an intervention's
+/// declarations and `extend`s included: whether a v1 field is used at all,
+/// and where W0419/W0420 stand.
+fn first_written(
+    baseline: &Model,
+    deltas: &[Delta],
+    files: &[FileId],
+    kind: DeclKind,
+    field: &str,
+) -> Option<Loc> {
+    fn of_kind(record: &Record, kind: DeclKind) -> Option<&Common> {
+        match (record, kind) {
+            (Record::Cluster(d), DeclKind::Cluster) => Some(&d.common),
+            (Record::Actor(d), DeclKind::Actor) => Some(&d.common),
+            _ => None,
+        }
+    }
+    let baseline_decls: Box<dyn Iterator<Item = &Common>> = match kind {
+        DeclKind::Cluster => Box::new(baseline.clusters.iter().map(|d| &d.common)),
+        DeclKind::Actor => Box::new(baseline.actors.iter().map(|d| &d.common)),
+        _ => Box::new(std::iter::empty()),
+    };
+    let declared = baseline_decls
+        .chain(
+            deltas
+                .iter()
+                .flat_map(|delta| delta.added.iter().filter_map(move |r| of_kind(r, kind))),
+        )
+        .flat_map(|common| common.fields.iter())
+        .filter(|(name, _)| &**name == field)
+        .map(|(_, loc)| *loc);
+    let extended = deltas
+        .iter()
+        .flat_map(|delta| delta.extends.iter())
+        .filter(|op| matches!(op.target, Target::Symbol(s) if s.kind == kind))
+        .flat_map(|op| op.fields.iter())
+        .filter(|(name, _, _)| *name == field)
+        .map(|(_, _, loc)| *loc);
+    let order = |loc: &Loc| {
+        let file = files
+            .iter()
+            .position(|f| *f == loc.file)
+            .unwrap_or(usize::MAX);
+        (file, loc.span.start)
+    };
+    declared.chain(extended).min_by_key(order)
 }
 
 /// Per baseline capability: whether an intervention names it in `needs`,

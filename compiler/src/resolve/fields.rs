@@ -118,8 +118,9 @@ impl Resolver {
                             .push(with_suggestion(diagnostic, file, name, suggestion));
                     }
                 }
+                let first = names.first().map_or(value.span(), |n| n.span);
                 Some(match ty {
-                    FieldType::EnumList(_) => FieldValue::Words(words),
+                    FieldType::EnumList(_) => FieldValue::Words(words, Loc::new(file, first)),
                     _ => FieldValue::Word(words.into_iter().next()?),
                 })
             }

@@ -77,7 +77,8 @@ pub enum FieldValue {
     Refs(Vec<Ref>),
     Text(String),
     Word(Box<str>),
-    Words(Vec<Box<str>>),
+    /// The values of a list of words, and where its first value is written.
+    Words(Vec<Box<str>>, Loc),
 }
 
 /// A declaration ready to enter a model.
