@@ -90,7 +90,11 @@ impl Bridge {
 pub struct Rule {
     pub scenario: Ref,
     pub activate: Vec<Ref>,
+    /// The clusters in `support` (and its unresolved names).
     pub support: Vec<Ref>,
+    /// The actors in `support` (v1: an actor that joins in without being a
+    /// cluster).
+    pub support_actors: Vec<Ref>,
     pub decl_loc: Loc,
     pub broken: bool,
     pub intervention: Option<usize>,

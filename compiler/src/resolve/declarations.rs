@@ -223,6 +223,7 @@ impl Resolver {
             scenario,
             activate: Vec::new(),
             support: Vec::new(),
+            support_actors: Vec::new(),
             decl_loc: Loc::new(file, decl.span),
             broken: decl.broken,
             intervention: scope.map(|s| s.intervention),

@@ -80,6 +80,11 @@ impl Resolver {
                 );
                 None
             }
+            (FieldType::Names(_), Value::Names(names))
+                if kind == DeclKind::On && field == "support" =>
+            {
+                Some(self.supporters(file, names, scope))
+            }
             (FieldType::Names(target), Value::Names(names)) => {
                 Some(FieldValue::Refs(self.refs(file, names, target, scope)))
             }

@@ -80,6 +80,11 @@ impl Record {
 }
 
 pub(super) fn set_rule_field(rule: &mut Rule, field: &str, value: FieldValue) {
+    if let FieldValue::Supporters { clusters, actors } = value {
+        append(&mut rule.support, clusters);
+        append(&mut rule.support_actors, actors);
+        return;
+    }
     if let FieldValue::Refs(refs) = value {
         match field {
             "activate" => append(&mut rule.activate, refs),

@@ -79,6 +79,11 @@ pub enum FieldValue {
     Word(Box<str>),
     /// The values of a list of words, and where its first value is written.
     Words(Vec<Box<str>>, Loc),
+    /// A `support` list (v1): its clusters (and unresolved names) and its actors.
+    Supporters {
+        clusters: Vec<Ref>,
+        actors: Vec<Ref>,
+    },
 }
 
 /// A declaration ready to enter a model.
