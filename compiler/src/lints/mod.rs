@@ -55,6 +55,7 @@ registry! {
     missing_role,
     missing_approach,
     approach_monoculture,
+    cluster_single_provider,
 }
 
 /// A lint by its name or its code.
