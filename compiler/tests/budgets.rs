@@ -141,6 +141,41 @@ fn support_without_bridge_of_1000_actors_is_grouped() {
 }
 
 #[test]
+fn cluster_single_provider_is_one_pass_over_needs() {
+    // 2,000 clusters each needing `k`, with 20 members each; one member of
+    // the first 1,000 provides `k` (W0423), two of the others (none); and
+    // one cluster of 20,000 members of which one provides `k`, next to
+    // 2,000 providers elsewhere (the other way round: fewer providers than
+    // members).
+    let n = 2000;
+    let mut text = String::from("capability k\ncapability other\n");
+    for c in 0..n {
+        let _ = writeln!(text, "cluster c{c} {{ needs: k }}");
+        for a in 0..20 {
+            let provides = match (a, c < n / 2) {
+                (0, _) | (1, false) => "k",
+                _ => "other",
+            };
+            let _ = writeln!(text, "actor a{c}_{a} {{ in: c{c} provides: {provides} }}");
+        }
+    }
+    let _ = writeln!(
+        text,
+        "cluster big {{ needs: k }}\nactor big_k {{ in: big provides: k }}"
+    );
+    for a in 0..20_000 {
+        let _ = writeln!(text, "actor big_{a} {{ in: big }}");
+    }
+    let (outcome, took) = check_text(&text, Some("[lints]\ncluster-single-provider = \"warn\"\n"));
+    let found = with_code(&outcome, "W0423");
+    assert_eq!(found.len(), n / 2 + 1);
+    assert!(found
+        .iter()
+        .any(|d| d.message == "only `big_k` provides `k` to cluster `big`"));
+    assert!(took < SLOW, "{took:?}");
+}
+
+#[test]
 fn support_without_bridge_grouped_still_judges_interventions_per_pair() {
     let text = "\
 scenario s

@@ -64,9 +64,8 @@ pub static LINT: Lint = Lint {
     check: Some(check),
 };
 
-/// One pass over the needs: per need, the providers of the capability that
-/// are in or serve the cluster are counted up to two, reading the shorter of
-/// the two lists (both are sorted by actor) and searching the other.
+/// One pass over the needs: per need, the actors in or serving the cluster
+/// that provide the capability are counted up to two.
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     for (c, cluster) in model.clusters.iter().enumerate() {
         let serving = facts.serving.get(c).map_or(&[][..], Vec::as_slice);
@@ -75,7 +74,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         }
         for (k, entry) in distinct(&cluster.needs) {
             let providers = facts.providers.get(k).map_or(&[][..], Vec::as_slice);
-            let Some(only) = only_common(serving, providers) else {
+            let Some(only) = only_provider(model, serving, providers, k) else {
                 continue;
             };
             let cluster_name = &*cluster.common.name;
@@ -93,16 +92,40 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// The one actor in both sorted lists, if exactly one is.
-fn only_common(a: &[usize], b: &[usize]) -> Option<usize> {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+/// A `provides` list this short is read through; a longer one is replaced
+/// by a search in the capability's providers.
+const SHORT: usize = 8;
+
+/// The one actor of `serving` that provides capability `k`, if exactly one
+/// does. Both lists are sorted by actor: the shorter is read, and each of
+/// its actors is looked up in the other (an actor's own short `provides`
+/// list is cheaper to read than a search among thousands of providers).
+fn only_provider(model: &Model, serving: &[usize], providers: &[usize], k: usize) -> Option<usize> {
+    let provides = |a: usize| match model.actors.get(a) {
+        Some(actor) if actor.provides.len() <= SHORT => {
+            actor.provides.iter().any(|r| r.index == Some(k))
+        }
+        _ => providers.binary_search(&a).is_ok(),
+    };
     let mut found = None;
-    for x in short {
-        if long.binary_search(x).is_ok() {
-            if found.is_some() {
+    let mut count = |a: usize| -> bool {
+        if found.is_some() {
+            return false;
+        }
+        found = Some(a);
+        true
+    };
+    if serving.len() <= providers.len() {
+        for a in serving.iter().copied().filter(|a| provides(*a)) {
+            if !count(a) {
                 return None;
             }
-            found = Some(*x);
+        }
+    } else {
+        for a in providers.iter().copied().filter(|a| serving.binary_search(a).is_ok()) {
+            if !count(a) {
+                return None;
+            }
         }
     }
     found

@@ -255,6 +255,7 @@ impl Resolver {
 
     /// [`Resolver::lookup`] of a name written as a reference at `at`, kept
     /// as a use when names are recorded and it found a declaration.
+    #[inline]
     pub(super) fn look_up_use(
         &mut self,
         name: &str,
