@@ -97,7 +97,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         let mut by_components: FxHashMap<Vec<usize>, (usize, Vec<usize>)> = FxHashMap::default();
         for (actor, entry) in distinct(&rule.support_actors) {
             let reach = reach(model, facts, actor);
-            let x = Supporter::actor(model, actor);
+            let x = Supporter::Actor(model.actor_name(actor), !reach.is_empty());
             let (count, first) = by_components
                 .entry(reach)
                 .or_insert_with_key(|reach| activated.outside_all(reach));
@@ -125,7 +125,7 @@ fn reach(model: &Model, facts: &Facts, actor: usize) -> Vec<usize> {
 }
 
 /// Who is asked to support: a cluster, or an actor (with whether it is in or
-/// serves any cluster).
+/// serves any cluster: whether it reaches any component).
 #[derive(Clone, Copy)]
 enum Supporter<'m> {
     Cluster(&'m str),
@@ -133,14 +133,6 @@ enum Supporter<'m> {
 }
 
 impl<'m> Supporter<'m> {
-    fn actor(model: &'m Model, actor: usize) -> Supporter<'m> {
-        let placed = model
-            .actors
-            .get(actor)
-            .is_some_and(|a| a.member_of.iter().chain(&a.serves).any(|r| r.index.is_some()));
-        Supporter::Actor(model.actor_name(actor), placed)
-    }
-
     fn name(self) -> &'m str {
         match self {
             Supporter::Cluster(name) | Supporter::Actor(name, _) => name,
@@ -250,12 +242,13 @@ fn actor_changes(
         let ((closed_count, closed), (opened_count, opened)) = by_reach
             .entry(key)
             .or_insert_with(|| (lost(b, a, key.0, key.1), lost(a, b, key.1, key.0)));
-        let name = Supporter::actor(after, x);
-        if let (true, Some((at, _))) = (*closed_count > 0, before) {
-            closes.push(finding(after, scenario, name, closed, *closed_count, *at));
+        // Each finding worded as it stands on its side.
+        let name = |reach: &[usize]| Supporter::Actor(after.actor_name(x), !reach.is_empty());
+        if let (true, Some((at, reach))) = (*closed_count > 0, before) {
+            closes.push(finding(after, scenario, name(reach), closed, *closed_count, *at));
         }
-        if let (true, Some((at, _))) = (*opened_count > 0, after_entry) {
-            opens.push(finding(after, scenario, name, opened, *opened_count, *at));
+        if let (true, Some((at, reach))) = (*opened_count > 0, after_entry) {
+            opens.push(finding(after, scenario, name(reach), opened, *opened_count, *at));
         }
     }
 }
