@@ -98,6 +98,7 @@ pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
                             },
                             activate: Vec::new(),
                             support: Vec::new(),
+                            support_actors: Vec::new(),
                             decl_loc: loc,
                             broken: false,
                             intervention: None,

@@ -135,13 +135,18 @@ pub fn remove(model: &mut Model, removals: &[Removal], before: &mut dyn FnMut(Be
             .activate
             .iter()
             .chain(&rule.support)
-            .any(|r| is(&removed.clusters, r.index));
+            .any(|r| is(&removed.clusters, r.index))
+            || rule
+                .support_actors
+                .iter()
+                .any(|r| is(&removed.actors, r.index));
         if !touched {
             continue;
         }
         before(Before::Rule(index, rule.clone()));
         drop_from(&mut rule.activate, &removed.clusters);
         drop_from(&mut rule.support, &removed.clusters);
+        drop_from(&mut rule.support_actors, &removed.actors);
     }
 }
 

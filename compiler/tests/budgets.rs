@@ -95,6 +95,87 @@ fn support_without_bridge_on_1000_clusters_is_grouped() {
 }
 
 #[test]
+fn support_without_bridge_of_1000_actors_is_grouped() {
+    // 1,000 actors, each in its own unbridged cluster, all supporting a rule
+    // that activates the 1,000 clusters, with an intervention that lets each
+    // serve one more: one finding per actor, and judging stays fast.
+    let n = 1000;
+    let mut text = String::from("scenario s\n");
+    for i in 0..n {
+        let _ = writeln!(
+            text,
+            "cluster c{i} {{ bets_on: s }}\nactor a{i} {{ in: c{i} }}"
+        );
+    }
+    let clusters: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+    let actors: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+    let _ = writeln!(
+        text,
+        "on s {{\n    activate: {}\n    support: {}\n}}",
+        clusters.join(", "),
+        actors.join(", ")
+    );
+    let _ = writeln!(text, "intervention wider {{");
+    for i in 0..n {
+        let _ = writeln!(text, "    extend actor a{i} {{ serves: c{} }}", (i + 1) % n);
+    }
+    let _ = writeln!(text, "}}");
+    let (outcome, took) = check_text(&text, None);
+    let found = with_code(&outcome, "W0413");
+    assert_eq!(found.len(), n);
+    let first = found
+        .iter()
+        .find(|d| d.message.starts_with("`a0` "))
+        .unwrap();
+    assert_eq!(
+        first.message,
+        "`a0` is to support `c1`, `c2`, `c3`, `c4`, `c5` and 994 more when `s` comes, but none of its clusters has a path of bridges to them"
+    );
+    let closes = outcome.interventions[0]
+        .closes
+        .iter()
+        .filter(|c| c.lint.code.as_str() == "W0413")
+        .count();
+    assert_eq!(closes, n);
+    assert!(took < SLOW, "{took:?}");
+}
+
+#[test]
+fn cluster_single_provider_is_one_pass_over_needs() {
+    // 2,000 clusters each needing `k`, with 20 members each; one member of
+    // the first 1,000 provides `k` (W0423), two of the others (none); and
+    // one cluster of 20,000 members of which one provides `k`, next to
+    // 2,000 providers elsewhere (the other way round: fewer providers than
+    // members).
+    let n = 2000;
+    let mut text = String::from("capability k\ncapability other\n");
+    for c in 0..n {
+        let _ = writeln!(text, "cluster c{c} {{ needs: k }}");
+        for a in 0..20 {
+            let provides = match (a, c < n / 2) {
+                (0, _) | (1, false) => "k",
+                _ => "other",
+            };
+            let _ = writeln!(text, "actor a{c}_{a} {{ in: c{c} provides: {provides} }}");
+        }
+    }
+    let _ = writeln!(
+        text,
+        "cluster big {{ needs: k }}\nactor big_k {{ in: big provides: k }}"
+    );
+    for a in 0..20_000 {
+        let _ = writeln!(text, "actor big_{a} {{ in: big }}");
+    }
+    let (outcome, took) = check_text(&text, Some("[lints]\ncluster-single-provider = \"warn\"\n"));
+    let found = with_code(&outcome, "W0423");
+    assert_eq!(found.len(), n / 2 + 1);
+    assert!(found
+        .iter()
+        .any(|d| d.message == "only `big_k` provides `k` to cluster `big`"));
+    assert!(took < SLOW, "{took:?}");
+}
+
+#[test]
 fn support_without_bridge_grouped_still_judges_interventions_per_pair() {
     let text = "\
 scenario s
@@ -311,7 +392,9 @@ fn named_clusters(message: &str) -> (String, Vec<String>) {
     (x.clone(), clusters)
 }
 
-/// Pairs (supporter, activated) with no path, per the plain definition.
+/// Pairs (supporter, activated) with no path, per the plain definition:
+/// for an actor X (9.3), X is neither in nor serving A and none of the
+/// clusters X is in or serves has a path to A.
 fn unreachable_pairs(model: &ecospec::model::Model) -> Vec<(String, String)> {
     let facts = ecospec::model::Facts::new(model);
     let mut pairs = Vec::new();
@@ -321,6 +404,23 @@ fn unreachable_pairs(model: &ecospec::model::Model) -> Vec<(String, String)> {
                 if x != a && !facts.connected(x, a) {
                     pairs.push((
                         model.cluster_name(x).to_string(),
+                        model.cluster_name(a).to_string(),
+                    ));
+                }
+            }
+        }
+        for (x, _) in ecospec::model::distinct(&rule.support_actors) {
+            let actor = &model.actors[x];
+            let clusters: Vec<usize> = actor
+                .member_of
+                .iter()
+                .chain(&actor.serves)
+                .filter_map(|r| r.index)
+                .collect();
+            for (a, _) in ecospec::model::distinct(&rule.activate) {
+                if !clusters.iter().any(|c| *c == a || facts.connected(*c, a)) {
+                    pairs.push((
+                        model.actor_name(x).to_string(),
                         model.cluster_name(a).to_string(),
                     ));
                 }
@@ -348,8 +448,9 @@ fn grouped(pairs: &[(String, String)]) -> Vec<(String, Vec<String>)> {
 fn support_without_bridge_grouped_judgement_matches_the_pairs() {
     // Small random ecosystems (at most six activated clusters, so every
     // message names all of its clusters), each with interventions that
-    // bridge, activate and support: what each closes and opens, grouped,
-    // is exactly the difference of the pairs before and after.
+    // bridge, activate and support (clusters and actors, 9.3) and let actors
+    // serve: what each closes and opens, grouped, is exactly the difference
+    // of the pairs before and after.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = |n: usize| {
         seed = seed
@@ -374,18 +475,47 @@ fn support_without_bridge_grouped_judgement_matches_the_pairs() {
             let names: Vec<String> = (0..count).map(|_| format!("c{}", next(clusters))).collect();
             names.join(", ")
         };
+        // Actors a0..a3, in or serving a random cluster or none.
+        let actors = 4;
+        for x in 0..actors {
+            match next(3) {
+                0 => {
+                    let _ = writeln!(text, "actor a{x}");
+                }
+                1 => {
+                    let _ = writeln!(text, "actor a{x} {{ in: c{} }}", next(clusters));
+                }
+                _ => {
+                    let _ = writeln!(text, "actor a{x} {{ serves: c{} }}", next(clusters));
+                }
+            }
+        }
         let activate = pick(1 + next(4), &mut next);
-        let support = pick(1 + next(4), &mut next);
+        let mut support = pick(1 + next(4), &mut next);
+        for _ in 0..next(3) {
+            let _ = write!(support, ", a{}", next(actors));
+        }
         let _ = writeln!(
             text,
             "on s {{\n    activate: {activate}\n    support: {support}\n}}"
         );
         for i in 0..4 {
             let _ = writeln!(text, "intervention i{i} {{");
-            match next(4) {
+            match next(6) {
                 0 => {}
                 1 => {
                     let _ = writeln!(text, "    extend on s {{ activate: c{} }}", next(clusters));
+                }
+                2 => {
+                    let _ = writeln!(text, "    extend on s {{ support: a{} }}", next(actors));
+                }
+                3 => {
+                    let _ = writeln!(
+                        text,
+                        "    extend actor a{} {{ serves: c{} }}",
+                        next(actors),
+                        next(clusters)
+                    );
                 }
                 _ => {
                     let _ = writeln!(text, "    extend on s {{ support: c{} }}", next(clusters));
@@ -406,6 +536,12 @@ fn support_without_bridge_grouped_judgement_matches_the_pairs() {
         let (outcome, _) = check_dir(dir.path());
         let resolved = &outcome.ecosystems[0];
         let before = unreachable_pairs(&resolved.baseline);
+        let mut reported: Vec<(String, Vec<String>)> = with_code(&outcome, "W0413")
+            .iter()
+            .map(|d| named_clusters(&d.message))
+            .collect();
+        reported.sort();
+        assert_eq!(reported, grouped(&before), "round {round}:\n{text}");
         for (report, delta) in outcome.interventions.iter().zip(&resolved.deltas) {
             let after = unreachable_pairs(&ecospec::apply::apply(&resolved.baseline, delta));
             let closed: Vec<_> = before

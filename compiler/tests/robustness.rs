@@ -185,8 +185,117 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
     chars.into_iter().collect()
 }
 
+/// A spec of the v1 fields from random choices (LANGUAGE.md 9.1, 9.3):
+/// clusters with random approaches, actors of random kinds (the v1 ones
+/// included) with random roles, an `on` rule whose `support` mixes
+/// clusters, actors, a capability, a scenario and unknown names, and
+/// interventions that add roles, approaches, actors and supporters. Values
+/// include typos, repeats and names of every kind.
+fn v1_spec(choices: &[u8]) -> String {
+    use std::fmt::Write as _;
+    const APPROACHES: [&str; 7] = [
+        "personal_transformation",
+        "alternatives",
+        "inside_game",
+        "structure_organizing",
+        "mass_protest",
+        "mass_protests",
+        "c0",
+    ];
+    const ROLES: [&str; 6] = [
+        "citizen",
+        "rebel",
+        "reformer",
+        "change_agent",
+        "rebell",
+        "k",
+    ];
+    const KINDS: [&str; 5] = ["funder", "faith_group", "legal_group", "union", "funders"];
+    const NAMES: [&str; 12] = [
+        "c0", "c1", "c2", "a0", "a1", "a2", "a3", "k", "s", "nobody", "a9", "\"c1\"",
+    ];
+    let mut at = 0;
+    let mut next = |n: usize| {
+        let choice = choices.get(at).copied().unwrap_or(0) as usize;
+        at += 1;
+        choice % n
+    };
+    let pick = |pool: &[&str], next: &mut dyn FnMut(usize) -> usize| {
+        let count = next(4);
+        let values: Vec<&str> = (0..count).map(|_| pool[next(pool.len())]).collect();
+        values.join(", ")
+    };
+    let mut text = String::from("capability k\nscenario s\n");
+    for c in 0..3 {
+        let approach = pick(&APPROACHES, &mut next);
+        if approach.is_empty() {
+            let _ = writeln!(text, "cluster c{c} {{ bets_on: s needs: k }}");
+        } else {
+            let _ = writeln!(
+                text,
+                "cluster c{c} {{ bets_on: s needs: k approach: {approach} }}"
+            );
+        }
+    }
+    for a in 0..4 {
+        let kind = KINDS[next(KINDS.len())];
+        let roles = pick(&ROLES, &mut next);
+        let cluster = next(4);
+        let field = if next(2) == 0 { "in" } else { "serves" };
+        let provides = if next(2) == 0 { "provides: k" } else { "" };
+        if cluster == 3 {
+            let _ = writeln!(text, "actor a{a}: {kind} {{ roles: {roles} {provides} }}");
+        } else {
+            let _ = writeln!(
+                text,
+                "actor a{a}: {kind} {{ {field}: c{cluster} roles: {roles} {provides} }}"
+            );
+        }
+    }
+    if next(2) == 0 {
+        let _ = writeln!(text, "bridge b between c{} and c{}", next(3), next(3));
+    }
+    let activate = pick(&NAMES, &mut next);
+    let support = pick(&NAMES, &mut next);
+    let _ = writeln!(text, "on s {{ activate: {activate} support: {support} }}");
+    for i in 0..next(3) {
+        let support = pick(&NAMES, &mut next);
+        let roles = pick(&ROLES, &mut next);
+        let approach = pick(&APPROACHES, &mut next);
+        let _ = writeln!(
+            text,
+            "intervention i{i} {{\n    extend on s {{ support: {support} }}\n    extend actor a{} {{ roles: {roles} serves: c{} }}\n    extend cluster c{} {{ approach: {approach} }}\n    actor n{i} {{ in: c{} roles: {roles} }}\n}}",
+            next(4),
+            next(3),
+            next(3),
+            next(3)
+        );
+    }
+    text
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Random roles, approaches, v1 kinds and actors in `support`, in the
+    /// baseline and in interventions: no panic, and every intervention is
+    /// judged and applied.
+    #[test]
+    fn random_v1_fields_never_panic(
+        choices in proptest::collection::vec(any::<u8>(), 0..120),
+    ) {
+        let text = v1_spec(&choices);
+        if std::env::var_os("SHOW_V1_SPEC").is_some() {
+            eprintln!("{text}");
+        }
+        let outcome = everything(&text);
+        prop_assert!(outcome.diagnostics.iter().all(|d| d.primary.is_some()), "{text}");
+        let resolved = &outcome.ecosystems[0];
+        for delta in &resolved.deltas {
+            let applied = ecospec::apply::apply(&resolved.baseline, delta);
+            let _ = ecospec::lints::run(&applied);
+        }
+    }
 
     #[test]
     fn random_strings_never_panic(text in any::<String>()) {

@@ -53,7 +53,11 @@ registry! {
     intervention_opens_gap,
     intervention_without_effect,
     critical_bridge,
+    missing_role,
+    missing_approach,
+    approach_monoculture,
     scenario_gap,
+    cluster_single_provider,
 }
 
 /// A lint by its name or its code.

@@ -94,7 +94,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         };
         let now = (model, facts);
         lost_capabilities(now, (&under, &under_facts), scenario, rule, out);
-        lost_paths(now, &under_facts, scenario, rule, out);
+        lost_paths(now, (&under, &under_facts), scenario, rule, out);
     }
 }
 
@@ -173,10 +173,12 @@ fn loss_entry<'r>(
     })
 }
 
-/// (b): per (S, X, A) with a path now and none under S, at X's entry.
+/// (b): per (S, X, A) with a path now and none under S, at X's entry; X a
+/// cluster or an actor (section 9.3: an actor reaches what the clusters it
+/// is in or serves reach).
 fn lost_paths(
     (model, facts): (&Model, &Facts),
-    under_facts: &Facts,
+    (under, under_facts): (&Model, &Facts),
     scenario: &Scenario,
     rule: &Rule,
     out: &mut Vec<Finding>,
@@ -198,6 +200,32 @@ fn lost_paths(
             out.push(lost_path(s, xn, an, entry.loc, removes_at));
         }
     }
+    for (x, entry) in distinct(&rule.support_actors) {
+        for &a in &activated {
+            if !actor_reaches((model, facts), x, a) || actor_reaches((under, under_facts), x, a) {
+                continue;
+            }
+            let xn = model.actors.get(x).map_or("", |actor| &*actor.common.name);
+            let an = model.cluster_name(a);
+            let finding = lost_path(s, xn, an, entry.loc, removes_at);
+            out.push(finding.help(format!(
+                "let `{xn}` serve `{an}`, or add a bridge that `{s}` does not take away between a cluster `{xn}` is in or serves and `{an}`"
+            )));
+        }
+    }
+}
+
+/// Whether actor `x` is in or serves cluster `a`, or in or serves a cluster
+/// with a path to it.
+fn actor_reaches((model, facts): (&Model, &Facts), x: usize, a: usize) -> bool {
+    model.actors.get(x).is_some_and(|actor| {
+        actor
+            .member_of
+            .iter()
+            .chain(&actor.serves)
+            .filter_map(|r| r.index)
+            .any(|c| c == a || facts.connected(c, a))
+    })
 }
 
 fn lost_path(s: &str, x: &str, a: &str, at: Loc, removes_at: Loc) -> Finding {

@@ -10,6 +10,11 @@
 //! 1,000 findings, not a million. Interventions are still judged per pair
 //! (S, X, A): one that bridges X to one of those clusters closes that pair.
 //!
+//! An actor X in `support` (one that joins in without being a cluster, such
+//! as a tenants' association) is found the same way when it is neither in
+//! nor serving A and none of the clusters it is in or serves has a path to
+//! A.
+//!
 //! ## Why it matters
 //! This is the first reason the seed gives for bridges: "they would need to
 //! trust each other. When reality seems to prove any one of them right, then
@@ -84,8 +89,53 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
                 .entry(component)
                 .or_insert_with(|| activated.outside(component));
             if *count > 0 {
-                out.push(finding(model, scenario, support, first, *count, entry.loc));
+                let x = Supporter::Cluster(model.cluster_name(support));
+                out.push(finding(model, scenario, x, first, *count, entry.loc));
             }
+        }
+        // Actors whose clusters are in the same components reach the same.
+        let mut by_components: FxHashMap<Vec<usize>, (usize, Vec<usize>)> = FxHashMap::default();
+        for (actor, entry) in distinct(&rule.support_actors) {
+            let reach = reach(model, facts, actor);
+            let x = Supporter::Actor(model.actor_name(actor), !reach.is_empty());
+            let (count, first) = by_components
+                .entry(reach)
+                .or_insert_with_key(|reach| activated.outside_all(reach));
+            if *count > 0 {
+                out.push(finding(model, scenario, x, first, *count, entry.loc));
+            }
+        }
+    }
+}
+
+/// The components of the clusters an actor is in or serves, sorted, each
+/// once: the activated clusters it reaches are those in them.
+fn reach(model: &Model, facts: &Facts, actor: usize) -> Vec<usize> {
+    let mut components: Vec<usize> = model
+        .actors
+        .get(actor)
+        .into_iter()
+        .flat_map(|a| a.member_of.iter().chain(&a.serves))
+        .filter_map(|r| r.index)
+        .filter_map(|c| facts.component.get(c).copied())
+        .collect();
+    components.sort_unstable();
+    components.dedup();
+    components
+}
+
+/// Who is asked to support: a cluster, or an actor (with whether it is in or
+/// serves any cluster: whether it reaches any component).
+#[derive(Clone, Copy)]
+enum Supporter<'m> {
+    Cluster(&'m str),
+    Actor(&'m str, bool),
+}
+
+impl<'m> Supporter<'m> {
+    fn name(self) -> &'m str {
+        match self {
+            Supporter::Cluster(name) | Supporter::Actor(name, _) => name,
         }
     }
 }
@@ -157,15 +207,84 @@ pub fn changes(
                     (None, Some(ka)) => ((Vec::new(), 0), swap(a.outside(ka))),
                     (None, None) => ((Vec::new(), 0), (Vec::new(), 0)),
                 });
+            let name = Supporter::Cluster(after.cluster_name(*x));
             if let (true, Some(at)) = (*closed_count > 0, b.supporting.get(x)) {
-                closes.push(finding(after, scenario, *x, closed, *closed_count, *at));
+                closes.push(finding(after, scenario, name, closed, *closed_count, *at));
             }
             if let (true, Some(at)) = (*opened_count > 0, a.supporting.get(x)) {
-                opens.push(finding(after, scenario, *x, opened, *opened_count, *at));
+                opens.push(finding(after, scenario, name, opened, *opened_count, *at));
+            }
+        }
+        actor_changes((b, &a), (after, scenario), (&mut closes, &mut opens));
+    }
+    (closes, opens)
+}
+
+/// [`changes`] for the actors in `support`: the pairs an actor gains and
+/// loses, computed once per distinct (components before, components after).
+fn actor_changes(
+    (b, a): (&Side, &Side),
+    (after, scenario): (&Model, &str),
+    (closes, opens): (&mut Vec<Finding>, &mut Vec<Finding>),
+) {
+    type Key<'k> = (Option<&'k [usize]>, Option<&'k [usize]>);
+    type Lost = (usize, Vec<usize>);
+    let mut by_reach: FxHashMap<Key, (Lost, Lost)> = FxHashMap::default();
+    let mut seen = Seen::default();
+    let actors = b.actors.iter().chain(&a.actors).map(|(x, _)| *x);
+    for x in actors.filter(|x| seen.insert(*x)) {
+        let before = b.actor_at.get(&x);
+        let after_entry = a.actor_at.get(&x);
+        let key = (
+            before.map(|(_, k)| k.as_slice()),
+            after_entry.map(|(_, k)| k.as_slice()),
+        );
+        let ((closed_count, closed), (opened_count, opened)) = by_reach
+            .entry(key)
+            .or_insert_with(|| (lost(b, a, key.0, key.1), lost(a, b, key.1, key.0)));
+        // Each finding worded as it stands on its side.
+        let name = |reach: &[usize]| Supporter::Actor(after.actor_name(x), !reach.is_empty());
+        if let (true, Some((at, reach))) = (*closed_count > 0, before) {
+            closes.push(finding(after, scenario, name(reach), closed, *closed_count, *at));
+        }
+        if let (true, Some((at, reach))) = (*opened_count > 0, after_entry) {
+            opens.push(finding(after, scenario, name(reach), opened, *opened_count, *at));
+        }
+    }
+}
+
+/// The activated clusters of `one` that an actor reaching `k_one` there
+/// cannot reach, and that it can reach (or that are not activated) in
+/// `other`, where it reaches `k_other`: the first [`COLLECTED`] by place in
+/// `one`, and how many. An actor not supporting on a side (`None`) has no
+/// pair there.
+fn lost(
+    one: &Side,
+    other: &Side,
+    k_one: Option<&[usize]>,
+    k_other: Option<&[usize]>,
+) -> (usize, Vec<usize>) {
+    let Some(k_one) = k_one else {
+        return (0, Vec::new());
+    };
+    let mut count = 0;
+    let mut first = Vec::new();
+    for (cluster, component) in &one.activated {
+        if k_one.binary_search(component).is_ok() {
+            continue;
+        }
+        let still = match (k_other, other.position.get(cluster)) {
+            (Some(k), Some((_, c))) => k.binary_search(c).is_err(),
+            _ => false,
+        };
+        if !still {
+            count += 1;
+            if first.len() < COLLECTED {
+                first.push(*cluster);
             }
         }
     }
-    (closes, opens)
+    (count, first)
 }
 
 /// The sound rules of a model by scenario name (the first of each).
@@ -192,6 +311,10 @@ struct Side<'f> {
     supporters: Vec<(usize, Loc)>,
     /// Per supporter: its entry.
     supporting: FxHashMap<usize, Loc>,
+    /// The actors in `support`, each once, with their entries.
+    actors: Vec<(usize, Loc)>,
+    /// Per actor in `support`: its entry, and the components it reaches.
+    actor_at: FxHashMap<usize, (Loc, Vec<usize>)>,
     component: &'f [usize],
 }
 
@@ -212,7 +335,15 @@ impl<'f> Side<'f> {
         }
         let supporters: Vec<(usize, Loc)> =
             distinct(&rule.support).map(|(c, r)| (c, r.loc)).collect();
+        let actors: Vec<(usize, Loc)> = distinct(&rule.support_actors)
+            .map(|(x, r)| (x, r.loc))
+            .collect();
         Side {
+            actor_at: actors
+                .iter()
+                .map(|(x, at)| (*x, (*at, reach(model, facts, *x))))
+                .collect(),
+            actors,
             position: activated
                 .iter()
                 .enumerate()
@@ -250,6 +381,25 @@ impl<'f> Side<'f> {
             .map(|(c, _)| *c)
             .collect();
         (count, first)
+    }
+}
+
+impl Side<'_> {
+    /// The activated clusters outside every component of `reach` (sorted):
+    /// the first [`COLLECTED`], and how many.
+    fn outside_all(&self, reach: &[usize]) -> (usize, Vec<usize>) {
+        let inside: usize = reach
+            .iter()
+            .map(|k| self.counts.get(k).copied().unwrap_or(0))
+            .sum();
+        let first = self
+            .activated
+            .iter()
+            .filter(|(_, k)| reach.binary_search(k).is_err())
+            .take(COLLECTED)
+            .map(|(c, _)| *c)
+            .collect();
+        (self.activated.len() - inside, first)
     }
 }
 
@@ -398,36 +548,54 @@ fn first_by_place(places: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
 fn finding(
     model: &Model,
     scenario: &str,
-    x: usize,
+    x: Supporter,
     first: &[usize],
     count: usize,
     at: Loc,
 ) -> Finding {
-    let x = model.cluster_name(x);
+    let name = x.name();
     let shown = if count <= COLLECTED { COLLECTED } else { SHOWN };
     let names: Vec<String> = first
         .iter()
         .take(shown)
         .map(|c| format!("`{}`", model.cluster_name(*c)))
         .collect();
-    if let ([a], 1) = (names.as_slice(), count) {
-        return Finding::new(
-            &LINT,
-            &[scenario, x],
-            at,
-            format!("`{x}` is to support {a} when `{scenario}` comes, but no bridge connects them"),
-        )
-        .primary_label(format!("no path of bridges from `{x}` to {a}"))
-        .help(format!(
-            "trust is built before the moment: add a bridge between `{x}` and {a}"
-        ));
-    }
     let more = count.saturating_sub(names.len());
     let list = match (names.split_last(), more) {
-        (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
+        (Some((last, rest)), 0) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        (Some((last, _)), 0) => last.clone(),
         _ => format!("{} and {more} more", names.join(", ")),
     };
-    Finding::new(&LINT, &[scenario, x], at, format!("`{x}` is to support {list} when `{scenario}` comes, but no bridge connects it to them"))
+    let finding = Finding::new(&LINT, &[scenario, name], at, String::new());
+    let (them, these) = if count == 1 {
+        ("it", "this cluster".to_string())
+    } else {
+        ("them", format!("any of these {count} clusters"))
+    };
+    match (x, count) {
+        (Supporter::Cluster(x), 1) => Finding {
+            message: format!("`{x}` is to support {list} when `{scenario}` comes, but no bridge connects them"),
+            ..finding
+        }
+        .primary_label(format!("no path of bridges from `{x}` to {list}"))
+        .help(format!("trust is built before the moment: add a bridge between `{x}` and {list}")),
+        (Supporter::Cluster(x), _) => Finding {
+            message: format!("`{x}` is to support {list} when `{scenario}` comes, but no bridge connects it to them"),
+            ..finding
+        }
         .primary_label(format!("no path of bridges from `{x}` to any of these {count} clusters"))
-        .help(format!("trust is built before the moment: connect `{x}` to each of them by bridges (one `bridge ... among` can join several clusters)"))
+        .help(format!("trust is built before the moment: connect `{x}` to each of them by bridges (one `bridge ... among` can join several clusters)")),
+        (Supporter::Actor(x, false), _) => Finding {
+            message: format!("`{x}` is to support {list} when `{scenario}` comes, but it is in no cluster and serves none"),
+            ..finding
+        }
+        .primary_label(format!("`{x}` has no tie to {these}"))
+        .help(format!("trust is built before the moment: let `{x}` serve {list}, or join a cluster bridged to {them}")),
+        (Supporter::Actor(x, true), _) => Finding {
+            message: format!("`{x}` is to support {list} when `{scenario}` comes, but none of its clusters has a path of bridges to {them}"),
+            ..finding
+        }
+        .primary_label(format!("no path of bridges from the clusters `{x}` is in or serves to {these}"))
+        .help(format!("trust is built before the moment: let `{x}` serve {list}, or bridge one of its clusters to {them}")),
+    }
 }

@@ -51,6 +51,10 @@ pub struct Cluster {
     pub cohesion: Option<Box<str>>,
     pub strategy: Option<String>,
     pub description: Option<String>,
+    /// Its approaches (v1), each once, in order of first entry.
+    pub approach: Vec<Box<str>>,
+    /// The first value written in its `approach`, once one is.
+    pub approach_at: Option<Loc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +67,8 @@ pub struct Actor {
     pub provides: Vec<Ref>,
     pub organizes: Option<String>,
     pub description: Option<String>,
+    /// Its roles (v1), each once, in order of first entry.
+    pub roles: Vec<Box<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +95,11 @@ impl Bridge {
 pub struct Rule {
     pub scenario: Ref,
     pub activate: Vec<Ref>,
+    /// The clusters in `support` (and its unresolved names).
     pub support: Vec<Ref>,
+    /// The actors in `support` (v1: an actor that joins in without being a
+    /// cluster).
+    pub support_actors: Vec<Ref>,
     pub decl_loc: Loc,
     pub broken: bool,
     pub intervention: Option<usize>,
@@ -141,6 +151,11 @@ pub struct Model {
     /// Per capability: named in a `needs`, `provides` or `via` inside some
     /// intervention (W0410 counts those uses too).
     pub named_by_interventions: Vec<bool>,
+    /// The first `roles` field written in the ecosystem, in source order,
+    /// an intervention's included (W0419 reads it; none: not used).
+    pub roles_at: Option<Loc>,
+    /// The same for `approach` (W0420).
+    pub approach_at: Option<Loc>,
 }
 
 impl Model {

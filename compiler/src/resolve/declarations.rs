@@ -103,6 +103,8 @@ impl Resolver {
                 cohesion: None,
                 strategy: None,
                 description: None,
+                approach: Vec::new(),
+                approach_at: None,
             }),
             DeclKind::Actor => Record::Actor(Actor {
                 common,
@@ -112,6 +114,7 @@ impl Resolver {
                 provides: Vec::new(),
                 organizes: None,
                 description: None,
+                roles: Vec::new(),
             }),
             DeclKind::Bridge => Record::Bridge(Bridge {
                 common,
@@ -228,6 +231,7 @@ impl Resolver {
             scenario,
             activate: Vec::new(),
             support: Vec::new(),
+            support_actors: Vec::new(),
             decl_loc: Loc::new(file, decl.span),
             broken: decl.broken,
             intervention: scope.map(|s| s.intervention),

@@ -18,7 +18,7 @@ use super::kind_counts::KindCounts;
 use super::names::{second_rule, RuleScope};
 use super::order::{decl_at, ecosystem_decls};
 use super::record::add_record;
-use super::resolved::{Delta, FieldValue, Record, Resolved};
+use super::resolved::{Delta, FieldValue, Record, Resolved, Target};
 use super::resolver::{Held, Resolver};
 use super::suggest::Suggestions;
 
@@ -112,6 +112,14 @@ fn resolve_decls(
     };
     let mut baseline = Model::default();
     let firsts = resolver.declare(&decls);
+    // Where each declaration starts, in source order (an imported file's
+    // declarations stand where it is imported): what orders places in
+    // several files (W0419/W0420). One file needs none.
+    let starts: Vec<(FileId, u32)> = if files.len() > 1 {
+        decls.iter().map(|(f, d)| (*f, d.span.start)).collect()
+    } else {
+        Vec::new()
+    };
     // Each kind's list at its final length at once (the first definitions
     // just counted): no growth by doubling, no copy of the records.
     resolver.kinds.reserve_exact(&mut baseline);
@@ -187,6 +195,9 @@ fn resolve_decls(
         }
     }
     baseline.named_by_interventions = capabilities_named(&baseline, &deltas);
+    baseline.roles_at = first_written(&baseline, &deltas, &starts, DeclKind::Actor, "roles");
+    baseline.approach_at =
+        first_written(&baseline, &deltas, &starts, DeclKind::Cluster, "approach");
     // The resolver is done with its names: they move into the model.
     baseline.names = std::mem::take(&mut resolver.names)
         .into_iter()
@@ -204,6 +215,70 @@ fn resolve_decls(
         definitions: resolver.definitions,
         uses,
     }
+}
+
+/// The first field named `field` written in the ecosystem's declarations
+/// of `kind`, in source order, an intervention's declarations and `extend`s
+/// included: whether a v1 field is used at all, and where W0419/W0420
+/// stand. `starts`: where each declaration starts, in source order (empty
+/// for a single file).
+fn first_written(
+    baseline: &Model,
+    deltas: &[Delta],
+    starts: &[(FileId, u32)],
+    kind: DeclKind,
+    field: &str,
+) -> Option<Loc> {
+    fn of_kind(record: &Record, kind: DeclKind) -> Option<&Common> {
+        match (record, kind) {
+            (Record::Cluster(d), DeclKind::Cluster) => Some(&d.common),
+            (Record::Actor(d), DeclKind::Actor) => Some(&d.common),
+            _ => None,
+        }
+    }
+    let baseline_decls: Box<dyn Iterator<Item = &Common>> = match kind {
+        DeclKind::Cluster => Box::new(baseline.clusters.iter().map(|d| &d.common)),
+        DeclKind::Actor => Box::new(baseline.actors.iter().map(|d| &d.common)),
+        _ => Box::new(std::iter::empty()),
+    };
+    let declared = baseline_decls
+        .chain(
+            deltas
+                .iter()
+                .flat_map(|delta| delta.added.iter().filter_map(move |r| of_kind(r, kind))),
+        )
+        .flat_map(|common| common.fields.iter())
+        .filter(|(name, _)| &**name == field)
+        .map(|(_, loc)| *loc);
+    let extended = deltas
+        .iter()
+        .flat_map(|delta| delta.extends.iter())
+        .filter(|op| matches!(op.target, Target::Symbol(s) if s.kind == kind))
+        .flat_map(|op| op.fields.iter())
+        .filter(|(name, _, _)| *name == field)
+        .map(|(_, _, loc)| *loc);
+    // The first in each file, then the first of those in source order.
+    let mut firsts: FxHashMap<FileId, Loc> = FxHashMap::default();
+    for loc in declared.chain(extended) {
+        let first = firsts.entry(loc.file).or_insert(loc);
+        if loc.span.start < first.span.start {
+            *first = loc;
+        }
+    }
+    if firsts.len() <= 1 {
+        return firsts.into_values().next();
+    }
+    // Each file's first: at the last declaration of its file that starts
+    // before it (one pass over the declarations).
+    let mut rank: FxHashMap<FileId, usize> = FxHashMap::default();
+    for (i, (file, start)) in starts.iter().enumerate() {
+        if firsts.get(file).is_some_and(|loc| *start <= loc.span.start) {
+            rank.insert(*file, i);
+        }
+    }
+    firsts
+        .into_values()
+        .min_by_key(|loc| (rank.get(&loc.file).copied(), loc.span.start))
 }
 
 /// Per baseline capability: whether an intervention names it in `needs`,

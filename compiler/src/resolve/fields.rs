@@ -84,6 +84,11 @@ impl Resolver {
             (FieldType::Names(_), Value::Names(names)) if is_removes(field) => {
                 Some(FieldValue::Removals(self.removals(file, names, scope)))
             }
+            (FieldType::Names(_), Value::Names(names))
+                if kind == DeclKind::On && field == "support" =>
+            {
+                Some(self.supporters(file, names, scope))
+            }
             (FieldType::Names(target), Value::Names(names)) => {
                 Some(FieldValue::Refs(self.refs(file, names, target, scope)))
             }
@@ -122,8 +127,9 @@ impl Resolver {
                             .push(with_suggestion(diagnostic, file, name, suggestion));
                     }
                 }
+                let first = names.first().map_or(value.span(), |n| n.span);
                 Some(match ty {
-                    FieldType::EnumList(_) => FieldValue::Words(words),
+                    FieldType::EnumList(_) => FieldValue::Words(words, Loc::new(file, first)),
                     _ => FieldValue::Word(words.into_iter().next()?),
                 })
             }

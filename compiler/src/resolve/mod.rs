@@ -19,6 +19,7 @@ mod resolved;
 mod resolver;
 pub mod schema;
 mod suggest;
+mod support;
 mod unknown_lint;
 
 pub use ecosystem::{resolve, resolve_all, resolve_consuming};

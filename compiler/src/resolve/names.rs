@@ -41,7 +41,7 @@ impl Resolver {
         offered: &mut Vec<String>,
     ) -> Option<usize> {
         let loc = Loc::new(file, name.span);
-        let found = self.lookup_use(loc, name.as_str(), scope);
+        let found = self.look_up_use(name.as_str(), loc, scope);
         match found {
             Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
             Some(entry) => {
@@ -106,7 +106,7 @@ impl Resolver {
 /// [`with_suggestion`], but a name the list already holds (or that an
 /// earlier entry's fix brings into it) is pointed out without a fix:
 /// replacing the entry would repeat it.
-fn suggest_in_list(
+pub(super) fn suggest_in_list(
     diagnostic: Diagnostic,
     file: FileId,
     name: &Ident,
@@ -253,12 +253,13 @@ impl Resolver {
         firsts
     }
 
-    /// [`Resolver::lookup`] of a name written at `at`, recording the use
-    /// when names are recorded.
-    pub(super) fn lookup_use(
+    /// [`Resolver::lookup`] of a name written as a reference at `at`, kept
+    /// as a use when names are recorded and it found a declaration.
+    #[inline]
+    pub(super) fn look_up_use(
         &mut self,
-        at: Loc,
         name: &str,
+        at: Loc,
         scope: Option<&Scope>,
     ) -> Option<NameEntry> {
         let found = self.lookup(name, scope).copied();

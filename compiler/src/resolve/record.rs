@@ -46,6 +46,10 @@ impl Record {
                 ("cohesion", FieldValue::Word(w)) => d.cohesion = Some(w),
                 ("strategy", FieldValue::Text(t)) => d.strategy = Some(t),
                 ("description", FieldValue::Text(t)) => d.description = Some(t),
+                ("approach", FieldValue::Words(w, at)) => {
+                    d.approach_at.get_or_insert(at);
+                    add_words(&mut d.approach, w);
+                }
                 _ => {}
             },
             (Record::Actor(d), value) => match (field, value) {
@@ -54,6 +58,7 @@ impl Record {
                 ("provides", FieldValue::Refs(r)) => append(&mut d.provides, r),
                 ("organizes", FieldValue::Text(t)) => d.organizes = Some(t),
                 ("description", FieldValue::Text(t)) => d.description = Some(t),
+                ("roles", FieldValue::Words(w, _)) => add_words(&mut d.roles, w),
                 _ => {}
             },
             (Record::Bridge(d), value) => match (field, value) {
@@ -61,7 +66,7 @@ impl Record {
                 ("through", FieldValue::Refs(r)) => append(&mut d.through, r),
                 ("form", FieldValue::Word(w)) => d.form = Some(w),
                 ("strength", FieldValue::Word(w)) => d.strength = Some(w),
-                ("unity", FieldValue::Words(w)) => append(&mut d.unity, w),
+                ("unity", FieldValue::Words(w, _)) => append(&mut d.unity, w),
                 _ => {}
             },
             (Record::Rule(rule), value) => set_rule_field(rule, field, value),
@@ -76,6 +81,11 @@ impl Record {
 }
 
 pub(super) fn set_rule_field(rule: &mut Rule, field: &str, value: FieldValue) {
+    if let FieldValue::Supporters { clusters, actors } = value {
+        append(&mut rule.support, clusters);
+        append(&mut rule.support_actors, actors);
+        return;
+    }
     if let FieldValue::Refs(refs) = value {
         match field {
             "activate" => append(&mut rule.activate, refs),
@@ -92,6 +102,15 @@ fn append<T>(into: &mut Vec<T>, more: Vec<T>) {
         *into = more;
     } else {
         into.extend(more);
+    }
+}
+
+/// Adds words to a list that holds each once (a word repeated counts once).
+fn add_words(into: &mut Vec<Box<str>>, more: Vec<Box<str>>) {
+    for word in more {
+        if !into.contains(&word) {
+            into.push(word);
+        }
     }
 }
 

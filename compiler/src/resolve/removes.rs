@@ -37,7 +37,7 @@ impl Resolver {
 
     fn removable(&mut self, file: FileId, name: &Ident, scope: Option<&Scope>) -> Option<Symbol> {
         let loc = Loc::new(file, name.span);
-        let found = self.lookup_use(loc, name.as_str(), scope);
+        let found = self.look_up_use(name.as_str(), loc, scope);
         match found {
             Some(entry) if REMOVABLE.contains(&entry.symbol.kind) => Some(entry.symbol),
             Some(entry) => {

@@ -80,7 +80,13 @@ pub enum FieldValue {
     Refs(Vec<Ref>),
     Text(String),
     Word(Box<str>),
-    Words(Vec<Box<str>>),
+    /// The values of a list of words, and where its first value is written.
+    Words(Vec<Box<str>>, Loc),
+    /// A `support` list (v1): its clusters (and unresolved names) and its actors.
+    Supporters {
+        clusters: Vec<Ref>,
+        actors: Vec<Ref>,
+    },
     /// A `removes` list (v1).
     Removals(Vec<Removal>),
 }

@@ -36,6 +36,19 @@ pub const ACTOR_KINDS: &[&str] = &[
     "coalition",
     "media",
     "community",
+    "funder",
+    "faith_group",
+    "legal_group",
+];
+/// The four roles of social activism (Bill Moyer's Movement Action Plan).
+pub const ROLES: &[&str] = &["citizen", "rebel", "reformer", "change_agent"];
+/// The approaches of the movement-ecology framework.
+pub const APPROACHES: &[&str] = &[
+    "personal_transformation",
+    "alternatives",
+    "inside_game",
+    "structure_organizing",
+    "mass_protest",
 ];
 
 pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
@@ -51,6 +64,7 @@ pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
             ("description", Text),
             ("cohesion", Enum(COHESION)),
             ("needs", Names(DeclKind::Capability)),
+            ("approach", EnumList(APPROACHES)),
         ],
         DeclKind::Actor => &[
             ("in", Names(DeclKind::Cluster)),
@@ -58,6 +72,7 @@ pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
             ("provides", Names(DeclKind::Capability)),
             ("organizes", Text),
             ("description", Text),
+            ("roles", EnumList(ROLES)),
         ],
         DeclKind::Bridge => &[
             ("via", Names(DeclKind::Capability)),
