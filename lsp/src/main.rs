@@ -4,12 +4,6 @@
 /// as deep as a request goes).
 const REQUEST_STACK: usize = 64 << 20;
 
-/// mimalloc, as for `ecospec`: a check allocates many small nodes, and the
-/// server checks on every edit (parse, tree copies and drops at half the
-/// system allocator's cost).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     if std::env::args().any(|a| a == "--version" || a == "-V") {
         eprintln!("ecospec-lsp {}", env!("CARGO_PKG_VERSION"));
