@@ -106,6 +106,10 @@ pub const REMOVABLE: &[DeclKind] = &[
     DeclKind::Capability,
 ];
 
+/// The kinds an `on` rule's `support` names (v1, section 9.3); its schema
+/// entry says clusters.
+pub const SUPPORTERS: &[DeclKind] = &[DeclKind::Cluster, DeclKind::Actor];
+
 pub fn field_type(kind: DeclKind, name: &str) -> Option<(&'static str, FieldType)> {
     fields(kind)
         .iter()

@@ -124,6 +124,18 @@ fn completion_contexts() {
     assert_eq!(ctx("cluster c { strategy: \"a "), Context::Nothing);
     assert_eq!(ctx("cluster c { // needs: "), Context::Nothing);
     assert_eq!(ctx("cluster c { needs: a }\n"), Context::TopLevel);
+    assert_eq!(
+        ctx("scenario s { removes: a, "),
+        Context::AnyNames(crate::resolve::schema::REMOVABLE)
+    );
+    assert_eq!(
+        ctx("intervention i { removes: "),
+        Context::AnyNames(crate::resolve::schema::REMOVABLE)
+    );
+    assert_eq!(
+        ctx("on s { support: "),
+        Context::AnyNames(crate::resolve::schema::SUPPORTERS)
+    );
 }
 
 #[test]
