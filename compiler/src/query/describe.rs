@@ -30,7 +30,12 @@ pub fn describe(found: &Found<'_>) -> String {
     }
     if let Some(symbol) = symbol {
         let facts = Facts::new(model);
-        let text = facts_of(model, &facts, symbol);
+        let mut text = facts_of(model, &facts, symbol);
+        if symbol.kind == DeclKind::Intervention {
+            let retires = found.eco.deltas.get(symbol.index);
+            let names = retires.map(|d| removal_names(&d.removes));
+            line(&mut text, "retires", names.as_deref().unwrap_or_default());
+        }
         if !text.is_empty() {
             out.push_str("\n---\n");
             out.push_str(&text);
