@@ -94,8 +94,8 @@ pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
 }
 
 /// The field of scenarios and interventions that takes things out of the
-/// configuration (v1, section 9.2). Its schema entry says actor names (what
-/// editors complete today); it resolves among every kind of [`REMOVABLE`].
+/// configuration (v1, section 9.2). Its schema entry says actor names; it
+/// resolves (and completes) among every kind of [`REMOVABLE`].
 pub const REMOVES: &str = "removes";
 
 /// The kinds a `removes` list names.

@@ -136,6 +136,15 @@ fn completion_contexts() {
         ctx("on s { support: "),
         Context::AnyNames(crate::resolve::schema::SUPPORTERS)
     );
+    assert_eq!(
+        ctx("intervention i { extend on s { support: a, "),
+        Context::AnyNames(crate::resolve::schema::SUPPORTERS)
+    );
+    assert_eq!(
+        ctx("cluster c { support: "),
+        Context::Nothing,
+        "`support` is a field of `on` rules only"
+    );
 }
 
 #[test]
