@@ -39,15 +39,19 @@
 (defconst ecospec-fields
   '("task" "description" "bets_on" "strategy" "cohesion" "needs" "in" "serves"
     "provides" "organizes" "via" "through" "form" "strength" "unity"
-    "activate" "support" "goal" "pathway"))
+    "activate" "support" "goal" "pathway" "roles" "approach" "removes"))
 
 (defconst ecospec-enum-values
   '("tight" "loose" "informal" "network" "organization" "conference"
-    "strategic" "tactical" "institutional" "ideological"))
+    "strategic" "tactical" "institutional" "ideological"
+    "citizen" "rebel" "reformer" "change_agent"
+    "personal_transformation" "alternatives" "inside_game" "structure_organizing"
+    "mass_protest"))
 
 (defconst ecospec-actor-kinds
   '("organization" "campaign" "alliance" "network" "association" "collective"
-    "union" "party" "coalition" "media" "community"))
+    "union" "party" "coalition" "media" "community" "funder" "faith_group"
+    "legal_group"))
 
 (defconst ecospec--ident "[[:alpha:]_][[:alnum:]_-]*"
   "An identifier: a letter or `_', then letters, digits, `_' or `-'.")
@@ -73,7 +77,7 @@
     ;; Field names, when followed by `:'.
     (,(concat (ecospec--words ecospec-fields) "[ \t]*:") (1 font-lock-variable-name-face))
     ;; Enum values, after the fields that take them.
-    (,(concat "\\_<\\(?:cohesion\\|strength\\|form\\|unity\\)\\_>[ \t]*:")
+    (,(concat "\\_<\\(?:cohesion\\|strength\\|form\\|unity\\|roles\\|approach\\)\\_>[ \t]*:")
      (,(ecospec--words ecospec-enum-values)
       (save-excursion (skip-chars-forward "^}\n") (point))
       nil

@@ -76,26 +76,35 @@ pub static LINT: Lint = Lint {
 /// Reads only the scenarios with a `removes` that resolved and an `on`
 /// rule: nothing else costs anything.
 pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
-    for (index, scenario) in model.scenarios.iter().enumerate() {
-        if scenario.removes.iter().all(|r| r.symbol.is_none()) {
-            continue;
-        }
-        let Some(rule_index) = model
-            .rules
-            .iter()
-            .position(|rule| rule.scenario.index == Some(index) && !rule.broken)
-        else {
-            continue;
-        };
-        let under = without(model, &scenario.removes);
-        let under_facts = Facts::new(&under);
-        let Some(rule) = under.rules.get(rule_index) else {
-            continue;
-        };
-        let now = (model, facts);
-        lost_capabilities(now, (&under, &under_facts), scenario, rule, out);
-        lost_paths(now, (&under, &under_facts), scenario, rule, out);
+    for index in 0..model.scenarios.len() {
+        check_scenario(model, facts, index, out);
     }
+}
+
+/// The findings about scenario `index` alone (also what hover says a
+/// scenario leaves uncovered).
+pub fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<Finding>) {
+    let Some(scenario) = model.scenarios.get(index) else {
+        return;
+    };
+    if scenario.removes.iter().all(|r| r.symbol.is_none()) {
+        return;
+    }
+    let Some(rule_index) = model
+        .rules
+        .iter()
+        .position(|rule| rule.scenario.index == Some(index) && !rule.broken)
+    else {
+        return;
+    };
+    let under = without(model, &scenario.removes);
+    let under_facts = Facts::new(&under);
+    let Some(rule) = under.rules.get(rule_index) else {
+        return;
+    };
+    let now = (model, facts);
+    lost_capabilities(now, (&under, &under_facts), scenario, rule, out);
+    lost_paths(now, (&under, &under_facts), scenario, rule, out);
 }
 
 /// (a): per (S, cluster, capability) provided now and not under S.

@@ -6,7 +6,7 @@ use ecospec_syntax::DeclKind;
 
 use crate::check::Outcome;
 use crate::lints::LINTS;
-use crate::resolve::schema::{fields, FieldType, ACTOR_KINDS};
+use crate::resolve::schema::{fields, FieldType, ACTOR_KINDS, REMOVABLE, REMOVES, SUPPORTERS};
 use crate::source::FileId;
 
 /// What the cursor is in the middle of.
@@ -18,6 +18,9 @@ pub enum Context {
     FieldName(DeclKind),
     /// The value of a field: names of a kind, or enum values.
     Value(FieldType),
+    /// A list that takes names of several kinds (`removes`, an `on` rule's
+    /// `support`).
+    AnyNames(&'static [DeclKind]),
     /// A header name: `between`, `among` and `on` take clusters or scenarios.
     Names(DeclKind),
     /// `actor name: |`
@@ -203,6 +206,10 @@ fn field_context(kind: DeclKind, statement: &[Tok<'_>]) -> Context {
         }
     }
     match rest {
+        [.., Tok::Ident(field), Tok::Colon] if *field == REMOVES => Context::AnyNames(REMOVABLE),
+        [.., Tok::Ident(field), Tok::Colon] if kind == DeclKind::On && *field == "support" => {
+            Context::AnyNames(SUPPORTERS)
+        }
         [.., Tok::Ident(field), Tok::Colon] => fields(kind)
             .iter()
             .find(|(name, _)| name == field)
@@ -261,7 +268,7 @@ pub fn complete(
                 .map(|(name, ty)| Candidate {
                     label: (*name).to_string(),
                     kind: CandidateKind::Field,
-                    detail: Some(type_name(*ty)),
+                    detail: Some(field_detail(*kind, name, *ty)),
                     documentation: None,
                 })
                 .collect();
@@ -275,6 +282,7 @@ pub fn complete(
             out
         }
         Context::Value(FieldType::Names(kind)) | Context::Names(kind) => names(*kind),
+        Context::AnyNames(kinds) => kinds.iter().flat_map(|kind| names(*kind)).collect(),
         Context::Value(FieldType::Enum(set) | FieldType::EnumList(set)) => values(set),
         Context::Value(FieldType::Text) | Context::Nothing => Vec::new(),
         Context::ActorKind => values(ACTOR_KINDS),
@@ -292,6 +300,21 @@ pub fn complete(
                 documentation: None,
             })
             .collect(),
+    }
+}
+
+/// A field's type in words; the lists of several kinds say each.
+fn field_detail(kind: DeclKind, field: &str, ty: FieldType) -> String {
+    let several = |kinds: &[DeclKind]| {
+        let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
+        format!("list of {} names", words.join(" | "))
+    };
+    if field == REMOVES {
+        several(REMOVABLE)
+    } else if kind == DeclKind::On && field == "support" {
+        several(SUPPORTERS)
+    } else {
+        type_name(ty)
     }
 }
 

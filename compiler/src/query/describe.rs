@@ -6,7 +6,7 @@ use std::fmt::Write;
 use ecospec_syntax::DeclKind;
 
 use crate::check::Outcome;
-use crate::model::{distinct, Common, Facts, Model, Ref, Symbol};
+use crate::model::{distinct, Common, Facts, Model, Ref, Removal, Symbol};
 use crate::resolve::{Definition, Record, Resolved};
 
 use super::names::Found;
@@ -30,7 +30,12 @@ pub fn describe(found: &Found<'_>) -> String {
     }
     if let Some(symbol) = symbol {
         let facts = Facts::new(model);
-        let text = facts_of(model, &facts, symbol);
+        let mut text = facts_of(model, &facts, symbol);
+        if symbol.kind == DeclKind::Intervention {
+            let retires = found.eco.deltas.get(symbol.index);
+            let names = retires.map(|d| removal_names(&d.removes));
+            line(&mut text, "retires", names.as_deref().unwrap_or_default());
+        }
         if !text.is_empty() {
             out.push_str("\n---\n");
             out.push_str(&text);
@@ -106,6 +111,7 @@ fn facts_of(model: &Model, facts: &Facts, symbol: Symbol) -> String {
                 }
             }
             line(&mut out, "uncovered needs", &uncovered.join(", "));
+            line(&mut out, "approach", &words(&cluster.approach));
         }
         DeclKind::Capability => {
             let providers = facts
@@ -130,10 +136,25 @@ fn facts_of(model: &Model, facts: &Facts, symbol: Symbol) -> String {
                 .map(|c| format!("`{}`", c.common.name))
                 .collect();
             line(&mut out, "clusters betting on it", &betting.join(", "));
+            let removes = model.scenarios.get(i).map(|s| removal_names(&s.removes));
+            line(
+                &mut out,
+                "takes away",
+                removes.as_deref().unwrap_or_default(),
+            );
             match model.rules.iter().find(|r| r.scenario.index == Some(i)) {
                 Some(rule) => {
                     line(&mut out, "activates", &ref_names(&rule.activate));
-                    line(&mut out, "supported by", &ref_names(&rule.support));
+                    let supporters: Vec<Ref> = rule
+                        .support
+                        .iter()
+                        .chain(&rule.support_actors)
+                        .cloned()
+                        .collect();
+                    line(&mut out, "supported by", &ref_names(&supporters));
+                    if removes.is_some_and(|r| !r.is_empty()) && !rule.broken {
+                        uncovered_when_it_comes(&mut out, model, facts, i);
+                    }
                 }
                 None => out.push_str("no `on` rule answers it\n"),
             }
@@ -148,11 +169,19 @@ fn facts_of(model: &Model, facts: &Facts, symbol: Symbol) -> String {
                     } else {
                         ""
                     },
-                    actor.kind
+                    actor.kind.replace('_', " ")
                 );
                 line(&mut out, "member of", &ref_names(&actor.member_of));
                 line(&mut out, "serves", &ref_names(&actor.serves));
                 line(&mut out, "provides", &ref_names(&actor.provides));
+                line(&mut out, "roles", &words(&actor.roles));
+                let supports: Vec<String> = model
+                    .rules
+                    .iter()
+                    .filter(|r| r.support_actors.iter().any(|a| a.index == Some(i)))
+                    .map(|r| format!("`{}`", r.scenario.name))
+                    .collect();
+                line(&mut out, "supports the response to", &supports.join(", "));
             }
         }
         DeclKind::Bridge => {
@@ -179,6 +208,25 @@ fn facts_of(model: &Model, facts: &Facts, symbol: Symbol) -> String {
     out
 }
 
+/// What a scenario with `removes` and an `on` rule leaves its response
+/// without when it comes: the W0422 findings about it, at every level.
+fn uncovered_when_it_comes(out: &mut String, model: &Model, facts: &Facts, scenario: usize) {
+    let gaps = crate::lints::scenario_gaps(model, facts, scenario);
+    if gaps.is_empty() {
+        out.push_str("- when it comes: its response keeps what it needs\n\n");
+        return;
+    }
+    let name = model
+        .scenarios
+        .get(scenario)
+        .map_or("", |s| &*s.common.name);
+    let prefix = format!("scenario `{name}` ");
+    for gap in gaps {
+        let what = gap.message.strip_prefix(&prefix).unwrap_or(&gap.message);
+        let _ = writeln!(out, "- when it comes: {what}\n");
+    }
+}
+
 fn starts_with_vowel(word: &str) -> bool {
     word.starts_with(['a', 'e', 'i', 'o', 'u'])
 }
@@ -198,6 +246,25 @@ fn ref_names(refs: &[Ref]) -> String {
         }
     }
     names.join(", ")
+}
+
+fn removal_names(removes: &[Removal]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for r in removes {
+        let name = format!("`{}`", r.name);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
+}
+
+fn words(values: &[Box<str>]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn actor_names(model: &Model, actors: &[usize]) -> String {

@@ -94,8 +94,8 @@ pub fn fields(kind: DeclKind) -> &'static [(&'static str, FieldType)] {
 }
 
 /// The field of scenarios and interventions that takes things out of the
-/// configuration (v1, section 9.2). Its schema entry says actor names (what
-/// editors complete today); it resolves among every kind of [`REMOVABLE`].
+/// configuration (v1, section 9.2). Its schema entry says actor names; it
+/// resolves (and completes) among every kind of [`REMOVABLE`].
 pub const REMOVES: &str = "removes";
 
 /// The kinds a `removes` list names.
@@ -105,6 +105,10 @@ pub const REMOVABLE: &[DeclKind] = &[
     DeclKind::Cluster,
     DeclKind::Capability,
 ];
+
+/// The kinds an `on` rule's `support` names (v1, section 9.3); its schema
+/// entry says clusters.
+pub const SUPPORTERS: &[DeclKind] = &[DeclKind::Cluster, DeclKind::Actor];
 
 pub fn field_type(kind: DeclKind, name: &str) -> Option<(&'static str, FieldType)> {
     fields(kind)

@@ -34,7 +34,14 @@
    (should (eq (ecospec-test-face-at "cohesion") 'font-lock-variable-name-face))
    (should (eq (ecospec-test-face-at "tight") 'font-lock-constant-face))
    (should (eq (ecospec-test-face-at "lawyers-guild") 'font-lock-type-face))
-   (should (eq (ecospec-test-face-at "association") 'font-lock-builtin-face))))
+   (should (eq (ecospec-test-face-at "association") 'font-lock-builtin-face))
+   ;; Language v1: roles, approach, removes and the new actor kinds.
+   (should (eq (ecospec-test-face-at "approach") 'font-lock-variable-name-face))
+   (should (eq (ecospec-test-face-at "mass_protest") 'font-lock-constant-face))
+   (should (eq (ecospec-test-face-at "funder") 'font-lock-builtin-face))
+   (should (eq (ecospec-test-face-at "roles") 'font-lock-variable-name-face))
+   (should (eq (ecospec-test-face-at "citizen") 'font-lock-constant-face))
+   (should (eq (ecospec-test-face-at "removes") 'font-lock-variable-name-face))))
 
 (ert-deftest ecospec-comment-region ()
   (with-temp-buffer

@@ -17,7 +17,7 @@ const KEYWORDS = {
 const FIELDS = [
   "task", "description", "bets_on", "strategy", "cohesion", "needs", "in", "serves",
   "provides", "organizes", "via", "through", "form", "strength", "unity",
-  "activate", "support", "goal", "pathway",
+  "activate", "support", "goal", "pathway", "roles", "approach", "removes",
 ];
 // Fields whose values come from a closed set, and that set.
 const ENUM_FIELDS = {
@@ -25,10 +25,15 @@ const ENUM_FIELDS = {
   strength: ["tight", "loose"],
   form: ["informal", "network", "organization", "conference"],
   unity: ["strategic", "tactical", "institutional", "ideological"],
+  // Language v1 (section 9.1): Moyer's four roles, the movement-ecology approaches.
+  roles: ["citizen", "rebel", "reformer", "change_agent"],
+  approach: [
+    "personal_transformation", "alternatives", "inside_game", "structure_organizing", "mass_protest",
+  ],
 };
 const ACTOR_KINDS = [
   "organization", "campaign", "alliance", "network", "association", "collective",
-  "union", "party", "coalition", "media", "community",
+  "union", "party", "coalition", "media", "community", "funder", "faith_group", "legal_group",
 ];
 
 // Identifiers: a letter or `_`, then letters, marks, digits, connectors or `-`

@@ -124,6 +124,27 @@ fn completion_contexts() {
     assert_eq!(ctx("cluster c { strategy: \"a "), Context::Nothing);
     assert_eq!(ctx("cluster c { // needs: "), Context::Nothing);
     assert_eq!(ctx("cluster c { needs: a }\n"), Context::TopLevel);
+    assert_eq!(
+        ctx("scenario s { removes: a, "),
+        Context::AnyNames(crate::resolve::schema::REMOVABLE)
+    );
+    assert_eq!(
+        ctx("intervention i { removes: "),
+        Context::AnyNames(crate::resolve::schema::REMOVABLE)
+    );
+    assert_eq!(
+        ctx("on s { support: "),
+        Context::AnyNames(crate::resolve::schema::SUPPORTERS)
+    );
+    assert_eq!(
+        ctx("intervention i { extend on s { support: a, "),
+        Context::AnyNames(crate::resolve::schema::SUPPORTERS)
+    );
+    assert_eq!(
+        ctx("cluster c { support: "),
+        Context::Nothing,
+        "`support` is a field of `on` rules only"
+    );
 }
 
 #[test]
@@ -317,3 +338,64 @@ fn the_allow_fix_goes_above_the_declaration_indented_like_it() {
 }
 
 mod fixtures;
+
+#[test]
+fn v1_words_are_classified_like_the_other_enum_words_and_kinds() {
+    let text = "capability legal\n\
+        scenario raid { removes: guild, watch, legal }\n\
+        cluster streets { needs: legal approach: mass_protest }\n\
+        cluster courts\n\
+        bridge watch between streets and courts\n\
+        actor guild: legal_group { serves: streets provides: legal roles: change_agent }\n\
+        on raid { activate: streets support: courts, guild }\n";
+    let mut fs = MemFs::new();
+    fs.insert("/w/v1.eco", text);
+    let options = Options {
+        record_names: true,
+        consume_trees: false,
+        ..Options::default()
+    };
+    let outcome = check(&fs, &[Input::File("/w/v1.eco".into())], &options).unwrap();
+    let file = outcome.sources.find(Path::new("/w/v1.eco")).unwrap();
+    let highlights = highlight(&outcome, file).unwrap();
+    let tag_at = |needle: &str| {
+        let start = at(text, needle);
+        highlights
+            .iter()
+            .find(|h| h.span.start == start)
+            .map(|h| (&text[h.span.range()], h.tag))
+            .unwrap()
+    };
+    assert_eq!(
+        tag_at("mass_protest"),
+        ("mass_protest", HighlightTag::EnumMember)
+    );
+    assert_eq!(
+        tag_at("change_agent"),
+        ("change_agent", HighlightTag::EnumMember)
+    );
+    assert_eq!(tag_at("legal_group"), ("legal_group", HighlightTag::Type));
+    assert_eq!(tag_at("roles"), ("roles", HighlightTag::Property));
+    assert_eq!(tag_at("approach"), ("approach", HighlightTag::Property));
+    assert_eq!(tag_at("removes"), ("removes", HighlightTag::Property));
+    assert_eq!(
+        tag_at("guild, watch"),
+        ("guild", HighlightTag::Name(DeclKind::Actor))
+    );
+    assert_eq!(
+        tag_at("watch, legal"),
+        ("watch", HighlightTag::Name(DeclKind::Bridge))
+    );
+    assert_eq!(
+        tag_at("legal }\ncluster"),
+        ("legal", HighlightTag::Name(DeclKind::Capability))
+    );
+    assert_eq!(
+        tag_at("guild }\n"),
+        ("guild", HighlightTag::Name(DeclKind::Actor))
+    );
+    assert_eq!(
+        tag_at("courts, guild"),
+        ("courts", HighlightTag::Name(DeclKind::Cluster))
+    );
+}
