@@ -43,6 +43,7 @@ pub fn syntax_error(src: &str, error: ParseError<usize, Tok<'_>, Infallible>) ->
         ParseError::InvalidToken { location } => SyntaxError {
             kind: SyntaxErrorKind::InvalidCharacter {
                 text: String::new(),
+                in_name: None,
             },
             span: Span::new(location, location),
         },
