@@ -98,7 +98,8 @@ impl Resolver {
                         break;
                     }
                     if name.quoted {
-                        self.diagnostics.push(quoted_name(file, field, name));
+                        self.diagnostics
+                            .push(quoted_name(file, field, "values", name));
                     } else if allowed.contains(&name.as_str()) {
                         words.push(name.name.clone());
                     } else {
@@ -175,7 +176,8 @@ impl Resolver {
                 // A string among the names counts like an unresolved name:
                 // the list is not empty for W0405/W0408.
                 index: if name.quoted {
-                    self.diagnostics.push(quoted_name(file, field, name));
+                    let what = format!("{} names", kind_word(kind));
+                    self.diagnostics.push(quoted_name(file, field, &what, name));
                     None
                 } else {
                     self.resolve_name_among(file, name, kind, scope, &taken, &mut offered)
@@ -188,8 +190,8 @@ impl Resolver {
 }
 
 /// E0206 for a string written as an entry of a list of names.
-fn quoted_name(file: FileId, field: &str, name: &Ident) -> Diagnostic {
-    Diagnostic::error(Code::E0206, format!("`{field}` takes names, not strings"))
+fn quoted_name(file: FileId, field: &str, what: &str, name: &Ident) -> Diagnostic {
+    Diagnostic::error(Code::E0206, format!("`{field}` takes {what}, not a string"))
         .at(
             Loc::new(file, name.span),
             "a string where a name is expected",
