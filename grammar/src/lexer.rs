@@ -228,6 +228,10 @@ pub struct Lexer<'a> {
     pub comments: Vec<Comment>,
 }
 
+/// The longest name (in characters) an E0103 inside a word carries for its
+/// help; a longer word's runs are reported as runs outside a word are.
+pub const NAMED_CHARS: usize = 64;
+
 /// Characters of a run that cannot start a token kept in its
 /// [`SyntaxErrorKind::InvalidCharacter`] (the span covers the whole run).
 pub const INVALID_TEXT_CHARS: usize = 16;
@@ -290,7 +294,7 @@ impl<'a> Lexer<'a> {
 
     /// Reports a run of characters that cannot start a token inside the
     /// word `name` becomes (one E0103 per run).
-    fn invalid_in_word(&mut self, run: Span, name: &str) {
+    fn invalid_in_word(&mut self, run: Span, name: Option<&str>) {
         self.flush_invalid();
         let text = self
             .src
@@ -302,7 +306,7 @@ impl<'a> Lexer<'a> {
         self.errors.push(SyntaxError {
             kind: SyntaxErrorKind::InvalidCharacter {
                 text,
-                in_name: Some(name.to_string()),
+                in_name: name.map(str::to_string),
             },
             span: run,
         });
@@ -358,9 +362,12 @@ impl<'a> Lexer<'a> {
         let tok = if runs.is_empty() {
             self.classify(slice, start)
         } else {
+            // A name too long to be written out in a help (a 100 MB word
+            // of `a&a&…`) is not copied into each of its errors.
             let name = ident_name(slice);
+            let name = (name.chars().nth(NAMED_CHARS).is_none()).then_some(name);
             for run in runs {
-                self.invalid_in_word(run, &name);
+                self.invalid_in_word(run, name.as_deref());
             }
             Tok::Ident(slice)
         };

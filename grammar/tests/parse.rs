@@ -159,6 +159,14 @@ fn a_run_inside_a_word_becomes_one_underscore() {
         assert_eq!(errors(src).len(), runs, "{src}");
         assert!(!actor.broken, "{src}");
     }
+    // A word too long for a help: each run is still one error, and the name
+    // is not copied into each.
+    let src = format!("actor {}a\n", "a&".repeat(100));
+    let found = errors(&src);
+    assert_eq!(found.len(), 100);
+    assert!(found
+        .iter()
+        .all(|(_, _, kind)| kind.contains("in_name: None")));
     // A run that holds a no-break space ends the word (section 2's rule);
     // a run at a word's end or start is skipped.
     for (src, name) in [
