@@ -1,7 +1,10 @@
 //! The lexer: logos for the tokens, plus what logos cannot know.
 //!
 //! - Errors never reach the parser. A character that cannot start a token is
-//!   reported (E0103, adjacent ones merged) and skipped; an unterminated
+//!   reported (E0103, adjacent ones merged) and skipped, except inside a
+//!   word (`kotti&co`): there the run stays in the word, whose name reads it
+//!   as one `_` ([`ident_name`]). A trailing comma (before `}` or the next
+//!   field) is reported (E0101) and not given to the parser. An unterminated
 //!   string or an unknown escape is reported (E0102) and the string token is
 //!   still produced, so the parse goes on as if it were well formed.
 //! - Identifiers are lexed as ASCII fast, and any run with non-ASCII
