@@ -110,6 +110,9 @@ pub struct StrLit<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok<'a> {
     Ident(&'a str),
+    /// A word with runs of characters that cannot start a token inside it
+    /// (`kotti&co`, reported): a name, read by [`ident_name`].
+    JoinedIdent(&'a str),
     Str(StrLit<'a>),
     Kw(Keyword),
     InnerKw(Keyword),
@@ -130,7 +133,7 @@ impl Tok<'_> {
     /// What kind of token this is, as a syntax error names it.
     pub fn kind(&self) -> TokenKind {
         match self {
-            Tok::Ident(_) => TokenKind::Name,
+            Tok::Ident(_) | Tok::JoinedIdent(_) => TokenKind::Name,
             Tok::Str(_) => TokenKind::String,
             Tok::Kw(kw) | Tok::InnerKw(kw) => TokenKind::Keyword(*kw),
             Tok::Between => TokenKind::Between,
@@ -372,7 +375,7 @@ impl<'a> Lexer<'a> {
             for run in runs {
                 self.invalid_in_word(run, name.as_deref());
             }
-            Tok::Ident(slice)
+            Tok::JoinedIdent(slice)
         };
         self.queued.push_back((start, tok, start + end));
         start + end
@@ -474,9 +477,10 @@ impl<'a> Iterator for Lexer<'a> {
     /// parser, so its list keeps every entry and its declaration is whole.
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let tok = match self.ahead.pop_front() {
-                Some(tok) => tok,
-                None => self.next_token()?,
+            let tok = if self.ahead.is_empty() {
+                self.next_token()?
+            } else {
+                self.ahead.pop_front()?
             };
             if !matches!(tok.1, Tok::Comma) {
                 return Some(Ok(tok));
@@ -507,6 +511,7 @@ impl<'a> Lexer<'a> {
         self.ahead.get(n).map(|(_, tok, _)| *tok)
     }
 
+    #[inline(always)]
     fn next_token(&mut self) -> Option<Spanned<'a>> {
         loop {
             if let Some(tok) = self.queued.pop_front() {

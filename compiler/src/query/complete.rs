@@ -65,7 +65,10 @@ pub fn completion_context(text: &str, offset: usize) -> Context {
         .take_while(|(start, _, _)| *start < offset)
         .collect();
     if toks.last().is_some_and(|(_, tok, end)| {
-        matches!(tok, Tok::Ident(_) | Tok::Kw(_) | Tok::InnerKw(_)) && *end >= offset
+        matches!(
+            tok,
+            Tok::Ident(_) | Tok::JoinedIdent(_) | Tok::Kw(_) | Tok::InnerKw(_)
+        ) && *end >= offset
     }) {
         toks.pop();
     }
