@@ -2,7 +2,7 @@
 //! (before the report of what remains).
 
 use ecospec::check::Outcome;
-use ecospec::fix::safe_fixes;
+use ecospec::fix::{safe_fixes, skipped_files};
 use ecospec::source::SourceFile;
 
 use crate::files::{read_limited, write_atomically};
@@ -14,6 +14,25 @@ const BOM: &str = "\u{feff}";
 /// replacements were written; a file that cannot be written is reported
 /// and left as it was.
 pub fn apply(outcome: &Outcome) -> Result<usize, String> {
+    // A file with a syntax error is never rewritten: say so, per file.
+    for skipped in skipped_files(outcome) {
+        let Some(source) = outcome.sources.get(skipped.file) else {
+            continue;
+        };
+        let at = source.position(skipped.loc.span.start);
+        let why = if skipped.code.is_syntax_error() {
+            "it has a syntax error"
+        } else {
+            "it is not valid UTF-8"
+        };
+        eprintln!(
+            "nothing fixed in {name}: {why} ({name}:{}:{}, {}); correct it, then run `--fix` again",
+            at.line,
+            at.column,
+            skipped.code,
+            name = source.name
+        );
+    }
     let mut written = 0;
     for fix in safe_fixes(outcome) {
         let Some(source) = outcome.sources.get(fix.file) else {

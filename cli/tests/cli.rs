@@ -218,6 +218,7 @@ fn fix_applies_safe_renames_and_reports_what_remains() {
     assert_eq!(
         err.lines().collect::<Vec<_>>(),
         [
+            "nothing fixed in broken.eco: it has a syntax error (broken.eco:3:36, E0101); correct it, then run `--fix` again",
             "fixed main.eco:3:12: comunications → communications",
             "fixed main.eco:5:27: mobilisation → mobilization",
         ]
@@ -239,10 +240,14 @@ fn fix_applies_safe_renames_and_reports_what_remains() {
     assert_eq!(
         report.lines().collect::<Vec<_>>(),
         [
-            "broken.eco:1:12: warning[W0410]: capability `legal_support` is declared but nobody needs, provides or bridges with it",
+            // A trailing comma does not break its declaration (9.5): `care`
+            // is the subject of findings.
             "broken.eco:2:7: warning[W0405]: actor `a` serves no cluster",
             "broken.eco:2:33: error[E0201]: no capability named `legal_suport`",
-            "broken.eco:4:1: error[E0101]: expected a name, found `}`",
+            "broken.eco:3:9: warning[W0406]: cluster `care` has no members",
+            "broken.eco:3:9: warning[W0408]: cluster `care` bets on no scenario",
+            "broken.eco:3:23: warning[W0403]: cluster `care` needs `legal_support`, but no actor serving it provides it",
+            "broken.eco:3:36: error[E0101]: a list ends with a comma",
             "main.eco:1:12: note[W0404]: capability `communications` is needed, but only `çevre_derneği` provides it",
             "main.eco:2:9: warning[W0408]: cluster `mobilization` bets on no scenario",
         ]
@@ -394,4 +399,51 @@ fn completions_and_man_page_mention_check() {
         page.contains("ecospec\\-check") || page.contains("check"),
         "{page}"
     );
+}
+
+/// 9.5: the command line says why `--fix` skipped a file, lists the
+/// interventions for an unknown `--apply`, and suggests ours for another
+/// tool's level word and for a prefix of one lint's name (help only).
+#[test]
+fn command_line_suggestions_beyond_edit_distance() {
+    let spec = "capability k\nscenario s\ncluster c { bets_on: s needs: k }\n\
+                actor a { in: c provides: k }\non s { activate: c }\n\
+                intervention trainings { extend actor a { provides: k } }\n\
+                intervention joint_conference { extend actor a { provides: k } }\n";
+    let dir = folder(&[
+        ("main.eco", spec),
+        (
+            "ecospec.toml",
+            "[lints]\nsingle-provider = \"warning\"\nempty-cluster = \"off\"\n",
+        ),
+    ]);
+    // An unknown intervention: a did-you-mean and every intervention.
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "--apply", "trainigs"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("did you mean `trainings`?"), "{err}");
+    assert!(
+        err.contains("the interventions are `joint_conference`, `trainings`"),
+        "{err}"
+    );
+    // A prefix of exactly one lint's name.
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "-A", "unbridged"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "error: unknown lint `unbridged`: did you mean `unbridged-cluster`?"
+    );
+    // A prefix of two lints' names suggests neither.
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "-A", "un"]);
+    assert!(
+        !text(&out.stderr).contains("did you mean"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Another tool's level words in `ecospec.toml`: help only, still E0305.
+    let out = ECOSPEC.run(dir.path(), &["check", ".", "--format", "json"]);
+    let report = text(&out.stdout);
+    assert!(report.contains(r#"did you mean \"warn\"?"#), "{report}");
+    assert!(report.contains(r#"did you mean \"allow\"?"#), "{report}");
+    assert_eq!(report.matches("\"E0305\"").count(), 2, "{report}");
 }

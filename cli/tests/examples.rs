@@ -93,7 +93,7 @@ fn march_on_washington_reports_what_its_readme_says() {
             "childrens_crusade: closes W0422 scenario `injunction_and_arrests` takes `demonstrators` away from cluster `direct_action`",
             "childrens_crusade: closes W0423 only `birmingham_volunteers` provides `demonstrators` to cluster `direct_action`",
             "call_off_the_march: closes W0404 capability `logistics` is needed, but only `march_office` provides it",
-            "call_off_the_march: closes W0418 bridge `big_six` is the only link holding its clusters together",
+            "call_off_the_march: closes W0418 bridge `big_six` is the only link holding its clusters together: without it, `march` would be cut off from `direct_action` and `courts_and_congress`",
             "call_off_the_march: closes W0423 only `march_office` provides `logistics` to cluster `march`",
             "call_off_the_march: closes W0423 only `bscp` provides `spokespeople` to cluster `march`",
             "call_off_the_march: opens W0405 actor `bscp` serves no cluster",

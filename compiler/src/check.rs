@@ -2,7 +2,7 @@
 //! diagnostics, for every ecosystem of the inputs. The command line and the
 //! language server both call [`check`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::apply::{apply, apply_in_place};
@@ -14,6 +14,7 @@ use crate::lints::{self, Finding, Level, Lint};
 use crate::load::{load_with, FileSystem, Input, LoadOptions, Workspace};
 use crate::model::{Facts, Model};
 use crate::query::allow::AllowPlaces;
+use crate::resolve::closest;
 use crate::resolve::{resolve, resolve_consuming, Resolved};
 use crate::source::{FileId, Position, SourceMap};
 
@@ -124,6 +125,8 @@ pub fn check_with(
     let mut ecosystems = Vec::with_capacity(workspace.ecosystems.len());
     let mut interventions = Vec::new();
     let mut applied = Vec::new();
+    // For an `--apply` of an unknown name: the interventions that exist.
+    let mut known_interventions: BTreeSet<String> = BTreeSet::new();
     // Per file, the last ecosystem that reads it: only then may its tree go.
     let last_reader = if options.consume_trees {
         last_readers(&workspace)
@@ -159,6 +162,12 @@ pub fn check_with(
                     .iter()
                     .position(|i| &*i.common.name == name)
                 else {
+                    known_interventions.extend(
+                        baseline
+                            .interventions
+                            .iter()
+                            .map(|i| i.common.name.to_string()),
+                    );
                     ecosystems.push(resolved);
                     continue;
                 };
@@ -189,9 +198,7 @@ pub fn check_with(
     }
     if let Some(name) = &options.apply {
         if applied.is_empty() {
-            return Err(format!(
-                "no ecosystem declares an intervention named `{name}`"
-            ));
+            return Err(unknown_intervention(name, &known_interventions));
         }
     }
     // Each distinct diagnostic once, the first kept (compared by
@@ -380,4 +387,30 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
             at = from;
         }
     }
+}
+
+/// Interventions an `--apply` of an unknown name lists by name.
+const LISTED_INTERVENTIONS: usize = 20;
+
+/// The usage error of `--apply NAME` when no ecosystem declares `NAME`: a
+/// did-you-mean, and the interventions that exist.
+fn unknown_intervention(name: &str, known: &BTreeSet<String>) -> String {
+    let mut message = format!("no ecosystem declares an intervention named `{name}`");
+    if known.is_empty() {
+        message.push_str(" (no ecosystem declares any intervention)");
+        return message;
+    }
+    if let Some(suggestion) = closest(name, known.iter().map(String::as_str)) {
+        message.push_str(&format!(": did you mean `{suggestion}`?"));
+    }
+    let listed: Vec<String> = known
+        .iter()
+        .take(LISTED_INTERVENTIONS)
+        .map(|i| format!("`{i}`"))
+        .collect();
+    message.push_str(&format!("\nthe interventions are {}", listed.join(", ")));
+    if known.len() > LISTED_INTERVENTIONS {
+        message.push_str(&format!(" and {} more", known.len() - LISTED_INTERVENTIONS));
+    }
+    message
 }

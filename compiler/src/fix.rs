@@ -93,6 +93,47 @@ pub fn safe_fixes(outcome: &Outcome) -> Vec<FileFix> {
     out
 }
 
+/// A file whose safe fixes were not made, and the diagnostic that blocks
+/// them (the first syntax error of the file, or its E0304).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: FileId,
+    pub code: Code,
+    pub loc: Loc,
+}
+
+/// The files of `outcome` that hold a safe fix that [`safe_fixes`] does not
+/// make because the file holds a syntax error (or is not valid UTF-8), each
+/// once, with the first diagnostic that blocks it: `--fix` says why it
+/// fixed nothing there.
+pub fn skipped_files(outcome: &Outcome) -> Vec<Skipped> {
+    let mut blocking: BTreeMap<FileId, (Code, Loc)> = BTreeMap::new();
+    for diagnostic in &outcome.diagnostics {
+        if let (true, Some(loc)) = (blocks_fixes(diagnostic.code), diagnostic.primary) {
+            let first = blocking.entry(loc.file).or_insert((diagnostic.code, loc));
+            if loc.span.start < first.1.span.start {
+                *first = (diagnostic.code, loc);
+            }
+        }
+    }
+    let mut skipped: BTreeMap<FileId, Skipped> = BTreeMap::new();
+    for diagnostic in &outcome.diagnostics {
+        let Some(fix) = diagnostic.fixes.iter().find(|fix| fix.is_safe()) else {
+            continue;
+        };
+        for edit in &fix.edits {
+            if let Some((code, loc)) = blocking.get(&edit.loc.file) {
+                skipped.entry(edit.loc.file).or_insert(Skipped {
+                    file: edit.loc.file,
+                    code: *code,
+                    loc: *loc,
+                });
+            }
+        }
+    }
+    skipped.into_values().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::code::Code;

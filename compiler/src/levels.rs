@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Loc};
 use crate::lints::{self, Level, Lint, LINTS};
 use crate::load::{read_inside, unreadable, FileSystem, CONFIG_LIMIT};
 use crate::model::Allow;
-use crate::resolve::{closest, unknown_lint, LintNamePlace};
+use crate::resolve::{level_word, lint_name_for, unknown_lint, LintNamePlace};
 use crate::source::{FileId, SourceFile, SourceMap};
 
 /// Levels set outside the spec: `ecospec.toml`, then the command line.
@@ -148,11 +148,23 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<Code, Level>, Vec<Diag
                 Some(parsed) => {
                     levels.insert(lint.code, parsed);
                 }
-                None => problems.push(
-                    Diagnostic::error(Code::E0305, format!("invalid level for `{lint_name}`"))
-                        .at(at(level.span()), "not a level")
-                        .help("a level is one of \"allow\", \"note\", \"warn\", \"deny\""),
-                ),
+                None => {
+                    let word = match level.get_ref() {
+                        toml::de::DeValue::String(s) => level_word(s),
+                        _ => None,
+                    };
+                    let help = match word {
+                        Some(ours) => format!(
+                            "did you mean \"{ours}\"? a level is one of \"allow\", \"note\", \"warn\", \"deny\""
+                        ),
+                        None => "a level is one of \"allow\", \"note\", \"warn\", \"deny\"".to_string(),
+                    };
+                    problems.push(
+                        Diagnostic::error(Code::E0305, format!("invalid level for `{lint_name}`"))
+                            .at(at(level.span()), "not a level")
+                            .help(help),
+                    );
+                }
             }
         }
     }
@@ -162,7 +174,7 @@ pub fn parse_config(file: FileId, text: &str) -> (HashMap<Code, Level>, Vec<Diag
 /// Parses `-A/-W/-D NAME` arguments; an unknown lint is a usage error.
 pub fn lint_by_name(name: &str) -> Result<&'static Lint, String> {
     lints::find(name).ok_or_else(|| {
-        let suggestion = closest(name, LINTS.iter().map(|l| l.name));
+        let suggestion = lint_name_for(name, LINTS.iter().map(|l| l.name));
         match suggestion {
             Some(s) => format!("unknown lint `{name}`: did you mean `{s}`?"),
             None => format!("unknown lint `{name}`: `ecospec lints` lists them all"),

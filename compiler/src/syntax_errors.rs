@@ -14,9 +14,9 @@ use crate::source::FileId;
 /// string (E0102), a character that starts no token (E0103).
 fn code(kind: &SyntaxErrorKind) -> Code {
     match kind {
-        SyntaxErrorKind::UnexpectedToken { .. } | SyntaxErrorKind::UnexpectedEof { .. } => {
-            Code::E0101
-        }
+        SyntaxErrorKind::UnexpectedToken { .. }
+        | SyntaxErrorKind::UnexpectedEof { .. }
+        | SyntaxErrorKind::TrailingComma { .. } => Code::E0101,
         SyntaxErrorKind::UnterminatedString | SyntaxErrorKind::UnknownEscape { .. } => Code::E0102,
         SyntaxErrorKind::InvalidCharacter { .. } => Code::E0103,
     }
@@ -79,7 +79,24 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
                 .at(loc, "unknown escape")
                 .help("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash")
         }
-        SyntaxErrorKind::InvalidCharacter { text: first } => {
+        SyntaxErrorKind::InvalidCharacter {
+            text: first,
+            in_name: Some(name),
+        } => {
+            let run = text.get(error.span.range()).unwrap_or(first);
+            Diagnostic::error(
+                code,
+                format!("{} cannot stand in a name", show_chars(run)),
+            )
+            .at(loc, format!("read as `_`: the name is `{name}`"))
+            .help(format!(
+                "names are letters, digits, `_` and `-`: write `{name}`"
+            ))
+        }
+        SyntaxErrorKind::InvalidCharacter {
+            text: first,
+            in_name: None,
+        } => {
             let run = text.get(error.span.range()).unwrap_or(first);
             let diagnostic = Diagnostic::error(
                 code,
@@ -90,6 +107,27 @@ pub fn syntax_diagnostic(file: FileId, text: &str, error: &SyntaxError) -> Diagn
                 Some(help) => diagnostic.help(help),
                 None => diagnostic,
             }
+        }
+        SyntaxErrorKind::TrailingComma { next_field } => {
+            let mut diagnostic = Diagnostic::error(code, "a list ends with a comma")
+                .at(loc, "no entry follows this comma");
+            if let Some(field) = next_field {
+                let name = text.get(field.range()).unwrap_or_default();
+                diagnostic = diagnostic.label(
+                    Loc::new(file, *field),
+                    format!("`{name}` is the next field, not an entry of the list"),
+                );
+            }
+            diagnostic
+                .help("a list takes no trailing comma: remove the `,`")
+                .fix(Fix {
+                    message: "remove the trailing comma".to_string(),
+                    edits: vec![Edit {
+                        loc,
+                        replacement: String::new(),
+                    }],
+                    applicability: Applicability::Unsafe,
+                })
         }
     }
 }
@@ -175,6 +213,9 @@ fn token_help(found: TokenKind, expected: &[TokenKind]) -> Option<String> {
     }
     if found == TokenKind::String && only(TokenKind::Name) {
         return Some("names are written without quotes".to_string());
+    }
+    if found == TokenKind::Comma && only(TokenKind::And) {
+        return Some("a bridge among three or more clusters: `bridge N among a, b, c`".to_string());
     }
     if only(TokenKind::Colon) {
         return Some(

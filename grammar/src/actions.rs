@@ -179,3 +179,12 @@ pub fn text_more(mut text: Text, (lit, span): (StrLit<'_>, Span)) -> Text {
     text.parts.push(span);
     text
 }
+
+/// A string written as an entry of a list of names.
+pub fn quoted_name(text: Text) -> Ident {
+    Ident {
+        span: text.span(),
+        name: text.value.into(),
+        quoted: true,
+    }
+}

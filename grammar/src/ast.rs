@@ -47,6 +47,9 @@ fn clamp_u32(n: usize) -> u32 {
 pub struct Ident {
     pub name: Box<str>,
     pub span: Span,
+    /// A string written where a name is expected, in a list of names
+    /// (`needs: a, "b"`): `name` is its value, `span` covers its quotes.
+    pub quoted: bool,
 }
 
 impl Ident {

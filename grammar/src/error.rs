@@ -29,15 +29,23 @@ pub enum SyntaxErrorKind {
     /// E0103: a run of characters that cannot start a token; `text` holds
     /// its first characters (at most `lexer::INVALID_TEXT_CHARS`), the span
     /// the whole run.
-    InvalidCharacter { text: String },
+    InvalidCharacter {
+        text: String,
+        /// When the run stands inside a word (`kotti&co`): the name the
+        /// word becomes (`kotti_co`).
+        in_name: Option<String>,
+    },
+    /// E0101: a comma that ends a list (before `}` or the next field); the
+    /// span is the comma's, `next_field` the name of the field after it.
+    TrailingComma { next_field: Option<Span> },
 }
 
 impl SyntaxErrorKind {
     pub fn code(&self) -> &'static str {
         match self {
-            SyntaxErrorKind::UnexpectedToken { .. } | SyntaxErrorKind::UnexpectedEof { .. } => {
-                "E0101"
-            }
+            SyntaxErrorKind::UnexpectedToken { .. }
+            | SyntaxErrorKind::UnexpectedEof { .. }
+            | SyntaxErrorKind::TrailingComma { .. } => "E0101",
             SyntaxErrorKind::UnterminatedString | SyntaxErrorKind::UnknownEscape { .. } => "E0102",
             SyntaxErrorKind::InvalidCharacter { .. } => "E0103",
         }

@@ -1,7 +1,10 @@
 //! The lexer: logos for the tokens, plus what logos cannot know.
 //!
 //! - Errors never reach the parser. A character that cannot start a token is
-//!   reported (E0103, adjacent ones merged) and skipped; an unterminated
+//!   reported (E0103, adjacent ones merged) and skipped, except inside a
+//!   word (`kotti&co`): there the run stays in the word, whose name reads it
+//!   as one `_` ([`ident_name`]). A trailing comma (before `}` or the next
+//!   field) is reported (E0101) and not given to the parser. An unterminated
 //!   string or an unknown escape is reported (E0102) and the string token is
 //!   still produced, so the parse goes on as if it were well formed.
 //! - Identifiers are lexed as ASCII fast, and any run with non-ASCII
@@ -107,6 +110,9 @@ pub struct StrLit<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok<'a> {
     Ident(&'a str),
+    /// A word with runs of characters that cannot start a token inside it
+    /// (`kotti&co`, reported): a name, read by [`ident_name`].
+    JoinedIdent(&'a str),
     Str(StrLit<'a>),
     Kw(Keyword),
     InnerKw(Keyword),
@@ -127,7 +133,7 @@ impl Tok<'_> {
     /// What kind of token this is, as a syntax error names it.
     pub fn kind(&self) -> TokenKind {
         match self {
-            Tok::Ident(_) => TokenKind::Name,
+            Tok::Ident(_) | Tok::JoinedIdent(_) => TokenKind::Name,
             Tok::Str(_) => TokenKind::String,
             Tok::Kw(kw) | Tok::InnerKw(kw) => TokenKind::Keyword(*kw),
             Tok::Between => TokenKind::Between,
@@ -180,10 +186,46 @@ fn is_ident_continue(c: char) -> bool {
     c == '-' || unicode_ident::is_xid_continue(c)
 }
 
+/// A character that cannot start a token and is not white space: inside a
+/// word, a run of them becomes one `_` of its name.
+fn stray(c: char) -> bool {
+    !(is_ident_continue(c)
+        || c.is_whitespace()
+        || matches!(c, '"' | '{' | '}' | '(' | ')' | ':' | ',' | '@'))
+}
+
+/// Whether a character right after an ASCII word may continue it as a run
+/// of characters that cannot start a token (a cheap first test).
+fn may_continue_word(b: u8) -> bool {
+    !(b.is_ascii_whitespace() || matches!(b, b'"' | b'{' | b'}' | b'(' | b')' | b':' | b',' | b'@'))
+}
+
+/// The name a word stands for: each run of characters that cannot start a
+/// token becomes one `_` (`kotti&co` → `kotti_co`, `a&&b` → `a_b`).
+pub fn ident_name(word: &str) -> Box<str> {
+    if word.chars().all(is_ident_continue) {
+        return word.into();
+    }
+    let mut name = String::with_capacity(word.len());
+    let mut in_run = false;
+    for c in word.chars() {
+        if is_ident_continue(c) {
+            name.push(c);
+            in_run = false;
+        } else if !in_run {
+            name.push('_');
+            in_run = true;
+        }
+    }
+    name.into()
+}
+
 pub struct Lexer<'a> {
     src: &'a str,
     raw: logos::Lexer<'a, Raw>,
     queued: VecDeque<Spanned<'a>>,
+    /// Tokens read ahead to find a trailing comma, not yet given out.
+    ahead: VecDeque<Spanned<'a>>,
     depth: u32,
     in_intervention: bool,
     /// The run of characters that cannot start a token, not yet reported.
@@ -191,6 +233,10 @@ pub struct Lexer<'a> {
     pub errors: Vec<SyntaxError>,
     pub comments: Vec<Comment>,
 }
+
+/// The longest name (in characters) an E0103 inside a word carries for its
+/// help; a longer word's runs are reported as runs outside a word are.
+pub const NAMED_CHARS: usize = 64;
 
 /// Characters of a run that cannot start a token kept in its
 /// [`SyntaxErrorKind::InvalidCharacter`] (the span covers the whole run).
@@ -202,6 +248,7 @@ impl<'a> Lexer<'a> {
             src,
             raw: Raw::lexer(src),
             queued: VecDeque::new(),
+            ahead: VecDeque::new(),
             depth: 0,
             in_intervention: false,
             invalid: None,
@@ -242,39 +289,113 @@ impl<'a> Lexer<'a> {
                 .map_or(run.len(), |(end, _)| end);
             let text = run.get(..end).unwrap_or_default().to_string();
             self.errors.push(SyntaxError {
-                kind: SyntaxErrorKind::InvalidCharacter { text },
+                kind: SyntaxErrorKind::InvalidCharacter {
+                    text,
+                    in_name: None,
+                },
                 span,
             });
         }
     }
 
-    /// Splits a word with non-ASCII characters into identifiers and runs of
-    /// characters that cannot start a token.
-    fn split_word(&mut self, word: &'a str, base: usize) {
-        let mut piece_start: Option<usize> = None;
-        for (offset, c) in word.char_indices() {
-            if piece_start.is_some() && is_ident_continue(c) {
-                continue;
-            }
-            if let Some(start) = piece_start.take() {
-                self.push_word(word, base, start, offset);
-            }
-            if c == '_' || unicode_ident::is_xid_start(c) {
-                piece_start = Some(offset);
-            } else {
-                self.invalid_char(base + offset, base + offset + c.len_utf8());
-            }
-        }
-        if let Some(start) = piece_start {
-            self.push_word(word, base, start, word.len());
-        }
+    /// Reports a run of characters that cannot start a token inside the
+    /// word `name` becomes (one E0103 per run).
+    fn invalid_in_word(&mut self, run: Span, name: Option<&str>) {
+        self.flush_invalid();
+        let text = self
+            .src
+            .get(run.range())
+            .unwrap_or_default()
+            .chars()
+            .take(INVALID_TEXT_CHARS)
+            .collect();
+        self.errors.push(SyntaxError {
+            kind: SyntaxErrorKind::InvalidCharacter {
+                text,
+                in_name: name.map(str::to_string),
+            },
+            span: run,
+        });
     }
 
-    fn push_word(&mut self, word: &'a str, base: usize, start: usize, end: usize) {
-        if let Some(text) = word.get(start..end) {
-            let tok = self.classify(text, base + start);
-            self.queued.push_back((base + start, tok, base + end));
+    /// The word that starts at `start` (a character that starts a word),
+    /// queued: identifier characters, and runs of characters that cannot
+    /// start a token when an identifier character follows them (`kotti&co`
+    /// is one name, `kotti_co`, and one E0103 per run). A run that holds
+    /// white space (a no-break space) ends the word, as section 2 says.
+    /// Returns the word's end.
+    fn read_word(&mut self, start: usize) -> usize {
+        let src = self.src;
+        let rest = src.get(start..).unwrap_or_default();
+        let mut end = 0;
+        let mut runs: Vec<Span> = Vec::new();
+        let mut chars = rest.char_indices().peekable();
+        // The first character starts the word.
+        if let Some((_, c)) = chars.next() {
+            end = c.len_utf8();
         }
+        loop {
+            while let Some(&(i, c)) = chars.peek() {
+                if !is_ident_continue(c) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            // A run of characters that cannot start a token, then an
+            // identifier character?
+            let run_start = end;
+            let mut run_end = end;
+            let mut lookahead = chars.clone();
+            while let Some(&(i, c)) = lookahead.peek() {
+                let comment = c == '/' && rest.get(i + 1..).is_some_and(|r| r.starts_with('/'));
+                if !stray(c) || comment {
+                    break;
+                }
+                run_end = i + c.len_utf8();
+                lookahead.next();
+            }
+            match lookahead.peek() {
+                Some(&(_, c)) if run_end > run_start && is_ident_continue(c) => {
+                    runs.push(Span::new(start + run_start, start + run_end));
+                    end = run_end;
+                    chars = lookahead;
+                }
+                _ => break,
+            }
+        }
+        let slice = rest.get(..end).unwrap_or_default();
+        let tok = if runs.is_empty() {
+            self.classify(slice, start)
+        } else {
+            // A name too long to be written out in a help (a 100 MB word
+            // of `a&a&…`) is not copied into each of its errors.
+            let name = ident_name(slice);
+            let name = (name.chars().nth(NAMED_CHARS).is_none()).then_some(name);
+            for run in runs {
+                self.invalid_in_word(run, name.as_deref());
+            }
+            Tok::JoinedIdent(slice)
+        };
+        self.queued.push_back((start, tok, start + end));
+        start + end
+    }
+
+    /// Reads the words of a logos word with non-ASCII characters (or one
+    /// followed by a character that cannot start a token): characters that
+    /// cannot start one before a word are reported and skipped. Returns the
+    /// end of what was read (past the logos word when a word goes on).
+    fn split_word(&mut self, word: &'a str, base: usize) -> usize {
+        let mut offset = 0;
+        while let Some(c) = word.get(offset..).and_then(|rest| rest.chars().next()) {
+            if c == '_' || unicode_ident::is_xid_start(c) {
+                offset = self.read_word(base + offset) - base;
+            } else {
+                self.invalid_char(base + offset, base + offset + c.len_utf8());
+                offset += c.len_utf8();
+            }
+        }
+        base + offset
     }
 
     fn classify(&mut self, word: &'a str, start: usize) -> Tok<'a> {
@@ -351,10 +472,56 @@ fn begins_line(src: &str, offset: usize) -> bool {
 impl<'a> Iterator for Lexer<'a> {
     type Item = Result<Spanned<'a>, std::convert::Infallible>;
 
+    /// The next token, without a trailing comma: a `,` before `}` or before
+    /// the next field (`name :`) is reported (E0101) and not given to the
+    /// parser, so its list keeps every entry and its declaration is whole.
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(tok) = self.queued.pop_front() {
+            let tok = if self.ahead.is_empty() {
+                self.next_token()?
+            } else {
+                self.ahead.pop_front()?
+            };
+            if !matches!(tok.1, Tok::Comma) {
                 return Some(Ok(tok));
+            }
+            let next_field = match self.peek(0) {
+                Some(Tok::RBrace) => None,
+                Some(Tok::Ident(_)) if matches!(self.peek(1), Some(Tok::Colon)) => self
+                    .ahead
+                    .front()
+                    .map(|(start, _, end)| Span::new(*start, *end)),
+                _ => return Some(Ok(tok)),
+            };
+            self.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::TrailingComma { next_field },
+                span: Span::new(tok.0, tok.2),
+            });
+        }
+    }
+}
+
+impl<'a> Lexer<'a> {
+    /// Every token as written, a trailing comma included: what an editor
+    /// query reads (completion after `a, ` offers the list's next entry).
+    pub fn as_written(mut self) -> impl Iterator<Item = Spanned<'a>> {
+        std::iter::from_fn(move || self.next_token())
+    }
+
+    /// The `n`th token after the one given last (read ahead).
+    fn peek(&mut self, n: usize) -> Option<Tok<'a>> {
+        while self.ahead.len() <= n {
+            let tok = self.next_token()?;
+            self.ahead.push_back(tok);
+        }
+        self.ahead.get(n).map(|(_, tok, _)| *tok)
+    }
+
+    #[inline(always)]
+    fn next_token(&mut self) -> Option<Spanned<'a>> {
+        loop {
+            if let Some(tok) = self.queued.pop_front() {
+                return Some(tok);
             }
             let Some(raw) = self.raw.next() else {
                 self.flush_invalid();
@@ -383,10 +550,20 @@ impl<'a> Iterator for Lexer<'a> {
                     continue;
                 }
                 Ok(Raw::Word) => {
-                    if slice.is_ascii() {
+                    let plain = slice.is_ascii()
+                        && !self
+                            .src
+                            .as_bytes()
+                            .get(end)
+                            .copied()
+                            .is_some_and(may_continue_word);
+                    if plain {
                         self.classify(slice, start)
                     } else {
-                        self.split_word(slice, start);
+                        let read = self.split_word(slice, start);
+                        if read > end {
+                            self.raw.bump(read - end);
+                        }
                         continue;
                     }
                 }
@@ -407,7 +584,7 @@ impl<'a> Iterator for Lexer<'a> {
             };
             // The queue is empty here (it is drained first): the token goes
             // straight to the parser.
-            return Some(Ok((start, tok, end)));
+            return Some((start, tok, end));
         }
     }
 }

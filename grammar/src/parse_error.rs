@@ -43,6 +43,7 @@ pub fn syntax_error(src: &str, error: ParseError<usize, Tok<'_>, Infallible>) ->
         ParseError::InvalidToken { location } => SyntaxError {
             kind: SyntaxErrorKind::InvalidCharacter {
                 text: String::new(),
+                in_name: None,
             },
             span: Span::new(location, location),
         },
@@ -67,7 +68,7 @@ fn expected_kinds(terminals: &[String]) -> Vec<TokenKind> {
 /// a quoted spelling (`"\"{\""`) or an inner keyword (`INNER_ACTOR`).
 fn terminal_kind(terminal: &str) -> Option<TokenKind> {
     match terminal {
-        "IDENT" => Some(TokenKind::Name),
+        "IDENT" | "JOINED_IDENT" => Some(TokenKind::Name),
         "STRING" => Some(TokenKind::String),
         _ => match terminal.strip_prefix("INNER_") {
             Some(keyword) => TokenKind::spelled(&keyword.to_lowercase()),
@@ -92,7 +93,7 @@ mod tests {
             .filter_map(|line| line.split(" => ").next())
             .map(str::trim)
             .collect();
-        assert_eq!(terminals.len(), 31);
+        assert_eq!(terminals.len(), 32);
         for terminal in terminals {
             assert!(terminal_kind(terminal).is_some(), "{terminal}");
         }

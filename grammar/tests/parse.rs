@@ -108,7 +108,8 @@ fn reports_every_syntax_error_in_one_run() {
     let src = "cluster a {\n    needs: x,\n}\nactor b: { in: a }\nscenario \"s\"\ncluster c { bets_on: s }\n";
     let found = errors(src);
     assert_eq!(found.len(), 3, "{found:?}");
-    assert_eq!(found[0].0, "}");
+    // A trailing comma is reported at the comma.
+    assert_eq!(found[0].0, ",");
     assert_eq!(found[1].0, "{");
     assert_eq!(found[2].0, "\"s\"");
     let file = parse(src);
@@ -122,6 +123,63 @@ fn reports_every_syntax_error_in_one_run() {
         .find(|d| d.name.as_ref().is_some_and(|n| n.as_str() == "b"))
         .unwrap();
     assert!(b.broken);
+    // A trailing comma does not break its declaration, and its list keeps
+    // every entry.
+    let a = file.decls().next().unwrap();
+    assert!(!a.broken);
+}
+
+#[test]
+fn a_trailing_comma_keeps_the_list_and_the_declaration() {
+    let src = "cluster a {\n    needs: x, y,\n    cohesion: tight\n}\nactor b { provides: x, }\n";
+    let found = errors(src);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|(text, _, _)| text == ","), "{found:?}");
+    let file = parse(src);
+    for decl in file.decls() {
+        assert!(!decl.broken);
+    }
+    let a = file.decls().next().unwrap();
+    let fields = &a.body.as_ref().unwrap().entries;
+    assert_eq!(fields.len(), 2, "{fields:?}");
+}
+
+#[test]
+fn a_run_inside_a_word_becomes_one_underscore() {
+    for (src, name, runs) in [
+        ("actor kotti&co\n", "kotti_co", 1),
+        ("actor a&&b\n", "a_b", 1),
+        ("actor a&b$c\n", "a_b_c", 2),
+        ("actor çevre—derneği\n", "çevre_derneği", 1),
+        ("actor a&3\n", "a_3", 1),
+    ] {
+        let file = parse(src);
+        let actor = file.decls().next().unwrap();
+        assert_eq!(actor.name.as_ref().unwrap().as_str(), name, "{src}");
+        assert_eq!(errors(src).len(), runs, "{src}");
+        assert!(!actor.broken, "{src}");
+    }
+    // A word too long for a help: each run is still one error, and the name
+    // is not copied into each.
+    let src = format!("actor {}a\n", "a&".repeat(100));
+    let found = errors(&src);
+    assert_eq!(found.len(), 100);
+    assert!(found
+        .iter()
+        .all(|(_, _, kind)| kind.contains("in_name: None")));
+    // A run that holds a no-break space ends the word (section 2's rule);
+    // a run at a word's end or start is skipped.
+    for (src, name) in [
+        ("actor a&\u{a0}b\n", "a"),
+        ("actor a\u{a0}b\n", "a"),
+        ("actor a& { }\n", "a"),
+        ("actor &a { }\n", "a"),
+        ("actor a// comment\n", "a"),
+    ] {
+        let file = parse(src);
+        let actor = file.decls().next().unwrap();
+        assert_eq!(actor.name.as_ref().unwrap().as_str(), name, "{src:?}");
+    }
 }
 
 #[test]

@@ -215,7 +215,13 @@ fn list(p: &mut Printer<'_>, names: &[Ident], tail: usize) -> Result {
         if !flat {
             p.break_to(entry_col);
         }
-        p.word(&name.name)?;
+        if name.quoted {
+            // A string among the names (an E0206): kept as written.
+            let literal = p.slice(name.span)?;
+            p.word(&literal)?;
+        } else {
+            p.word(&name.name)?;
+        }
     }
     Ok(())
 }

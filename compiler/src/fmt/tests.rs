@@ -23,6 +23,15 @@ fn fields_one_per_line_one_level_deeper() {
 }
 
 #[test]
+fn a_string_among_names_is_kept_as_written() {
+    // E0206, not a syntax error: the file is formatted, the quotes kept.
+    assert_formats(
+        "cluster c { needs: \"a\",b, \"c\" }\n",
+        "cluster c {\n    needs: \"a\", b, \"c\"\n}\n",
+    );
+}
+
+#[test]
 fn actor_kind_sticks_to_the_name() {
     assert_formats(
         "actor a : campaign \"A\" {in: c}",

@@ -64,11 +64,14 @@ enum Owner {
 /// at the offset is left out (the client filters by it).
 pub fn completion_context(text: &str, offset: usize) -> Context {
     let mut toks: Vec<(usize, Tok<'_>, usize)> = Lexer::new(text)
-        .filter_map(Result::ok)
+        .as_written()
         .take_while(|(start, _, _)| *start < offset)
         .collect();
     if toks.last().is_some_and(|(_, tok, end)| {
-        matches!(tok, Tok::Ident(_) | Tok::Kw(_) | Tok::InnerKw(_)) && *end >= offset
+        matches!(
+            tok,
+            Tok::Ident(_) | Tok::JoinedIdent(_) | Tok::Kw(_) | Tok::InnerKw(_)
+        ) && *end >= offset
     }) {
         toks.pop();
     }

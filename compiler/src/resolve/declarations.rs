@@ -190,7 +190,7 @@ impl Resolver {
             return Vec::new();
         };
         let names = ends.clusters();
-        let refs = self.refs(file, names, DeclKind::Cluster, scope);
+        let refs = self.refs(file, "among", names, DeclKind::Cluster, scope);
         // The first entry of each name: linear in the list (a bridge `among`
         // 100,000 clusters).
         let mut firsts: FxHashMap<&str, &Ident> = FxHashMap::default();

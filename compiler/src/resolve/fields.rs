@@ -89,9 +89,9 @@ impl Resolver {
             {
                 Some(self.supporters(file, names, scope))
             }
-            (FieldType::Names(target), Value::Names(names)) => {
-                Some(FieldValue::Refs(self.refs(file, names, target, scope)))
-            }
+            (FieldType::Names(target), Value::Names(names)) => Some(FieldValue::Refs(
+                self.refs(file, field, names, target, scope),
+            )),
             (FieldType::Enum(allowed) | FieldType::EnumList(allowed), Value::Names(names)) => {
                 let mut words = Vec::new();
                 for (i, name) in names.iter().enumerate() {
@@ -106,7 +106,10 @@ impl Resolver {
                         );
                         break;
                     }
-                    if allowed.contains(&name.as_str()) {
+                    if name.quoted {
+                        self.diagnostics
+                            .push(quoted_name(file, field, "values", name));
+                    } else if allowed.contains(&name.as_str()) {
                         words.push(name.name.clone());
                     } else {
                         let diagnostic = Diagnostic::error(
@@ -148,7 +151,7 @@ impl Resolver {
                             "a string where names are expected",
                         )
                         .help(format!(
-                            "write the names without quotes: `{field}: {}`",
+                            "names are written without quotes: `{field}: {}`",
                             unquoted_hint(text)
                         )),
                 );
@@ -178,6 +181,7 @@ impl Resolver {
     pub(super) fn refs(
         &mut self,
         file: FileId,
+        field: &str,
         names: &[Ident],
         kind: DeclKind,
         scope: Option<&Scope>,
@@ -189,12 +193,36 @@ impl Resolver {
         names
             .iter()
             .map(|name| Ref {
-                index: self.resolve_name_among(file, name, kind, scope, &taken, &mut offered),
+                // A string among the names counts like an unresolved name:
+                // the list is not empty for W0405/W0408.
+                index: if name.quoted {
+                    let what = format!("{} names", kind_word(kind));
+                    self.diagnostics.push(quoted_name(file, field, &what, name));
+                    None
+                } else {
+                    self.resolve_name_among(file, name, kind, scope, &taken, &mut offered)
+                },
                 name: name.name.clone(),
                 loc: Loc::new(file, name.span),
             })
             .collect()
     }
+}
+
+/// E0206 for a string written as an entry of a list of names.
+fn quoted_name(file: FileId, field: &str, what: &str, name: &Ident) -> Diagnostic {
+    Diagnostic::error(Code::E0206, format!("`{field}` takes {what}, not a string"))
+        .at(
+            Loc::new(file, name.span),
+            "a string where a name is expected",
+        )
+        .help(format!(
+            "names are written without quotes: `{}`",
+            unquoted_hint(&Text {
+                value: name.name.to_string(),
+                parts: Vec::new(),
+            })
+        ))
 }
 
 pub(super) fn quoted(values: &[&str]) -> String {

@@ -26,5 +26,5 @@ pub use ecosystem::{resolve, resolve_all, resolve_consuming};
 pub use kind_counts::KindCounts;
 pub use record::add_record;
 pub use resolved::{Definition, Delta, ExtendOp, FieldValue, NameUse, Record, Resolved, Target};
-pub use suggest::closest;
+pub use suggest::{closest, level_word, lint_name_for};
 pub use unknown_lint::{unknown_lint, LintNamePlace};

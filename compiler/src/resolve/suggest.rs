@@ -44,6 +44,56 @@ pub fn closest<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     closest_within(typo, candidates, &mut TYPO_BUDGET.clone())
 }
 
+/// The level of ecospec a level written as another tool's word means
+/// (`warning` → `warn`, `error` → `deny`, `info` → `note`, `off` and
+/// `ignore` → `allow`, in any case), else the closest level by edit
+/// distance. Help only: the word is still not a level.
+pub fn level_word(word: &str) -> Option<&'static str> {
+    const LEVELS: [&str; 4] = ["allow", "note", "warn", "deny"];
+    const OTHER_TOOLS: [(&str, &str); 12] = [
+        ("warning", "warn"),
+        ("warnings", "warn"),
+        ("error", "deny"),
+        ("errors", "deny"),
+        ("forbid", "deny"),
+        ("info", "note"),
+        ("information", "note"),
+        ("hint", "note"),
+        ("off", "allow"),
+        ("ignore", "allow"),
+        ("none", "allow"),
+        ("disabled", "allow"),
+    ];
+    let lower = word.to_lowercase();
+    if let Some(level) = LEVELS.iter().find(|level| **level == lower) {
+        return Some(level);
+    }
+    if let Some((_, level)) = OTHER_TOOLS.iter().find(|(other, _)| *other == lower) {
+        return Some(level);
+    }
+    closest(word, LEVELS)
+}
+
+/// The lint `name` most likely means: the closest lint name by edit
+/// distance, else the one lint name `name` is a prefix of (`unbridged` →
+/// `unbridged-cluster`). Help only.
+pub fn lint_name_for<'a>(
+    name: &str,
+    lints: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    if let Some(found) = closest(name, lints.clone()) {
+        return Some(found);
+    }
+    if name.is_empty() {
+        return None;
+    }
+    let mut prefixed = lints.filter(|lint| lint.starts_with(name) && *lint != name);
+    match (prefixed.next(), prefixed.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// The did-you-means of one ecosystem's names: what is left of the budget,
 /// and the answer for each typo already asked (per kind; names declared
 /// inside an intervention are not cached).
@@ -182,7 +232,104 @@ impl Bag {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, closest_within, Bag, MAX_NAME};
+    use super::{closest, closest_within, level_word, lint_name_for, Bag, MAX_NAME};
+
+    // 9.5, rule by rule.
+
+    #[test]
+    fn the_distance_is_damerau_levenshtein() {
+        // A transposition is one edit (Levenshtein would count two).
+        assert_eq!(closest("ab", ["ba"]), Some("ba"));
+        assert_eq!(
+            closest("mobilizaiton", ["mobilization"]),
+            Some("mobilization")
+        );
+    }
+
+    #[test]
+    fn the_distance_is_at_most_a_third_of_the_length_and_at_least_one() {
+        // 3 characters: 1 edit; 6: 2 edits; 2: still 1.
+        assert_eq!(closest("abc", ["abd"]), Some("abd"));
+        assert_eq!(closest("abc", ["ade"]), None);
+        assert_eq!(closest("abcdef", ["abcdxy"]), Some("abcdxy"));
+        assert_eq!(closest("abcdef", ["abcxyz"]), None);
+        assert_eq!(closest("ab", ["xb"]), Some("xb"));
+    }
+
+    #[test]
+    fn the_length_is_counted_in_characters() {
+        // `ñandú` is 5 characters (7 bytes): 1 edit allowed, not 2.
+        assert_eq!(closest("ñandú", ["ñandu"]), Some("ñandu"));
+        assert_eq!(closest("ñandú", ["nandu"]), None);
+    }
+
+    #[test]
+    fn lengths_differ_by_no_more_than_the_limit() {
+        assert_eq!(closest("need", ["needs"]), Some("needs"));
+        assert_eq!(closest("need", ["needss"]), None);
+        assert_eq!(closest("abcdef", ["abcdefgh"]), Some("abcdefgh"));
+        assert_eq!(closest("abcdef", ["abcdefghi"]), None);
+    }
+
+    #[test]
+    fn a_candidate_equal_but_for_case_wins() {
+        // Whatever its distance, and over a closer one.
+        assert_eq!(
+            closest("MOBILIZATION", ["mobilization"]),
+            Some("mobilization")
+        );
+        assert_eq!(
+            closest("Mobilization", ["Mobilizations", "mobilization"]),
+            Some("mobilization")
+        );
+        assert_eq!(closest("Çevre", ["çevre", "Çevrea"]), Some("çevre"));
+    }
+
+    #[test]
+    fn ties_go_to_the_smaller_name_by_code_points() {
+        for names in [["zb", "ñb"], ["ñb", "zb"]] {
+            assert_eq!(closest("ab", names), Some("zb"));
+        }
+        for names in [["cat_", "cbt"], ["cbt", "cat_"]] {
+            assert_eq!(closest("cat", names), Some("cat_"));
+        }
+        for names in [["MOB", "Mob"], ["Mob", "MOB"]] {
+            assert_eq!(closest("mob", names), Some("MOB"));
+        }
+    }
+
+    #[test]
+    fn other_tools_level_words_suggest_ours() {
+        for (word, ours) in [
+            ("warning", "warn"),
+            ("error", "deny"),
+            ("info", "note"),
+            ("off", "allow"),
+            ("ignore", "allow"),
+            ("Warning", "warn"),
+            ("DENY", "deny"),
+            ("alow", "allow"),
+        ] {
+            assert_eq!(level_word(word), Some(ours), "{word}");
+        }
+        assert_eq!(level_word("loud"), None);
+    }
+
+    #[test]
+    fn a_prefix_of_exactly_one_lint_name_suggests_it() {
+        let lints = ["unbridged-cluster", "unused-capability", "orphan-actor"];
+        assert_eq!(
+            lint_name_for("unbridged", lints.iter().copied()),
+            Some("unbridged-cluster")
+        );
+        assert_eq!(lint_name_for("un", lints.iter().copied()), None);
+        assert_eq!(lint_name_for("", lints.iter().copied()), None);
+        // Edit distance first.
+        assert_eq!(
+            lint_name_for("orphan-actr", lints.iter().copied()),
+            Some("orphan-actor")
+        );
+    }
 
     #[test]
     fn finds_close_names_only() {

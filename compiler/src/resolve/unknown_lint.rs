@@ -5,7 +5,7 @@ use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
 use crate::lints::LINTS;
 
-use super::suggest::{closest, did_you_mean};
+use super::suggest::{closest, did_you_mean, lint_name_for};
 
 /// Where the lint name was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,10 +23,15 @@ pub fn unknown_lint(at: Loc, name: &str, place: LintNamePlace) -> Diagnostic {
         LintNamePlace::Config => format!("unknown lint `{name}` in `ecospec.toml`"),
     };
     let diagnostic = Diagnostic::error(Code::E0209, message).at(at, "not a lint of ecospec");
-    match (closest(name, LINTS.iter().map(|l| l.name)), place) {
+    let names = || LINTS.iter().map(|l| l.name);
+    match (closest(name, names()), place) {
         (Some(s), LintNamePlace::Allow) => did_you_mean(diagnostic, at, name, s),
         (Some(s), LintNamePlace::Config) => diagnostic.help(format!("did you mean `{s}`?")),
-        (None, _) => diagnostic.help("`ecospec lints` lists every lint by name and code"),
+        // A prefix of one lint's name: a help only, never a fix.
+        (None, _) => match lint_name_for(name, names()) {
+            Some(s) => diagnostic.help(format!("did you mean `{s}`?")),
+            None => diagnostic.help("`ecospec lints` lists every lint by name and code"),
+        },
     }
 }
 
@@ -49,6 +54,15 @@ mod tests {
         assert_eq!(d.help.as_deref(), Some("did you mean `orphan-actor`?"));
         let fix = d.fixes.first().map(|f| (f.applicability, f.edits.len()));
         assert_eq!(fix, Some((Applicability::Safe, 1)));
+    }
+
+    #[test]
+    fn a_prefix_of_one_lint_name_gets_help_only() {
+        for place in [LintNamePlace::Allow, LintNamePlace::Config] {
+            let d = unknown_lint(at(), "unbridged", place);
+            assert_eq!(d.help.as_deref(), Some("did you mean `unbridged-cluster`?"));
+            assert!(d.fixes.is_empty());
+        }
     }
 
     #[test]
