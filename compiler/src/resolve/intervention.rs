@@ -74,11 +74,13 @@ impl Resolver {
         }
         let mut delta = Delta::default();
         let removes = decl.fields().filter(|f| is_removes(f.name.as_str()));
+        let before = self.unsuggested;
         for (_, value) in self.typed_fields(file, DeclKind::Intervention, removes, Some(&scope)) {
             if let FieldValue::Removals(removals) = value {
                 delta.removes.extend(removals);
             }
         }
+        delta.misspelt = self.unsuggested > before;
         self.removed_and_changed(file, entries, &scope, &mut delta.removes);
         for entry in entries {
             match entry {
@@ -142,7 +144,14 @@ impl Resolver {
                 index: self.resolve_name(file, &extend.name, kind, Some(scope))?,
             })
         };
+        let before = self.unsuggested;
         let fields = self.typed_fields(file, kind, extend.fields(), Some(scope));
+        let misspelt = self.unsuggested > before;
+        let unsure = kind == DeclKind::Actor
+            && self
+                .misspelt_fields
+                .iter()
+                .any(|field| matches!(field, None | Some("in" | "serves" | "provides")));
         let mut kept = Vec::with_capacity(fields.len());
         for (name, value) in fields {
             let scalar = matches!(value, FieldValue::Text(_) | FieldValue::Word(_));
@@ -172,6 +181,8 @@ impl Resolver {
         Some(ExtendOp {
             target,
             fields: kept,
+            misspelt,
+            unsure,
         })
     }
 }
