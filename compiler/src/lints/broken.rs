@@ -54,15 +54,20 @@ static PROVIDER_COUNTING: [&Lint; 4] = [
 /// `provides`: [`crate::model::Actor::unsure`]), for it might provide the
 /// capability (LANGUAGE.md 9.5, 9.6). W0422 does not wait.
 pub fn wait_for_unsure_providers(model: &Model, findings: &mut Vec<Finding>) {
-    let unsure = model
+    if waits(model) {
+        findings.retain(|finding| !counts_providers(finding.lint));
+    }
+}
+
+/// Whether the provider-counting findings wait in this configuration.
+pub fn waits(model: &Model) -> bool {
+    model
         .actors
         .iter()
-        .any(|actor| actor.unsure && !actor.common.removed);
-    if unsure {
-        findings.retain(|finding| {
-            !PROVIDER_COUNTING
-                .iter()
-                .any(|lint| std::ptr::eq(*lint, finding.lint))
-        });
-    }
+        .any(|actor| actor.unsure && !actor.common.removed)
+}
+
+/// Whether `lint` counts a capability's providers (W0403, W0404, W0411, W0423).
+pub fn counts_providers(lint: &Lint) -> bool {
+    PROVIDER_COUNTING.iter().any(|l| std::ptr::eq(*l, lint))
 }

@@ -16,7 +16,7 @@ use super::record::set_rule_field;
 use super::removes::is_removes;
 use super::resolved::Record;
 use super::resolver::{Resolver, Scope};
-use super::schema::ACTOR_KINDS;
+use super::schema::{meant_field, ACTOR_KINDS};
 use super::suggest::closest;
 use super::unknown_lint::{unknown_lint, LintNamePlace};
 
@@ -169,7 +169,12 @@ impl Resolver {
             doc: decl.doc.clone(),
             fields: decl
                 .fields()
-                .map(|f| (f.name.name.clone(), Loc::new(file, f.name.span)))
+                .map(|f| {
+                    // A misspelt field stands for the field it meant.
+                    let name = meant_field(decl.kind, f.name.as_str())
+                        .map_or_else(|| f.name.name.clone(), Box::from);
+                    (name, Loc::new(file, f.name.span))
+                })
                 .collect(),
             broken: decl.broken,
             intervention,

@@ -15,6 +15,7 @@ use super::names::{duplicate, second_rule, RuleScope};
 use super::removes::is_removes;
 use super::resolved::{Definition, Delta, ExtendOp, FieldValue, Record, Target};
 use super::resolver::{NameEntry, Resolver, Scope};
+use super::schema::meant_field;
 
 impl Resolver {
     /// An intervention: its own fields, the declarations it adds and the
@@ -174,7 +175,7 @@ impl Resolver {
             }
             let field_loc = extend
                 .fields()
-                .find(|f| f.name.as_str() == name)
+                .find(|f| meant_field(kind, f.name.as_str()) == Some(name))
                 .map_or(loc, |f| Loc::new(file, f.name.span));
             kept.push((name, value, field_loc));
         }
