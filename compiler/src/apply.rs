@@ -74,6 +74,7 @@ pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
                 for (field, value, _) in &op.fields {
                     record.set(field, value.clone());
                 }
+                record.misspelt(op.misspelt, op.unsure);
                 put(model, symbol, record);
                 undo.replaced.push((Slot::Symbol(symbol), original));
             }
@@ -112,6 +113,7 @@ pub fn apply_in_place(model: &mut Model, delta: &Delta) -> Undo {
                     for (field, value, _) in &op.fields {
                         record.set(field, value.clone());
                     }
+                    record.misspelt(op.misspelt, false);
                     if let Record::Rule(updated) = record {
                         *rule = updated;
                     }

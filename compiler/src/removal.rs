@@ -1,4 +1,4 @@
-//! Taking things out of a configuration (`removes`, v1, LANGUAGE.md 9.2 and
+//! Taking things out of a configuration (`removes`, v1, section 9.2 and
 //! 9.6): what a scenario takes away when it comes, or what an intervention
 //! retires.
 //!

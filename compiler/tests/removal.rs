@@ -1,4 +1,4 @@
-//! Removal as a model operation (`ecospec::removal`, LANGUAGE.md 9.2 and
+//! Removal as a model operation (`ecospec::removal`, section 9.2 and
 //! 9.6): what each kind of removal takes out, and an intervention's
 //! `removes` applied in place and undone leaves the baseline exactly as it
 //! was.

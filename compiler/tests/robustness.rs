@@ -185,7 +185,7 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
     chars.into_iter().collect()
 }
 
-/// A spec of the v1 fields from random choices (LANGUAGE.md 9.1, 9.3):
+/// A spec of the v1 fields from random choices (section 9.1, 9.3):
 /// clusters with random approaches, actors of random kinds (the v1 ones
 /// included) with random roles, an `on` rule whose `support` mixes
 /// clusters, actors, a capability, a scenario and unknown names, and
@@ -615,7 +615,7 @@ fn pick(all: &[(DeclKind, String)], picks: &[usize]) -> Vec<String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// `removes` (v1, LANGUAGE.md 9.2): a scenario and an intervention that
+    /// `removes` (v1, section 9.2): a scenario and an intervention that
     /// take out random subsets of what an example declares (repeats and an
     /// unknown name included) are checked, judged and applied.
 

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::Loc;
 use crate::model::{Common, Facts, Model};
 
-use super::broken::drop_broken_subjects;
+use super::broken::{counts_providers, drop_broken_subjects, waits};
 use super::ladder::{joins, Stronger};
 use super::level::Level;
 use super::lint::{Finding, Lint};
@@ -60,6 +60,8 @@ pub struct Baseline<'f> {
     grouped: support_without_bridge::Before<'f>,
     /// For the ladder: the clusters each bridge of a baseline W0418 joined.
     joined_before: FxHashMap<&'f str, Vec<usize>>,
+    /// The provider-counting findings wait in the baseline.
+    waits: bool,
 }
 
 impl<'f> Baseline<'f> {
@@ -78,6 +80,7 @@ impl<'f> Baseline<'f> {
                 .filter_map(|f| f.subjects.first())
                 .map(|bridge| (&**bridge, joins(model, bridge)))
                 .collect(),
+            waits: waits(model),
         }
     }
 
@@ -106,15 +109,20 @@ impl<'f> Baseline<'f> {
             message: finding.message.clone(),
             replaces: None,
         };
+        // A provider-counting finding that waits on one side (for an actor
+        // that might provide, section 9.5) is neither closed nor opened.
+        let waits_after = waits(after.0);
         let closed: Vec<&Finding> = self
             .findings
             .iter()
             .filter(|f| !is_grouped(f.lint) && !after_by_identity.contains_key(&f.identity()))
+            .filter(|f| !(waits_after && counts_providers(f.lint)))
             .chain(&grouped_closes)
             .collect();
         let opened: Vec<&Finding> = after_findings
             .iter()
             .filter(|f| !is_grouped(f.lint) && !self.by_identity.contains_key(&f.identity()))
+            .filter(|f| !(self.waits && counts_providers(f.lint)))
             .chain(&grouped_opens)
             .collect();
         // The gap ladder: an opened finding whose stronger form is closed

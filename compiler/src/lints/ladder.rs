@@ -1,4 +1,4 @@
-//! The gap ladder (LANGUAGE.md 9.4 and 9.6): a finding that is the weaker
+//! The gap ladder (section 9.4 and 9.6): a finding that is the weaker
 //! form of another on the same thing. W0418 on bridge B is weaker than W0401
 //! on a cluster B joins; W0404 on K and W0423 on (C, K) are weaker than
 //! W0403 on (C, K). An intervention that replaces "no bridge" by "one

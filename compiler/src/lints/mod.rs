@@ -88,6 +88,7 @@ pub fn run_with_facts(model: &Model) -> (Vec<Finding>, Facts) {
         check(model, &facts, &mut findings);
     }
     broken::drop_broken_subjects(model, &mut findings);
+    broken::wait_for_unsure_providers(model, &mut findings);
     (findings, facts)
 }
 

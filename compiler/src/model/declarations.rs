@@ -20,7 +20,8 @@ pub struct Common {
     pub doc: Option<String>,
     /// Each field written in the declaration, at its name.
     pub fields: Vec<(Box<str>, Loc)>,
-    /// It holds a syntax error: it is the subject of no finding.
+    /// It holds a syntax error, or a misspelling without a suggestion
+    /// (section 9.5): it is the subject of no finding.
     pub broken: bool,
     /// Declared inside this intervention (an index into `interventions`).
     pub intervention: Option<usize>,
@@ -69,6 +70,11 @@ pub struct Actor {
     pub description: Option<String>,
     /// Its roles (v1), each once, in order of first entry.
     pub roles: Vec<Box<str>>,
+    /// It might provide more than it says: it holds a syntax error, or a
+    /// misspelling without a suggestion in an unknown field or in `in`,
+    /// `serves` or `provides` (section 9.5, 9.6). While such an actor
+    /// is in the configuration, the provider-counting findings wait.
+    pub unsure: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use super::record::set_rule_field;
 use super::removes::is_removes;
 use super::resolved::Record;
 use super::resolver::{Resolver, Scope};
-use super::schema::ACTOR_KINDS;
+use super::schema::{meant_field, ACTOR_KINDS};
 use super::suggest::closest;
 use super::unknown_lint::{unknown_lint, LintNamePlace};
 
@@ -79,13 +79,29 @@ impl Resolver {
 
     /// A declaration's record: its header and fields, typed and resolved.
     pub(super) fn record(&mut self, file: FileId, decl: &Decl, scope: Option<&Scope>) -> Record {
-        let common = self.common(file, decl, scope.map(|s| s.intervention));
+        let mut common = self.common(file, decl, scope.map(|s| s.intervention));
+        let before = self.unsuggested;
         // An intervention's `removes` resolves among its own names too: with
         // its entries (`Resolver::intervention`), not with its record.
         let own = |f: &&ecospec_syntax::Field| {
             decl.kind != DeclKind::Intervention || !is_removes(f.name.as_str())
         };
         let fields = self.typed_fields(file, decl.kind, decl.fields().filter(own), scope);
+        // An unknown field or a name in `in`, `serves` or `provides` that
+        // is misspelt without a suggestion may hide what an actor provides
+        // (section 9.5); a syntax error may too (9.6).
+        let unsure = decl.broken
+            || self
+                .misspelt_fields
+                .iter()
+                .any(|field| matches!(field, None | Some("in" | "serves" | "provides")));
+        let ends = match decl.kind {
+            DeclKind::Bridge => self.bridge_ends(file, decl, scope),
+            _ => Vec::new(),
+        };
+        // A misspelling without a suggestion breaks its declaration for
+        // the lints, as a syntax error does (section 9.5).
+        common.broken |= self.unsuggested > before;
         let mut record = match decl.kind {
             DeclKind::Capability => Record::Capability(Capability {
                 common,
@@ -115,10 +131,11 @@ impl Resolver {
                 organizes: None,
                 description: None,
                 roles: Vec::new(),
+                unsure,
             }),
             DeclKind::Bridge => Record::Bridge(Bridge {
                 common,
-                ends: self.bridge_ends(file, decl, scope),
+                ends,
                 via: Vec::new(),
                 through: Vec::new(),
                 form: None,
@@ -152,7 +169,12 @@ impl Resolver {
             doc: decl.doc.clone(),
             fields: decl
                 .fields()
-                .map(|f| (f.name.name.clone(), Loc::new(file, f.name.span)))
+                .map(|f| {
+                    // A misspelt field stands for the field it meant.
+                    let name = meant_field(decl.kind, f.name.as_str())
+                        .map_or_else(|| f.name.name.clone(), Box::from);
+                    (name, Loc::new(file, f.name.span))
+                })
                 .collect(),
             broken: decl.broken,
             intervention,
@@ -222,11 +244,9 @@ impl Resolver {
         scope: Option<&Scope>,
     ) -> Option<Rule> {
         let name = decl.name.as_ref()?;
-        let scenario = Ref {
-            index: self.resolve_name(file, name, DeclKind::Scenario, scope),
-            name: name.name.clone(),
-            loc: Loc::new(file, name.span),
-        };
+        let before = self.unsuggested;
+        let scenario =
+            self.resolve_ref(file, name, DeclKind::Scenario, scope, &[], &mut Vec::new());
         let mut rule = Rule {
             scenario,
             activate: Vec::new(),
@@ -239,6 +259,7 @@ impl Resolver {
         for (field, value) in self.typed_fields(file, DeclKind::On, decl.fields(), scope) {
             set_rule_field(&mut rule, field, value);
         }
+        rule.broken |= self.unsuggested > before;
         Some(rule)
     }
 }

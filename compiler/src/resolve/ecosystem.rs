@@ -109,6 +109,8 @@ fn resolve_decls(
         definitions: Vec::new(),
         uses: Vec::new(),
         suggestions: Suggestions::default(),
+        unsuggested: 0,
+        misspelt_fields: Vec::new(),
     };
     let mut baseline = Model::default();
     let firsts = resolver.declare(&decls);
@@ -190,6 +192,14 @@ fn resolve_decls(
     }
     for (file, decl, first) in &interventions {
         let delta = resolver.intervention(*file, decl, &baseline, &mut rules_seen.clone());
+        if *first && delta.misspelt {
+            let own = decl.name.as_ref().and_then(|n| resolver.names.get(&n.name));
+            if let Some(entry) = own.filter(|e| e.symbol.kind == DeclKind::Intervention) {
+                if let Some(intervention) = baseline.interventions.get_mut(entry.symbol.index) {
+                    intervention.common.broken = true;
+                }
+            }
+        }
         if *first {
             deltas.push(delta);
         }

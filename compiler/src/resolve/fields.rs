@@ -28,13 +28,39 @@ impl Resolver {
     ) -> Vec<(&'static str, FieldValue)> {
         let mut seen: Vec<(&str, Span)> = Vec::new();
         let mut typed = Vec::new();
+        self.misspelt_fields.clear();
         for field in fields {
             let name = field.name.as_str();
-            let Some((name, ty)) = field_type(kind, name) else {
-                self.diagnostics
-                    .push(unknown_field(file, kind, &field.name));
-                continue;
+            let before = self.unsuggested;
+            let (name, ty, misspelt) = match field_type(kind, name) {
+                Some((name, ty)) => (name, ty, false),
+                None => {
+                    let (diagnostic, meant) = unknown_field(file, kind, &field.name);
+                    self.diagnostics.push(diagnostic);
+                    // For the lints, it counts as the field it most likely
+                    // meant (section 9.5); without one, it breaks its
+                    // declaration.
+                    match meant.and_then(|meant| field_type(kind, meant)) {
+                        Some((name, ty)) => (name, ty, true),
+                        None => {
+                            self.unsuggested += 1;
+                            self.misspelt_fields.push(None);
+                            continue;
+                        }
+                    }
+                }
             };
+            // A misspelt field adds to the field it meant, with no E0205
+            // that would only follow from the misspelling.
+            if misspelt {
+                if let Some(value) = self.value(file, kind, name, ty, &field.value, scope) {
+                    typed.push((name, value));
+                }
+                if self.unsuggested > before {
+                    self.misspelt_fields.push(Some(name));
+                }
+                continue;
+            }
             if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
                 let help = if ty.is_list() {
                     format!("give `{name}` once, with every entry in one list: `{name}: a, b`")
@@ -52,6 +78,9 @@ impl Resolver {
             seen.push((name, field.name.span));
             if let Some(value) = self.value(file, kind, name, ty, &field.value, scope) {
                 typed.push((name, value));
+            }
+            if self.unsuggested > before {
+                self.misspelt_fields.push(Some(name));
             }
         }
         typed
@@ -128,6 +157,11 @@ impl Resolver {
                         let suggestion = closest(name.as_str(), allowed.iter().copied());
                         self.diagnostics
                             .push(with_suggestion(diagnostic, file, name, suggestion));
+                        // It counts as the value it most likely meant.
+                        match suggestion {
+                            Some(meant) => words.push(meant.into()),
+                            None => self.unsuggested += 1,
+                        }
                     }
                 }
                 let first = names.first().map_or(value.span(), |n| n.span);
@@ -159,17 +193,39 @@ impl Resolver {
                 // names non-empty: no W0405/W0408 that only follows from it.
                 match ty {
                     FieldType::Names(_) if is_removes(field) => {
+                        // Among four kinds: like an unresolved name
+                        // without a suggestion.
+                        self.unsuggested += 1;
                         Some(FieldValue::Removals(vec![Removal {
                             symbol: None,
                             name: text.value.as_str().into(),
                             loc: Loc::new(file, text.span()),
                         }]))
                     }
-                    FieldType::Names(_) => Some(FieldValue::Refs(vec![Ref {
-                        index: None,
-                        name: text.value.as_str().into(),
-                        loc: Loc::new(file, text.span()),
-                    }])),
+                    FieldType::Names(_) if kind == DeclKind::On && field == "support" => {
+                        // Among clusters and actors: like an unresolved
+                        // name without a suggestion.
+                        self.unsuggested += 1;
+                        Some(FieldValue::Supporters {
+                            clusters: vec![Ref {
+                                index: None,
+                                name: text.value.as_str().into(),
+                                loc: Loc::new(file, text.span()),
+                            }],
+                            actors: Vec::new(),
+                        })
+                    }
+                    FieldType::Names(target) => {
+                        // A quoted name counts as the name it spells, or
+                        // else as its did-you-mean (section 9.5).
+                        let (index, meant) = self.quoted_name(&text.value, target, scope);
+                        let name = meant.unwrap_or_else(|| text.value.as_str().into());
+                        Some(FieldValue::Refs(vec![Ref {
+                            index,
+                            name,
+                            loc: Loc::new(file, text.span()),
+                        }]))
+                    }
                     _ => None,
                 }
             }
@@ -192,18 +248,21 @@ impl Resolver {
         let mut offered = Vec::new();
         names
             .iter()
-            .map(|name| Ref {
-                // A string among the names counts like an unresolved name:
-                // the list is not empty for W0405/W0408.
-                index: if name.quoted {
-                    let what = format!("{} names", kind_word(kind));
-                    self.diagnostics.push(quoted_name(file, field, &what, name));
-                    None
-                } else {
-                    self.resolve_name_among(file, name, kind, scope, &taken, &mut offered)
-                },
-                name: name.name.clone(),
-                loc: Loc::new(file, name.span),
+            .map(|name| {
+                if !name.quoted {
+                    return self.resolve_ref(file, name, kind, scope, &taken, &mut offered);
+                }
+                // A string among the names: E0206, and it counts as the name
+                // it spells, or else as its did-you-mean (9.5); unresolved,
+                // it keeps the list non-empty for W0405/W0408.
+                let what = format!("{} names", kind_word(kind));
+                self.diagnostics.push(quoted_name(file, field, &what, name));
+                let (index, meant) = self.quoted_name(&name.name, kind, scope);
+                Ref {
+                    index,
+                    name: meant.unwrap_or_else(|| name.name.clone()),
+                    loc: Loc::new(file, name.span),
+                }
             })
             .collect()
     }

@@ -15,6 +15,7 @@ use super::names::{duplicate, second_rule, RuleScope};
 use super::removes::is_removes;
 use super::resolved::{Definition, Delta, ExtendOp, FieldValue, Record, Target};
 use super::resolver::{NameEntry, Resolver, Scope};
+use super::schema::meant_field;
 
 impl Resolver {
     /// An intervention: its own fields, the declarations it adds and the
@@ -74,11 +75,13 @@ impl Resolver {
         }
         let mut delta = Delta::default();
         let removes = decl.fields().filter(|f| is_removes(f.name.as_str()));
+        let before = self.unsuggested;
         for (_, value) in self.typed_fields(file, DeclKind::Intervention, removes, Some(&scope)) {
             if let FieldValue::Removals(removals) = value {
                 delta.removes.extend(removals);
             }
         }
+        delta.misspelt = self.unsuggested > before;
         self.removed_and_changed(file, entries, &scope, &mut delta.removes);
         for entry in entries {
             match entry {
@@ -142,7 +145,14 @@ impl Resolver {
                 index: self.resolve_name(file, &extend.name, kind, Some(scope))?,
             })
         };
+        let before = self.unsuggested;
         let fields = self.typed_fields(file, kind, extend.fields(), Some(scope));
+        let misspelt = self.unsuggested > before;
+        let unsure = kind == DeclKind::Actor
+            && self
+                .misspelt_fields
+                .iter()
+                .any(|field| matches!(field, None | Some("in" | "serves" | "provides")));
         let mut kept = Vec::with_capacity(fields.len());
         for (name, value) in fields {
             let scalar = matches!(value, FieldValue::Text(_) | FieldValue::Word(_));
@@ -165,13 +175,15 @@ impl Resolver {
             }
             let field_loc = extend
                 .fields()
-                .find(|f| f.name.as_str() == name)
+                .find(|f| meant_field(kind, f.name.as_str()) == Some(name))
                 .map_or(loc, |f| Loc::new(file, f.name.span));
             kept.push((name, value, field_loc));
         }
         Some(ExtendOp {
             target,
             fields: kept,
+            misspelt,
+            unsure,
         })
     }
 }

@@ -22,16 +22,13 @@ impl Resolver {
         kind: DeclKind,
         scope: Option<&Scope>,
     ) -> Option<usize> {
-        self.resolve_name_among(file, name, kind, scope, &[], &mut Vec::new())
+        self.resolve_ref(file, name, kind, scope, &[], &mut Vec::new())
+            .index
     }
 
-    /// [`Resolver::resolve_name`] for a name written in a list that holds
-    /// `taken`, after the fixes `offered` to its earlier entries: a
-    /// suggestion among either comes without a fix (applying it would name
-    /// the same declaration twice, E0208 in a bridge, as the fix fuzz target
-    /// found: `among o, m` with `o` a typo of `m`, and `between m and ma`
-    /// with both a typo of `mt`).
-    pub(super) fn resolve_name_among(
+    /// [`Resolver::resolve_name_among`] as a reference: a misspelling
+    /// carries the name it counts as (section 9.5), at the misspelling.
+    pub(super) fn resolve_ref(
         &mut self,
         file: FileId,
         name: &Ident,
@@ -39,11 +36,35 @@ impl Resolver {
         scope: Option<&Scope>,
         taken: &[&str],
         offered: &mut Vec<String>,
-    ) -> Option<usize> {
+    ) -> Ref {
+        let (index, meant) = self.resolve_name_among(file, name, kind, scope, taken, offered);
+        Ref {
+            index,
+            name: meant.unwrap_or_else(|| name.name.clone()),
+            loc: Loc::new(file, name.span),
+        }
+    }
+
+    /// [`Resolver::resolve_name`] for a name written in a list that holds
+    /// `taken`, after the fixes `offered` to its earlier entries: a
+    /// suggestion among either comes without a fix (applying it would name
+    /// the same declaration twice, E0208 in a bridge, as the fix fuzz target
+    /// found: `among o, m` with `o` a typo of `m`, and `between m and ma`
+    /// with both a typo of `mt`). With the index, the name a misspelling
+    /// counts as.
+    fn resolve_name_among(
+        &mut self,
+        file: FileId,
+        name: &Ident,
+        kind: DeclKind,
+        scope: Option<&Scope>,
+        taken: &[&str],
+        offered: &mut Vec<String>,
+    ) -> (Option<usize>, Option<Box<str>>) {
         let loc = Loc::new(file, name.span);
         let found = self.look_up_use(name.as_str(), loc, scope);
         match found {
-            Some(entry) if entry.symbol.kind == kind => Some(entry.symbol.index),
+            Some(entry) if entry.symbol.kind == kind => (Some(entry.symbol.index), None),
             Some(entry) => {
                 let mut diagnostic = Diagnostic::error(
                     Code::E0203,
@@ -59,9 +80,10 @@ impl Resolver {
                     format!("`{name}` is declared here as {}", a_kind(entry.symbol.kind)),
                 );
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
+                let meant = self.meant(suggestion.as_deref(), kind, scope);
                 diagnostic = suggest_in_list(diagnostic, file, name, suggestion, taken, offered);
                 self.diagnostics.push(diagnostic);
-                None
+                meant
             }
             None => {
                 let diagnostic = Diagnostic::error(
@@ -70,6 +92,7 @@ impl Resolver {
                 )
                 .at(loc, "not declared in this ecosystem");
                 let suggestion = self.closest_of_kind(name.as_str(), kind, scope);
+                let meant = self.meant(suggestion.as_deref(), kind, scope);
                 let diagnostic = match suggestion {
                     Some(_) => suggest_in_list(diagnostic, file, name, suggestion, taken, offered),
                     None => diagnostic.help(format!(
@@ -78,9 +101,53 @@ impl Resolver {
                     )),
                 };
                 self.diagnostics.push(diagnostic);
-                None
+                meant
             }
         }
+    }
+
+    /// What a misspelling counts as for the lints (section 9.5): the
+    /// index of its did-you-mean, of `kind`; without one, it is counted in
+    /// [`Resolver::unsuggested`] (it breaks its declaration).
+    pub(super) fn meant(
+        &mut self,
+        suggestion: Option<&str>,
+        kind: DeclKind,
+        scope: Option<&Scope>,
+    ) -> (Option<usize>, Option<Box<str>>) {
+        let found = suggestion.and_then(|s| {
+            self.lookup(s, scope)
+                .filter(|entry| entry.symbol.kind == kind)
+                .map(|entry| (entry.symbol.index, Box::from(s)))
+        });
+        match found {
+            Some((index, name)) => (Some(index), Some(name)),
+            None => {
+                self.unsuggested += 1;
+                (None, None)
+            }
+        }
+    }
+
+    /// A name written as a string where names of `kind` are expected
+    /// (E0206, reported by the caller): the name it spells, or else its
+    /// did-you-mean, counts (section 9.5); neither is a misspelling
+    /// without a suggestion.
+    pub(super) fn quoted_name(
+        &mut self,
+        text: &str,
+        kind: DeclKind,
+        scope: Option<&Scope>,
+    ) -> (Option<usize>, Option<Box<str>>) {
+        let spelt = self
+            .lookup(text, scope)
+            .filter(|entry| entry.symbol.kind == kind)
+            .map(|entry| entry.symbol.index);
+        if spelt.is_some() {
+            return (spelt, None);
+        }
+        let suggestion = self.closest_of_kind(text, kind, scope);
+        self.meant(suggestion.as_deref(), kind, scope)
     }
 
     pub(super) fn closest_of_kind(
@@ -165,7 +232,12 @@ pub(super) fn second_rule(scenario: &str, at: Loc, first: Loc, scope: RuleScope)
     .help(help)
 }
 
-pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagnostic {
+/// E0204, and the field it most likely meant (its did-you-mean).
+pub(super) fn unknown_field(
+    file: FileId,
+    kind: DeclKind,
+    name: &Ident,
+) -> (Diagnostic, Option<&'static str>) {
     let names: Vec<&str> = super::schema::fields(kind)
         .iter()
         .map(|(n, _)| *n)
@@ -180,11 +252,10 @@ pub(super) fn unknown_field(file: FileId, kind: DeclKind, name: &Ident) -> Diagn
         a_kind(kind),
         names.join(", ")
     ));
-    with_suggestion(
-        diagnostic,
-        file,
-        name,
-        closest(name.as_str(), names.iter().copied()),
+    let suggestion = closest(name.as_str(), names.iter().copied());
+    (
+        with_suggestion(diagnostic, file, name, suggestion),
+        suggestion,
     )
 }
 

@@ -17,6 +17,24 @@ impl Record {
         }
     }
 
+    /// Marks what an `extend` with a misspelling without a suggestion
+    /// does to its target (section 9.5): `broken` for the lints, and
+    /// an actor `unsure` of what it provides.
+    pub fn misspelt(&mut self, broken: bool, unsure: bool) {
+        if let Record::Actor(actor) = self {
+            actor.unsure |= unsure;
+        }
+        match self {
+            Record::Rule(rule) => rule.broken |= broken,
+            Record::Capability(d) => d.common.broken |= broken,
+            Record::Scenario(d) => d.common.broken |= broken,
+            Record::Cluster(d) => d.common.broken |= broken,
+            Record::Actor(d) => d.common.broken |= broken,
+            Record::Bridge(d) => d.common.broken |= broken,
+            Record::Intervention(d) => d.common.broken |= broken,
+        }
+    }
+
     pub(super) fn scalar_is_set(&self, field: &str) -> bool {
         match (self, field) {
             (Record::Cluster(c), "cohesion") => c.cohesion.is_some(),

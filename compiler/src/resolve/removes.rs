@@ -27,19 +27,28 @@ impl Resolver {
     ) -> Vec<Removal> {
         names
             .iter()
-            .map(|name| Removal {
-                symbol: self.removable(file, name, scope),
-                name: name.name.clone(),
-                loc: Loc::new(file, name.span),
+            .map(|name| {
+                let (symbol, meant) = self.removable(file, name, scope);
+                Removal {
+                    symbol,
+                    name: meant.unwrap_or_else(|| name.name.clone()),
+                    loc: Loc::new(file, name.span),
+                }
             })
             .collect()
     }
 
-    fn removable(&mut self, file: FileId, name: &Ident, scope: Option<&Scope>) -> Option<Symbol> {
+    /// The symbol a name removes, and the name a misspelling counts as.
+    fn removable(
+        &mut self,
+        file: FileId,
+        name: &Ident,
+        scope: Option<&Scope>,
+    ) -> (Option<Symbol>, Option<Box<str>>) {
         let loc = Loc::new(file, name.span);
         let found = self.look_up_use(name.as_str(), loc, scope);
         match found {
-            Some(entry) if REMOVABLE.contains(&entry.symbol.kind) => Some(entry.symbol),
+            Some(entry) if REMOVABLE.contains(&entry.symbol.kind) => (Some(entry.symbol), None),
             Some(entry) => {
                 let diagnostic = Diagnostic::error(
                     Code::E0203,
@@ -55,9 +64,10 @@ impl Resolver {
                 )
                 .note("`removes` takes actors, bridges, clusters and capabilities out of the configuration");
                 let suggestion = self.closest_removable(name.as_str(), scope);
+                let meant = self.removable_meant(suggestion.as_deref(), scope);
                 self.diagnostics
                     .push(with_suggestion(diagnostic, file, name, suggestion));
-                None
+                meant
             }
             None => {
                 let diagnostic = Diagnostic::error(
@@ -65,14 +75,38 @@ impl Resolver {
                     format!("no actor, bridge, cluster or capability named `{name}`"),
                 )
                 .at(loc, "not declared in this ecosystem");
-                let diagnostic = match self.closest_removable(name.as_str(), scope) {
+                let suggestion = self.closest_removable(name.as_str(), scope);
+                let meant = self.removable_meant(suggestion.as_deref(), scope);
+                let diagnostic = match suggestion {
                     Some(s) => with_suggestion(diagnostic, file, name, Some(s)),
                     None => diagnostic.help(
                         "`removes` names what the ecosystem declares: check the spelling, or import the file that declares it",
                     ),
                 };
                 self.diagnostics.push(diagnostic);
-                None
+                meant
+            }
+        }
+    }
+
+    /// What a misspelt name in `removes` counts as: its did-you-mean
+    /// (section 9.5); without one, it breaks its declaration.
+    fn removable_meant(
+        &mut self,
+        suggestion: Option<&str>,
+        scope: Option<&Scope>,
+    ) -> (Option<Symbol>, Option<Box<str>>) {
+        let meant = suggestion.and_then(|s| {
+            self.lookup(s, scope)
+                .map(|entry| entry.symbol)
+                .filter(|symbol| REMOVABLE.contains(&symbol.kind))
+                .map(|symbol| (symbol, Box::from(s)))
+        });
+        match meant {
+            Some((symbol, name)) => (Some(symbol), Some(name)),
+            None => {
+                self.unsuggested += 1;
+                (None, None)
             }
         }
     }

@@ -57,6 +57,9 @@ pub struct Delta {
     /// What it retires (`removes`, v1), resolved among its own names too:
     /// a name it declares or extends is E0210 and is not removed.
     pub removes: Vec<Removal>,
+    /// Its `removes` holds a misspelling without a suggestion: the
+    /// intervention is broken for the lints (section 9.5).
+    pub misspelt: bool,
 }
 
 /// `extend KIND NAME { fields }`, resolved.
@@ -65,6 +68,13 @@ pub struct ExtendOp {
     pub target: Target,
     /// Each field with the place of its name.
     pub fields: Vec<(&'static str, FieldValue, Loc)>,
+    /// Its fields hold a misspelling without a suggestion: the target is
+    /// broken in the intervention's result (section 9.5).
+    pub misspelt: bool,
+    /// And an actor target might provide more than it says ([`Actor::unsure`]).
+    ///
+    /// [`Actor::unsure`]: crate::model::Actor::unsure
+    pub unsure: bool,
 }
 
 #[derive(Clone, Copy, Debug)]

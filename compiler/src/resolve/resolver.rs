@@ -48,6 +48,12 @@ pub(super) struct Resolver {
     pub(super) uses: Vec<NameUse>,
     /// Did-you-mean's budget and answers.
     pub(super) suggestions: Suggestions,
+    /// Misspellings reported without a suggestion so far (section 9.5:
+    /// each breaks its declaration for the lints).
+    pub(super) unsuggested: usize,
+    /// The fields of the block being typed that hold such a misspelling
+    /// (`None`: an unknown field), for the declaration to take.
+    pub(super) misspelt_fields: Vec<Option<&'static str>>,
 }
 
 /// Names declared inside one intervention, over the ecosystem's.

@@ -117,6 +117,14 @@ pub fn field_type(kind: DeclKind, name: &str) -> Option<(&'static str, FieldType
         .copied()
 }
 
+/// The field a written field name stands for, for the lints: itself, or
+/// else its did-you-mean among the fields of `kind` (section 9.5).
+pub fn meant_field(kind: DeclKind, name: &str) -> Option<&'static str> {
+    field_type(kind, name)
+        .map(|(field, _)| field)
+        .or_else(|| super::suggest::closest(name, fields(kind).iter().map(|(field, _)| *field)))
+}
+
 /// `a cluster`, `an actor`, `an intervention`.
 pub fn a_kind(kind: DeclKind) -> &'static str {
     match kind {

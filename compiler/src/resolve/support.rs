@@ -1,4 +1,4 @@
-//! `support` in an `on` rule: clusters and actors (LANGUAGE.md 9.3), while
+//! `support` in an `on` rule: clusters and actors (section 9.3), while
 //! every other list of names holds one kind.
 
 use ecospec_syntax::{DeclKind, Ident};
@@ -44,7 +44,7 @@ impl Resolver {
                     clusters.push(entry(Some(e.symbol.index)));
                     continue;
                 }
-                _ => clusters.push(entry(None)),
+                _ => {}
             }
             let diagnostic = match found {
                 Some(e) => Diagnostic::error(
@@ -71,6 +71,29 @@ impl Resolver {
                 }
             };
             let suggestion = self.closest_supporter(name.as_str(), scope);
+            // It counts as its did-you-mean (section 9.5); without one,
+            // it stays unresolved among the clusters, which keeps the list
+            // non-empty, and breaks the rule.
+            let meant = suggestion
+                .as_deref()
+                .and_then(|s| self.lookup(s, scope).map(|e| (e.symbol, s)));
+            match meant {
+                Some((symbol, s)) => {
+                    let r = Ref {
+                        index: Some(symbol.index),
+                        name: s.into(),
+                        loc,
+                    };
+                    match symbol.kind {
+                        DeclKind::Actor => actors.push(r),
+                        _ => clusters.push(r),
+                    }
+                }
+                None => {
+                    self.unsuggested += 1;
+                    clusters.push(entry(None));
+                }
+            }
             let diagnostic = match (&suggestion, found) {
                 (None, None) => diagnostic.help(format!(
                     "declare it (`cluster {name}` or `actor {name}`), or import the file that declares it"
