@@ -72,7 +72,10 @@ fn reparse_pieces(old_src: &str, old: &File, new_src: &str) -> Option<File> {
     if start > end || end > new_src.len() || !after_space(start) {
         return None;
     }
-    if end < new_src.len() && !after_space(end) {
+    // The piece must also end where no comment can run on into the kept
+    // items: after a newline (an edit that removes the newline ending a
+    // line comment makes the comment swallow what follows on its line).
+    if end < new_src.len() && new_bytes.get(end - 1) != Some(&b'\n') {
         return None;
     }
     let (items, comments) = parse_piece(new_src, start, end)?;
@@ -252,6 +255,19 @@ mod tests {
         out.push_str(&text[from..to]);
         out.push_str(&text[end..]);
         out
+    }
+
+    /// The proptest below found it: an edit that turns the newline ending a
+    /// line comment into a space makes the comment swallow the declaration
+    /// after it; the kept declaration must not survive the re-parse.
+    #[test]
+    fn a_comment_that_runs_on_into_a_kept_declaration_swallows_it() {
+        let old_src = "// note\ncapability a\ncapability b\n";
+        let new_src = "// note capability a\ncapability b\n";
+        let old = parse(old_src);
+        let new = reparse(old_src, &old, new_src);
+        assert_eq!(new, parse(new_src));
+        assert_eq!(new.items.len(), 1);
     }
 
     proptest! {
