@@ -209,9 +209,15 @@ fn lost_paths(
             out.push(lost_path(s, xn, an, entry.loc, removes_at));
         }
     }
+    let reaches = |reach: &[usize], f: &Facts, a: usize| {
+        f.component.get(a).is_some_and(|c| reach.contains(c))
+    };
     for (x, entry) in distinct(&rule.support_actors) {
+        // An actor reaches the clusters of the components its own clusters
+        // are in (section 9.3), now and under S.
+        let (now, then) = (facts.actor_reach(model, x), under_facts.actor_reach(under, x));
         for &a in &activated {
-            if !actor_reaches((model, facts), x, a) || actor_reaches((under, under_facts), x, a) {
+            if !reaches(&now, facts, a) || reaches(&then, under_facts, a) {
                 continue;
             }
             let xn = model.actors.get(x).map_or("", |actor| &*actor.common.name);
@@ -222,19 +228,6 @@ fn lost_paths(
             )));
         }
     }
-}
-
-/// Whether actor `x` is in or serves cluster `a`, or in or serves a cluster
-/// with a path to it.
-fn actor_reaches((model, facts): (&Model, &Facts), x: usize, a: usize) -> bool {
-    model.actors.get(x).is_some_and(|actor| {
-        actor
-            .member_of
-            .iter()
-            .chain(&actor.serves)
-            .filter_map(|r| r.index)
-            .any(|c| c == a || facts.connected(c, a))
-    })
 }
 
 fn lost_path(s: &str, x: &str, a: &str, at: Loc, removes_at: Loc) -> Finding {

@@ -96,7 +96,7 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
         // Actors whose clusters are in the same components reach the same.
         let mut by_components: FxHashMap<Vec<usize>, (usize, Vec<usize>)> = FxHashMap::default();
         for (actor, entry) in distinct(&rule.support_actors) {
-            let reach = reach(model, facts, actor);
+            let reach = facts.actor_reach(model, actor);
             let x = Supporter::Actor(model.actor_name(actor), !reach.is_empty());
             let (count, first) = by_components
                 .entry(reach)
@@ -106,22 +106,6 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// The components of the clusters an actor is in or serves, sorted, each
-/// once: the activated clusters it reaches are those in them.
-fn reach(model: &Model, facts: &Facts, actor: usize) -> Vec<usize> {
-    let mut components: Vec<usize> = model
-        .actors
-        .get(actor)
-        .into_iter()
-        .flat_map(|a| a.member_of.iter().chain(&a.serves))
-        .filter_map(|r| r.index)
-        .filter_map(|c| facts.component.get(c).copied())
-        .collect();
-    components.sort_unstable();
-    components.dedup();
-    components
 }
 
 /// Who is asked to support: a cluster, or an actor (with whether it is in or
@@ -341,7 +325,7 @@ impl<'f> Side<'f> {
         Side {
             actor_at: actors
                 .iter()
-                .map(|(x, at)| (*x, (*at, reach(model, facts, *x))))
+                .map(|(x, at)| (*x, (*at, facts.actor_reach(model, *x))))
                 .collect(),
             actors,
             position: activated

@@ -100,6 +100,22 @@ impl Facts {
     pub fn connected(&self, a: usize, b: usize) -> bool {
         self.component.get(a).is_some() && self.component.get(a) == self.component.get(b)
     }
+
+    /// The components of the clusters an actor is in or serves, sorted, each
+    /// once: the clusters it reaches (section 9.3) are those in them.
+    pub fn actor_reach(&self, model: &Model, actor: usize) -> Vec<usize> {
+        let mut components: Vec<usize> = model
+            .actors
+            .get(actor)
+            .into_iter()
+            .flat_map(|a| a.member_of.iter().chain(&a.serves))
+            .filter_map(|r| r.index)
+            .filter_map(|c| self.component.get(c).copied())
+            .collect();
+        components.sort_unstable();
+        components.dedup();
+        components
+    }
 }
 
 fn push(lists: &mut [Vec<usize>], at: usize, value: usize) {
