@@ -218,13 +218,8 @@ impl Resolver {
                     FieldType::Names(target) => {
                         // A quoted name counts as the name it spells, or
                         // else as its did-you-mean (section 9.5).
-                        let (index, meant) = self.quoted_name(&text.value, target, scope);
-                        let name = meant.unwrap_or_else(|| text.value.as_str().into());
-                        Some(FieldValue::Refs(vec![Ref {
-                            index,
-                            name,
-                            loc: Loc::new(file, text.span()),
-                        }]))
+                        let quoted = self.quoted_ref(file, &text.value, text.span(), target, scope);
+                        Some(FieldValue::Refs(vec![quoted]))
                     }
                     _ => None,
                 }
@@ -257,12 +252,7 @@ impl Resolver {
                 // it keeps the list non-empty for W0405/W0408.
                 let what = format!("{} names", kind_word(kind));
                 self.diagnostics.push(quoted_name(file, field, &what, name));
-                let (index, meant) = self.quoted_name(&name.name, kind, scope);
-                Ref {
-                    index,
-                    name: meant.unwrap_or_else(|| name.name.clone()),
-                    loc: Loc::new(file, name.span),
-                }
+                self.quoted_ref(file, &name.name, name.span, kind, scope)
             })
             .collect()
     }

@@ -2,7 +2,7 @@
 //! (E0203), declared twice (E0202), a second `on` rule (E0202), and
 //! did-you-mean suggestions with their fixes.
 
-use ecospec_syntax::{DeclKind, Ident};
+use ecospec_syntax::{DeclKind, Ident, Span};
 
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
@@ -129,25 +129,33 @@ impl Resolver {
         }
     }
 
-    /// A name written as a string where names of `kind` are expected
-    /// (E0206, reported by the caller): the name it spells, or else its
-    /// did-you-mean, counts (section 9.5); neither is a misspelling
-    /// without a suggestion.
-    pub(super) fn quoted_name(
+    /// A name written as a string (`text`, at `span`) where names of `kind`
+    /// are expected (E0206, reported by the caller), as a reference: the
+    /// name it spells, or else its did-you-mean, counts (section 9.5);
+    /// neither is a misspelling without a suggestion.
+    pub(super) fn quoted_ref(
         &mut self,
+        file: FileId,
         text: &str,
+        span: Span,
         kind: DeclKind,
         scope: Option<&Scope>,
-    ) -> (Option<usize>, Option<Box<str>>) {
+    ) -> Ref {
         let spelt = self
             .lookup(text, scope)
             .filter(|entry| entry.symbol.kind == kind)
             .map(|entry| entry.symbol.index);
-        if spelt.is_some() {
-            return (spelt, None);
+        let (index, meant) = if spelt.is_some() {
+            (spelt, None)
+        } else {
+            let suggestion = self.closest_of_kind(text, kind, scope);
+            self.meant(suggestion.as_deref(), kind, scope)
+        };
+        Ref {
+            index,
+            name: meant.unwrap_or_else(|| text.into()),
+            loc: Loc::new(file, span),
         }
-        let suggestion = self.closest_of_kind(text, kind, scope);
-        self.meant(suggestion.as_deref(), kind, scope)
     }
 
     pub(super) fn closest_of_kind(
