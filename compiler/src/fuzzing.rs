@@ -128,7 +128,7 @@ fn block_spans(block: &Block, out: &mut Vec<Span>) {
     for entry in &block.entries {
         match entry {
             Entry::Field(field) => {
-                out.extend([field.span, field.name.span]);
+                out.extend([field.span(), field.name.span]);
                 match &field.value {
                     Value::Text(text) => out.extend(&text.parts),
                     Value::Names(names) => out.extend(names.iter().map(|n| n.span)),

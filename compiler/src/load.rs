@@ -476,7 +476,7 @@ impl Loader<'_> {
         for error in &ast.errors {
             self.ws.diagnostics.push(syntax_diagnostic(id, text, error));
         }
-        let pending: Vec<(Span, String)> = ast
+        let pending: Vec<(Span, Box<str>)> = ast
             .imports()
             .map(|import| (import.path.span(), import.path.value.clone()))
             .collect();
@@ -543,7 +543,7 @@ struct Frame {
     /// Its folder: imports are relative to it.
     dir: PathBuf,
     /// Its imports not loaded yet, in order.
-    pending: std::vec::IntoIter<(Span, String)>,
+    pending: std::vec::IntoIter<(Span, Box<str>)>,
     /// Its imports loaded so far.
     imports: Vec<ImportEdge>,
 }

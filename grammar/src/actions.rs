@@ -168,23 +168,28 @@ pub fn block(open: Span, close: Option<Span>, entries: Vec<Entry>) -> Block {
 
 pub fn text((lit, span): (StrLit<'_>, Span)) -> Text {
     Text {
-        value: unescape(lit),
-        parts: vec![span],
+        value: unescape(lit).into_boxed_str(),
+        parts: Box::new([span]),
     }
 }
 
 /// The next of adjacent strings, joined to the text before it.
-pub fn text_more(mut text: Text, (lit, span): (StrLit<'_>, Span)) -> Text {
-    text.value.push_str(&unescape(lit));
-    text.parts.push(span);
-    text
+pub fn text_more(text: Text, (lit, span): (StrLit<'_>, Span)) -> Text {
+    let mut value = String::from(text.value);
+    value.push_str(&unescape(lit));
+    let mut parts = Vec::from(text.parts);
+    parts.push(span);
+    Text {
+        value: value.into_boxed_str(),
+        parts: parts.into_boxed_slice(),
+    }
 }
 
 /// A string written as an entry of a list of names.
 pub fn quoted_name(text: Text) -> Ident {
     Ident {
         span: text.span(),
-        name: text.value.into(),
+        name: text.value,
         quoted: true,
     }
 }

@@ -95,9 +95,6 @@ fn drop_field_name_from_list(src: &str, items: &mut [Item], colon: usize) {
             });
         if swallowed {
             names.pop();
-            if let Some(last) = names.last() {
-                field.span = Span::new(field.span.start as usize, last.span.end as usize);
-            }
         }
         swallowed
     }

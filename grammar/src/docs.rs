@@ -44,7 +44,7 @@ fn attach(src: &str, docs: &[Span], floor: u32, decl: &mut Decl) {
         })
         .collect();
     // Set or cleared: a re-parsed file attaches again over kept items.
-    decl.doc = (!lines.is_empty()).then(|| lines.join("\n"));
+    decl.doc = (!lines.is_empty()).then(|| lines.join("\n").into_boxed_str());
     let mut inner_floor = decl.body.as_ref().map_or(decl.span.end, |b| b.open.end);
     let Some(body) = decl.body.as_mut() else {
         return;
@@ -55,7 +55,7 @@ fn attach(src: &str, docs: &[Span], floor: u32, decl: &mut Decl) {
                 attach(src, docs, inner_floor, inner);
                 inner_floor = inner.span.end;
             }
-            Entry::Field(field) => inner_floor = field.span.end,
+            Entry::Field(field) => inner_floor = field.span().end,
             Entry::Extend(extend) => inner_floor = extend.span.end,
             Entry::Error(span) => inner_floor = span.end,
         }

@@ -202,7 +202,6 @@ fn shift_block(block: &mut Block, delta: i64) {
                     Value::Text(text) => shift_text(text, delta),
                     Value::Names(names) => shift_names(names, delta),
                 }
-                shift(&mut field.span, delta);
             }
             Entry::Decl(decl) => shift_decl(decl, delta),
             Entry::Extend(extend) => shift_extend(extend, delta),

@@ -73,7 +73,7 @@ intervention joint "Joint conference" {
     let Value::Text(text) = &strategy.value else {
         panic!()
     };
-    assert_eq!(text.value, "Agitate; organize");
+    assert_eq!(&*text.value, "Agitate; organize");
     assert_eq!(text.parts.len(), 2);
     let needs = cluster
         .fields()

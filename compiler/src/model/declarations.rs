@@ -16,8 +16,8 @@ pub struct Common {
     pub name_loc: Loc,
     /// The whole declaration.
     pub decl_loc: Loc,
-    pub label: Option<String>,
-    pub doc: Option<String>,
+    pub label: Option<Box<str>>,
+    pub doc: Option<Box<str>>,
     /// Each field written in the declaration, at its name.
     pub fields: Vec<(Box<str>, Loc)>,
     /// It holds a syntax error, or a misspelling without a suggestion
@@ -33,13 +33,13 @@ pub struct Common {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Capability {
     pub common: Common,
-    pub description: Option<String>,
+    pub description: Option<Box<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
     pub common: Common,
-    pub description: Option<String>,
+    pub description: Option<Box<str>>,
     /// What it takes away when it comes (v1, section 9.2).
     pub removes: Vec<Removal>,
 }
@@ -50,8 +50,8 @@ pub struct Cluster {
     pub bets_on: Vec<Ref>,
     pub needs: Vec<Ref>,
     pub cohesion: Option<Box<str>>,
-    pub strategy: Option<String>,
-    pub description: Option<String>,
+    pub strategy: Option<Box<str>>,
+    pub description: Option<Box<str>>,
     /// Its approaches (v1), each once, in order of first entry.
     pub approach: Vec<Box<str>>,
     /// The first value written in its `approach`, once one is.
@@ -66,8 +66,8 @@ pub struct Actor {
     pub member_of: Vec<Ref>,
     pub serves: Vec<Ref>,
     pub provides: Vec<Ref>,
-    pub organizes: Option<String>,
-    pub description: Option<String>,
+    pub organizes: Option<Box<str>>,
+    pub description: Option<Box<str>>,
     /// Its roles (v1), each once, in order of first entry.
     pub roles: Vec<Box<str>>,
     /// It might provide more than it says: it holds a syntax error, or a
@@ -114,8 +114,8 @@ pub struct Rule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Intervention {
     pub common: Common,
-    pub goal: Option<String>,
-    pub pathway: Option<String>,
+    pub goal: Option<Box<str>>,
+    pub pathway: Option<Box<str>>,
 }
 
 /// Where a name points.

@@ -256,9 +256,10 @@ pub fn complete(
                     label: d.name.to_string(),
                     kind: CandidateKind::Name(kind),
                     detail: common
-                        .and_then(|c| c.doc.clone().or_else(|| c.label.clone()))
+                        .and_then(|c| c.doc.as_deref().or(c.label.as_deref()))
+                        .map(str::to_string)
                         .or_else(|| Some(kind.keyword().to_string())),
-                    documentation: common.and_then(|c| c.doc.clone()),
+                    documentation: common.and_then(|c| c.doc.as_deref().map(str::to_string)),
                 }
             })
             .collect()

@@ -50,7 +50,7 @@ fn item(decl: &Decl) -> OutlineItem {
         .collect();
     OutlineItem {
         name: shown_name(decl),
-        detail: decl.label.as_ref().map(|l| l.value.clone()),
+        detail: decl.label.as_ref().map(|l| l.value.to_string()),
         kind: decl.kind,
         span: decl.span,
         name_span: decl.name_span(),

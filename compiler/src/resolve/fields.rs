@@ -198,7 +198,7 @@ impl Resolver {
                         self.unsuggested += 1;
                         Some(FieldValue::Removals(vec![Removal {
                             symbol: None,
-                            name: text.value.as_str().into(),
+                            name: text.value.clone(),
                             loc: Loc::new(file, text.span()),
                         }]))
                     }
@@ -209,7 +209,7 @@ impl Resolver {
                         Some(FieldValue::Supporters {
                             clusters: vec![Ref {
                                 index: None,
-                                name: text.value.as_str().into(),
+                                name: text.value.clone(),
                                 loc: Loc::new(file, text.span()),
                             }],
                             actors: Vec::new(),
@@ -268,8 +268,8 @@ fn quoted_name(file: FileId, field: &str, what: &str, name: &Ident) -> Diagnosti
         .help(format!(
             "names are written without quotes: `{}`",
             unquoted_hint(&Text {
-                value: name.name.to_string(),
-                parts: Vec::new(),
+                value: name.name.clone(),
+                parts: Box::default(),
             })
         ))
 }

@@ -88,7 +88,7 @@ pub enum Target {
 #[derive(Clone, Debug)]
 pub enum FieldValue {
     Refs(Vec<Ref>),
-    Text(String),
+    Text(Box<str>),
     Word(Box<str>),
     /// The values of a list of words, and where its first value is written.
     Words(Vec<Box<str>>, Loc),
