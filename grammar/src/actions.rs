@@ -186,10 +186,20 @@ pub fn text_more(text: Text, (lit, span): (StrLit<'_>, Span)) -> Text {
 }
 
 /// A string written as an entry of a list of names.
-pub fn quoted_name(text: Text) -> Ident {
-    Ident {
-        span: text.span(),
-        name: text.value,
+pub fn quoted_name(text: Text) -> Name {
+    Name {
+        ident: Ident {
+            span: text.span(),
+            name: text.value,
+        },
         quoted: true,
+    }
+}
+
+/// A name written as an entry of a list of names.
+pub fn plain_name(ident: Ident) -> Name {
+    Name {
+        ident,
+        quoted: false,
     }
 }

@@ -200,7 +200,9 @@ fn shift_block(block: &mut Block, delta: i64) {
                 shift(&mut field.name.span, delta);
                 match &mut field.value {
                     Value::Text(text) => shift_text(text, delta),
-                    Value::Names(names) => shift_names(names, delta),
+                    Value::Names(names) => {
+                        shift_names(names.iter_mut().map(|n| &mut n.ident), delta)
+                    }
                 }
             }
             Entry::Decl(decl) => shift_decl(decl, delta),

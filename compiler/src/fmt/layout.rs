@@ -3,7 +3,7 @@
 //! the module doc of [`super`].
 
 use ecospec_syntax::{Attribute, Block, BridgeEnds, Decl, DeclKind, Entry, Extend, Field, File};
-use ecospec_syntax::{Ident, Item, Span, Text, Value};
+use ecospec_syntax::{Item, ListEntry, Span, Text, Value};
 
 use super::error::FormatError;
 use super::printer::{Gap, Printer};
@@ -195,14 +195,14 @@ fn field(p: &mut Printer<'_>, f: &Field) -> Result {
 /// A list on the line when it fits in the width (with `tail` more columns
 /// after it) and holds no comment; else `name:` (or `among`) ends the line
 /// and each entry takes a line of its own, one level deeper.
-fn list(p: &mut Printer<'_>, names: &[Ident], tail: usize) -> Result {
+fn list<N: ListEntry>(p: &mut Printer<'_>, names: &[N], tail: usize) -> Result {
     let span = match (names.first(), names.last()) {
-        (Some(first), Some(last)) => first.span.to(last.span),
+        (Some(first), Some(last)) => first.ident().span.to(last.ident().span),
         _ => Span::default(),
     };
     let flat_width: usize = names
         .iter()
-        .map(|n| n.name.chars().count() + 2)
+        .map(|n| n.ident().name.chars().count() + 2)
         .sum::<usize>()
         .saturating_sub(1);
     let flat =
@@ -215,12 +215,12 @@ fn list(p: &mut Printer<'_>, names: &[Ident], tail: usize) -> Result {
         if !flat {
             p.break_to(entry_col);
         }
-        if name.quoted {
+        if name.quoted() {
             // A string among the names (an E0206): kept as written.
-            let literal = p.slice(name.span)?;
+            let literal = p.slice(name.ident().span)?;
             p.word(&literal)?;
         } else {
-            p.word(&name.name)?;
+            p.word(&name.ident().name)?;
         }
     }
     Ok(())

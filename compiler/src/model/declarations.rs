@@ -18,8 +18,9 @@ pub struct Common {
     pub decl_loc: Loc,
     pub label: Option<Box<str>>,
     pub doc: Option<Box<str>>,
-    /// Each field written in the declaration, at its name.
-    pub fields: Vec<(Box<str>, Loc)>,
+    /// Each field written in the declaration, at its name, as the schema
+    /// names it (a misspelt field as the field it meant).
+    pub fields: Vec<(&'static str, Loc)>,
     /// It holds a syntax error, or a misspelling without a suggestion
     /// (section 9.5): it is the subject of no finding.
     pub broken: bool,

@@ -167,13 +167,13 @@ impl Resolver {
             decl_loc: Loc::new(file, decl.span),
             label: decl.label.as_ref().map(|t| t.value.clone()),
             doc: decl.doc.clone(),
+            // A misspelt field stands for the field it meant; a field that
+            // means none is only reported (nothing looks it up).
             fields: decl
                 .fields()
-                .map(|f| {
-                    // A misspelt field stands for the field it meant.
-                    let name = meant_field(decl.kind, f.name.as_str())
-                        .map_or_else(|| f.name.name.clone(), Box::from);
-                    (name, Loc::new(file, f.name.span))
+                .filter_map(|f| {
+                    let name = meant_field(decl.kind, f.name.as_str())?;
+                    Some((name, Loc::new(file, f.name.span)))
                 })
                 .collect(),
             broken: decl.broken,

@@ -1,7 +1,7 @@
 //! Fields against their declaration's schema: unknown (E0204), repeated
 //! (E0205), of the wrong type (E0206), and the names they hold.
 
-use ecospec_syntax::{DeclKind, Field, Ident, Span, Text, Value};
+use ecospec_syntax::{DeclKind, Field, Ident, ListEntry, Span, Text, Value};
 
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
@@ -99,7 +99,7 @@ impl Resolver {
             (FieldType::Text, Value::Text(text)) => Some(FieldValue::Text(text.value.clone())),
             (FieldType::Text, Value::Names(names)) => {
                 let span = value.span();
-                let written: Vec<&str> = names.iter().map(Ident::as_str).collect();
+                let written: Vec<&str> = names.iter().map(|name| name.as_str()).collect();
                 self.diagnostics.push(
                     Diagnostic::error(Code::E0206, format!("`{field}` takes a string, not a name"))
                         .at(Loc::new(file, span), "expected a string")
@@ -229,22 +229,23 @@ impl Resolver {
 
     /// Resolves names expected to be of `kind`, written together in one list
     /// (a did-you-mean never proposes a name the list already holds).
-    pub(super) fn refs(
+    pub(super) fn refs<N: ListEntry>(
         &mut self,
         file: FileId,
         field: &str,
-        names: &[Ident],
+        names: &[N],
         kind: DeclKind,
         scope: Option<&Scope>,
     ) -> Vec<Ref> {
         // The names the list holds, and each suggestion offered as a fix
         // so far: two typos must not both be fixed into the same name.
-        let taken: Vec<&str> = names.iter().map(Ident::as_str).collect();
+        let taken: Vec<&str> = names.iter().map(|name| name.ident().as_str()).collect();
         let mut offered = Vec::new();
         names
             .iter()
-            .map(|name| {
-                if !name.quoted {
+            .map(|entry| {
+                let name = entry.ident();
+                if !entry.quoted() {
                     return self.resolve_ref(file, name, kind, scope, &taken, &mut offered);
                 }
                 // A string among the names: E0206, and it counts as the name

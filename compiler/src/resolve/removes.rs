@@ -3,7 +3,7 @@
 //! another kind is E0203, an undefined one E0201 (did-you-mean among the
 //! four kinds); in an intervention, a name it declares or extends is E0210.
 
-use ecospec_syntax::{DeclKind, Entry, Extend, Ident};
+use ecospec_syntax::{DeclKind, Entry, Extend, Ident, Name};
 
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
@@ -22,7 +22,7 @@ impl Resolver {
     pub(super) fn removals(
         &mut self,
         file: FileId,
-        names: &[Ident],
+        names: &[Name],
         scope: Option<&Scope>,
     ) -> Vec<Removal> {
         names

@@ -1,7 +1,7 @@
 //! `support` in an `on` rule: clusters and actors (section 9.3), while
 //! every other list of names holds one kind.
 
-use ecospec_syntax::{DeclKind, Ident};
+use ecospec_syntax::{DeclKind, Name};
 
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Loc};
@@ -20,10 +20,10 @@ impl Resolver {
     pub(super) fn supporters(
         &mut self,
         file: FileId,
-        names: &[Ident],
+        names: &[Name],
         scope: Option<&Scope>,
     ) -> FieldValue {
-        let taken: Vec<&str> = names.iter().map(Ident::as_str).collect();
+        let taken: Vec<&str> = names.iter().map(|name| name.as_str()).collect();
         let mut offered = Vec::new();
         let mut clusters = Vec::new();
         let mut actors = Vec::new();
