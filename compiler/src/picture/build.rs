@@ -10,10 +10,10 @@ use crate::lints;
 use crate::model::{distinct, Common, Facts, Model, Ref};
 use crate::resolve::Resolved;
 
-use super::findings::Drawn;
 use super::drawing::{
     Edge, EdgeKind, Group, LegendEntry, LegendKey, Marks, Node, NodeKind, Picture, View,
 };
+use super::findings::Drawn;
 use super::scenario::under_scenario;
 
 /// What to draw.
@@ -24,7 +24,8 @@ pub struct Request<'a> {
     pub apply: Option<&'a str>,
     /// `--scenario S`: the configuration under this scenario.
     pub scenario: Option<&'a str>,
-    /// What the ecosystem is called in the title (its root file, say).
+    /// What the ecosystem is called in the title when its `ecosystem`
+    /// header gives it no label (its root file, say).
     pub title: &'a str,
 }
 
@@ -32,7 +33,12 @@ pub struct Request<'a> {
 /// intervention or scenario is `Err` with one line naming those that exist.
 pub fn picture(resolved: &Resolved, request: &Request) -> Result<Picture, String> {
     let baseline = &resolved.baseline;
-    let mut title = format!("{} ({} view)", request.title, request.view.name());
+    let name = baseline
+        .header
+        .as_ref()
+        .and_then(|h| h.label.as_deref())
+        .unwrap_or(request.title);
+    let mut title = format!("{name} ({} view)", request.view.name());
     let drawn: Cow<Model> = match request.apply {
         None => Cow::Borrowed(baseline),
         Some(name) => {

@@ -5,17 +5,17 @@
 
 mod build;
 mod dot;
+mod drawing;
 mod findings;
 mod layout;
 mod mermaid;
-mod drawing;
 mod scenario;
 mod svg;
 mod text;
 
 pub use build::{picture, Request};
 pub use dot::render_dot;
-pub use mermaid::render_mermaid;
 pub use drawing::*;
+pub use mermaid::render_mermaid;
 pub use scenario::{under_scenario, UnderScenario};
 pub use svg::render_svg;

@@ -1,11 +1,10 @@
-//! The configuration under a scenario, as a picture draws it: the baseline
-//! (or the intervention's result) with the scenario's `removes` taken out
-//! (section 9.2), and who its `on` rule activates and brings in to support.
-//! One function, [`under_scenario`], so that a fuller walk of the scenario
-//! can take its place.
+//! The configuration under a scenario, as a picture draws it: read off the
+//! library's one computation of it ([`crate::scenario::Configuration`]):
+//! the model with the scenario's `removes` taken out (section 9.2), and who
+//! its `on` rule activates and brings in to support as it stands then.
 
-use crate::model::{distinct, Model};
-use crate::removal::without;
+use crate::model::{Facts, Model};
+use crate::scenario::Configuration;
 
 /// The configuration under one scenario.
 pub struct UnderScenario {
@@ -21,24 +20,23 @@ pub struct UnderScenario {
 
 /// `model` under scenario `scenario` (an index into `model.scenarios`).
 pub fn under_scenario(model: &Model, scenario: usize) -> UnderScenario {
-    let removes = model
-        .scenarios
-        .get(scenario)
-        .map(|s| s.removes.as_slice())
-        .unwrap_or_default();
-    let under = without(model, removes);
-    let rule = under
-        .rules
-        .iter()
-        .find(|rule| rule.scenario.index == Some(scenario) && !rule.broken);
-    let indices = |refs: Option<&Vec<crate::model::Ref>>| -> Vec<usize> {
-        refs.map(|refs| distinct(refs).map(|(i, _)| i).collect())
-            .unwrap_or_default()
-    };
+    let facts = Facts::new(model);
+    let config = Configuration::new(model, &facts, scenario, &[]);
+    let activated = config.activated();
+    let supporters = config
+        .supporting_clusters()
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    let supporting_actors = config
+        .supporting_actors()
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
     UnderScenario {
-        activated: indices(rule.map(|r| &r.activate)),
-        supporters: indices(rule.map(|r| &r.support)),
-        supporting_actors: indices(rule.map(|r| &r.support_actors)),
-        model: under,
+        model: config.under,
+        activated,
+        supporters,
+        supporting_actors,
     }
 }

@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
-use super::layout::{layout, Item, Layout, Rect};
 use super::drawing::{EdgeKind, LegendKey, Marks, NodeKind, Picture, BLUE, GREY, RED};
+use super::layout::{layout, Item, Layout, Rect};
 use super::text::{cells, CELL, LINE};
 
 const INK: &str = "#212121";
