@@ -22,6 +22,10 @@ debian_packages "graph: Graphviz renders every dot drawing" dot:graphviz || true
 echo "== cargo test --workspace"
 cargo test --workspace --locked
 
+echo "== Mermaid itself parses every \`ecospec graph --format mermaid\` golden"
+(cd tests/graph/mermaid && npm ci --no-audit --no-fund --silent)
+node tests/graph/mermaid/parse.mjs tests/graph/*/*.mmd
+
 echo "== SARIF output validated by the SARIF Multitool and the 2.1.0 schema"
 bash tests/sarif/validate.sh
 

@@ -51,6 +51,12 @@ const CASES: &[Case] = &[
         views: &["clusters", "actors"],
     },
     Case {
+        name: "hostile",
+        path: HOSTILE_SPEC,
+        args: &["--scenario", "s"],
+        views: &VIEWS,
+    },
+    Case {
         name: "W0413-support-without-bridge",
         path: "examples/training/W0413-support-without-bridge/gap.eco",
         args: &[],
@@ -240,30 +246,16 @@ fn the_readmes_picture_is_what_the_command_draws() {
     );
 }
 
-/// Text that breaks every format that does not escape it.
+/// Text that breaks every format that does not escape it, as the labels,
+/// descriptions and doc comments of [`HOSTILE_SPEC`] hold it.
 const HOSTILE: &str = r#"He said "hi" \ <script>alert(1)</script> ]]> --> [x]{y}|z #1; & 🌍"#;
-
-fn hostile_spec() -> test_support::TempDir {
-    let label = HOSTILE.replace('\\', "\\\\").replace('"', "\\\"");
-    folder(&[(
-        "hostile.eco",
-        &format!(
-            "/// doc: {doc}\n\
-             cluster one \"{label}\" {{ description: \"{label}\" }}\n\
-             cluster two \"plain\"\n\
-             /// doc: {doc}\n\
-             actor a \"{label}\" {{ in: one description: \"{label}\" }}\n\
-             actor b {{ in: two }}\n\
-             capability k \"{label}\"\n\
-             bridge link between one and two \"{label}\" {{ via: k }}\n",
-            doc = HOSTILE
-        ),
-    )])
-}
+const HOSTILE_SPEC: &str = "tests/graph/hostile/hostile.eco";
 
 fn draw_hostile(format: &str, view: &str) -> String {
-    let dir = hostile_spec();
-    let output = graph(dir.path(), &[".", "--format", format, "--view", view]);
+    let output = graph(
+        &repo_root(),
+        &[HOSTILE_SPEC, "--format", format, "--view", view],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     text(&output.stdout)
 }
@@ -284,7 +276,7 @@ fn hostile_text_stays_text_in_svg() {
             .collect();
         // The description (a tooltip) comes back whole, character for character.
         assert!(texts.contains(&HOSTILE), "{view}: {texts:#?}");
-        assert_eq!(cluster_groups(&svg).len(), 2);
+        assert_eq!(cluster_groups(&svg).len(), 3);
     }
 }
 
