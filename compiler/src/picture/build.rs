@@ -6,14 +6,16 @@
 use std::borrow::Cow;
 
 use crate::apply::apply;
+use crate::check::Outcome;
 use crate::lints;
 use crate::model::{distinct, Common, Facts, Model, Ref, Seen};
 use crate::resolve::Resolved;
 
+use super::drawing::DrawnFinding;
 use super::drawing::{
     Edge, EdgeKind, Group, LegendEntry, LegendKey, Marks, Node, NodeKind, Picture, View,
 };
-use super::findings::Drawn;
+use super::findings::{shown_by, Drawn};
 use super::scenario::under_scenario;
 
 /// What to draw.
@@ -89,7 +91,27 @@ pub fn picture(resolved: &Resolved, request: &Request) -> Result<Picture, String
         drawn: Drawn::of(&findings),
         scene,
     };
-    Ok(builder.build(request.view, title))
+    let mut picture = builder.build(request.view, title);
+    picture.findings = findings
+        .into_iter()
+        .filter_map(|finding| {
+            let element = shown_by(&finding, request.view, configuration, &facts)?;
+            Some(DrawnFinding { element, finding })
+        })
+        .collect();
+    Ok(picture)
+}
+
+/// What an ecosystem is called when its `ecosystem` header gives it no
+/// label: its root file's name (the [`Request::title`] of the command and
+/// of the editor's request).
+pub fn root_title(outcome: &Outcome, resolved: &Resolved) -> String {
+    outcome
+        .sources
+        .get(resolved.root)
+        .and_then(|f| f.path.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn names<T>(items: &[T], common: impl Fn(&T) -> &Common) -> Vec<&str> {
@@ -162,6 +184,7 @@ impl Builder<'_> {
             edges: Vec::new(),
             groups: Vec::new(),
             legend: Vec::new(),
+            findings: Vec::new(),
         };
         let mut placed = Placed {
             clusters: self.cluster_nodes(&mut picture, view),

@@ -581,6 +581,7 @@ mod tests {
             edges,
             groups,
             legend: Vec::new(),
+            findings: Vec::new(),
         }
     }
 
