@@ -108,6 +108,35 @@ fn all_in_is_drawn_as_the_command_draws_it_with_each_finding_placed() {
         bridges.lines().nth(line).unwrap().contains("comms_teams"),
         "{bridge}"
     );
+    // In each view, each finding is on an element the SVG draws with its
+    // id (a `between` bridge, a line, excepted), and on the one that shows it.
+    let expected = [
+        ("clusters", "capability:coordination", false),
+        ("actors", "actor:peace_alliance", true),
+        ("capabilities", "capability:coordination", true),
+    ];
+    for (view, w0404, drawn_there) in expected {
+        let response = graph(&mut client, &doc, json!({"view": view}));
+        let svg = response["result"]["content"].as_str().unwrap();
+        let document = roxmltree::Document::parse(svg).unwrap();
+        let ids: Vec<&str> = document
+            .descendants()
+            .filter(|n| n.has_tag_name("g"))
+            .filter_map(|n| n.attribute("id"))
+            .collect();
+        let drawn = findings(&response["result"]);
+        for (element, code) in &drawn {
+            let bridge_line = view != "capabilities" && element == "bridge:comms_teams";
+            assert!(
+                ids.contains(&element.as_str()) || bridge_line,
+                "{view}: {element} {code}"
+            );
+        }
+        let single = (w0404.to_string(), "W0404".to_string());
+        assert_eq!(drawn.contains(&single), drawn_there, "{view}: {drawn:?}");
+        let bridges = drawn.iter().any(|(e, _)| e.starts_with("bridge:"));
+        assert_eq!(bridges, view != "capabilities", "{view}: {drawn:?}");
+    }
     // The other formats and views, from the same picture.
     let dot = graph(
         &mut client,
@@ -247,4 +276,36 @@ fn bad_parameters_are_error_responses_and_the_server_goes_on() {
     assert_eq!(cluster_groups(svg).len(), 2);
     let hover = client.request("textDocument/hover", Client::position(&doc, 0, 0));
     assert!(hover.get("error").is_none(), "{hover}");
+}
+
+#[test]
+fn a_drawing_too_large_for_svg_is_an_error_and_dot_draws_it() {
+    let spec: String = (0..61).map(|i| format!("cluster c{i}\n")).collect();
+    let root = support::folder("graph-large", &[("large.eco", &spec)]);
+    let mut client = Client::initialized(&root, json!({}));
+    let folder = json!({"folder": uri(&root)});
+    let svg = client.request("ecospec/graph", folder.clone());
+    assert_eq!(svg["error"]["code"], json!(INVALID_PARAMS), "{svg}");
+    let said = svg["error"]["message"].as_str().unwrap();
+    assert!(
+        said.contains("61 clusters") && said.contains("dot"),
+        "{said}"
+    );
+    let mut params = folder;
+    params["format"] = json!("dot");
+    let dot = client.result("ecospec/graph", params);
+    assert_eq!(
+        dot["content"]
+            .as_str()
+            .unwrap()
+            .matches("\"cluster:c")
+            .count(),
+        61
+    );
+    // 61 unbridged clusters, each placed in the one file.
+    let findings = dot["findings"].as_array().unwrap();
+    assert_eq!(findings.iter().filter(|f| f["code"] == "W0401").count(), 61);
+    assert!(findings
+        .iter()
+        .all(|f| f["uri"] == uri(&root.join("large.eco"))));
 }
