@@ -142,10 +142,10 @@ pub struct Removal {
 /// maps and reports show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
-    pub label: Option<String>,
-    pub doc: Option<String>,
-    pub task: Option<String>,
-    pub description: Option<String>,
+    pub label: Option<Box<str>>,
+    pub doc: Option<Box<str>>,
+    pub task: Option<Box<str>>,
+    pub description: Option<Box<str>>,
     /// The `ecosystem` keyword.
     pub loc: Loc,
 }

@@ -577,10 +577,7 @@ fn push_node(
         id: format!("{prefix}:{}", common.name),
         kind,
         name: common.name.to_string(),
-        label: common
-            .label
-            .clone()
-            .unwrap_or_else(|| common.name.to_string()),
+        label: common.label.as_deref().unwrap_or(&common.name).to_string(),
         details,
         tooltip,
         marks,
@@ -590,7 +587,7 @@ fn push_node(
 
 /// The longer text of a declaration: the first of `texts` that is set, else
 /// its doc comment.
-fn tooltip(texts: &[&Option<String>], common: &Common) -> Option<String> {
+fn tooltip(texts: &[&Option<Box<str>>], common: &Common) -> Option<String> {
     texts
         .iter()
         .find_map(|t| t.as_ref())
