@@ -154,7 +154,7 @@ fn the_walk_takes_the_shortest_path_smallest_by_name() {
 fn a_further_removal_counts_like_an_entry_of_removes() {
     let model = model();
     let facts = Facts::new(&model);
-    let symbol = *model.names.get("a_line").unwrap();
+    let symbol = model.names.get("a_line").unwrap().symbol;
     let extra = Removal {
         symbol: Some(symbol),
         name: "a_line".into(),

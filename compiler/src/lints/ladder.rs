@@ -76,6 +76,7 @@ pub fn joins(model: &Model, name: &str) -> Vec<usize> {
     let baseline = model
         .names
         .get(name)
+        .map(|entry| entry.symbol)
         .filter(|s| s.kind == ecospec_syntax::DeclKind::Bridge)
         .and_then(|s| model.bridges.get(s.index))
         .filter(|b| &*b.common.name == name);

@@ -123,6 +123,14 @@ pub struct Intervention {
 }
 
 /// Where a name points.
+/// A name's first definition: what it names, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameEntry {
+    pub symbol: Symbol,
+    /// The name in its (first) declaration.
+    pub loc: Loc,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Symbol {
     pub kind: DeclKind,
@@ -170,7 +178,8 @@ pub struct Model {
     pub bridges: Vec<Bridge>,
     pub rules: Vec<Rule>,
     pub interventions: Vec<Intervention>,
-    pub names: FxHashMap<Box<str>, Symbol>,
+    /// Each name of the ecosystem's namespace, at its first definition.
+    pub names: FxHashMap<Box<str>, NameEntry>,
     pub allows: Vec<Allow>,
     /// Per capability: named in a `needs`, `provides` or `via` inside some
     /// intervention (W0410 counts those uses too).

@@ -46,11 +46,15 @@ pub fn describe(found: &Found<'_>) -> String {
 
 /// The model's symbol for a definition of the ecosystem's namespace.
 fn global_symbol(model: &Model, definition: &Definition) -> Option<Symbol> {
-    model.names.get(&definition.name).copied().filter(|s| {
-        model
-            .common(*s)
-            .is_some_and(|c| c.name_loc == definition.loc)
-    })
+    model
+        .names
+        .get(&definition.name)
+        .map(|e| e.symbol)
+        .filter(|s| {
+            model
+                .common(*s)
+                .is_some_and(|c| c.name_loc == definition.loc)
+        })
 }
 
 /// What every declaration has (label, doc comment), in the baseline or in

@@ -14,13 +14,11 @@ use crate::model::*;
 use crate::source::FileId;
 
 use super::graveyard::Graveyard;
-use super::kind_counts::KindCounts;
 use super::names::{second_rule, RuleScope};
 use super::order::{decl_at, ecosystem_decls};
 use super::record::add_record;
 use super::resolved::{Delta, FieldValue, Record, Resolved, Target};
 use super::resolver::{Held, Resolver};
-use super::suggest::Suggestions;
 
 /// Resolves every ecosystem of a loaded workspace, recording names
 /// ([`Resolved::definitions`] and [`Resolved::uses`]) when `record_names`.
@@ -99,21 +97,12 @@ fn resolve_decls(
     diagnostics: Vec<Diagnostic>,
     record_names: bool,
 ) -> Resolved {
-    let mut resolver = Resolver {
-        diagnostics,
-        // At most one name per declaration: the table never grows (nothing
-        // iterates it, so its capacity changes no output).
-        names: FxHashMap::with_capacity_and_hasher(decls.len(), Default::default()),
-        kinds: KindCounts::default(),
-        record_names,
-        definitions: Vec::new(),
-        uses: Vec::new(),
-        suggestions: Suggestions::default(),
-        unsuggested: 0,
-        misspelt_fields: Vec::new(),
-    };
+    // At most one name per declaration: the table never grows (nothing
+    // iterates it, so its capacity changes no output).
+    let names = FxHashMap::with_capacity_and_hasher(decls.len(), Default::default());
+    let mut resolver = Resolver::new(Arc::new(names), diagnostics, record_names);
     let mut baseline = Model::default();
-    let firsts = resolver.declare(&decls);
+    let mut firsts = resolver.declare(&decls);
     // Where each declaration starts, in source order (an imported file's
     // declarations stand where it is imported): what orders places in
     // several files (W0419/W0420). One file needs none.
@@ -128,64 +117,56 @@ fn resolve_decls(
     for (file, decl) in &decls {
         resolver.check_attributes(*file, decl, &mut baseline.allows);
     }
-    let mut rules_seen: FxHashMap<Box<str>, Loc> = FxHashMap::default();
-    let mut interventions = Vec::new();
-    let mut header: Option<Loc> = None;
+    let mut entering = Entering {
+        resolver,
+        baseline,
+        rules_seen: FxHashMap::default(),
+        interventions: Vec::new(),
+        header: None,
+    };
+    // A long ecosystem's second half has its records computed on a second
+    // thread while the first half enters the model. A record reads only
+    // the declared names, so it is the same on either thread, unless it
+    // reports something: then the second half is entered as one thread
+    // would, and the output cannot differ.
+    let mut decls = decls;
+    let (second, second_firsts) = if !record_names && decls.len() >= RECORDS_BESIDE {
+        let half = decls.len() / 2;
+        (decls.split_off(half), firsts.split_off(half))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let names = Arc::clone(&entering.resolver.names);
     // Each declaration is dropped once it has entered the model (when it was
     // taken out of its tree), on the graveyard's thread; interventions after
     // theirs.
-    std::thread::scope(|scope| {
+    let beside = std::thread::scope(|scope| {
+        let beside = (!second.is_empty()).then(|| scope.spawn(|| records_beside(names, &second)));
         let mut graveyard = Graveyard::new(scope);
         for ((file, decl), first) in decls.into_iter().zip(firsts) {
-            match decl.kind {
-                DeclKind::Ecosystem => {
-                    let at = Loc::new(file, decl.keyword);
-                    match header {
-                        Some(first) => resolver.diagnostics.push(
-                            Diagnostic::error(Code::E0202, "a second `ecosystem` header")
-                                .at(at, "second header")
-                                .label(first, "first header here")
-                                .help("an ecosystem has one header: merge the two"),
-                        ),
-                        None => header = Some(at),
-                    }
-                    let fields = resolver.typed_fields(file, decl.kind, decl.fields(), None);
-                    if baseline.header.is_none() {
-                        baseline.header = Some(ecosystem_header(at, &decl, fields));
-                    }
-                }
-                DeclKind::On => {
-                    if let Some(rule) = resolver.rule(file, &decl, None) {
-                        let key = rule.scenario.name.clone();
-                        if let Some(first) = rules_seen.get(&key) {
-                            resolver.diagnostics.push(second_rule(
-                                &key,
-                                rule.scenario.loc,
-                                *first,
-                                RuleScope::Ecosystem,
-                            ));
-                        } else {
-                            rules_seen.insert(key, rule.scenario.loc);
-                            baseline.rules.push(rule);
-                        }
-                    }
-                }
-                DeclKind::Intervention => {
-                    interventions.push((file, decl, first));
-                    continue;
-                }
-                _ => {
-                    let record = resolver.record(file, &decl, None);
-                    if first {
-                        add_record(&mut baseline, record);
-                    }
-                }
+            if let Some(tree) = entering.enter(file, decl, first, None) {
+                graveyard.bury(tree);
             }
-            if let Held::Owned(decl) = decl {
-                graveyard.bury(decl);
+        }
+        beside.and_then(|thread| thread.join().ok().flatten())
+    });
+    let mut beside = beside.map(Vec::into_iter);
+    std::thread::scope(|scope| {
+        let mut graveyard = Graveyard::new(scope);
+        for ((file, decl), first) in second.into_iter().zip(second_firsts) {
+            let record = beside.as_mut().and_then(Iterator::next).flatten();
+            if let Some(tree) = entering.enter(file, decl, first, record) {
+                graveyard.bury(tree);
             }
         }
     });
+    let Entering {
+        mut resolver,
+        mut baseline,
+        rules_seen,
+        interventions,
+        ..
+    } = entering;
     let mut deltas = Vec::with_capacity(interventions.len());
     for (file, decl, first) in &interventions {
         let record = resolver.record(*file, decl, None);
@@ -212,10 +193,8 @@ fn resolve_decls(
     baseline.approach_at =
         first_written(&baseline, &deltas, &starts, DeclKind::Cluster, "approach");
     // The resolver is done with its names: they move into the model.
-    baseline.names = std::mem::take(&mut resolver.names)
-        .into_iter()
-        .map(|(name, entry)| (name, entry.symbol))
-        .collect();
+    let names = std::mem::take(&mut resolver.names);
+    baseline.names = Arc::try_unwrap(names).unwrap_or_else(|shared| (*shared).clone());
     let mut uses = resolver.uses;
     uses.sort_by_key(|u| u.at);
     uses.dedup();
@@ -228,6 +207,105 @@ fn resolve_decls(
         definitions: resolver.definitions,
         uses,
     }
+}
+
+/// From how many declarations an ecosystem's records are computed on two
+/// threads: below it a second thread costs more than it saves.
+const RECORDS_BESIDE: usize = 4096;
+
+/// What entering an ecosystem's declarations in source order builds.
+struct Entering<'w> {
+    resolver: Resolver,
+    baseline: Model,
+    /// The scenario of each `on` rule so far, at its name.
+    rules_seen: FxHashMap<Box<str>, Loc>,
+    /// Entered after every other declaration.
+    interventions: Vec<(FileId, Held<'w>, bool)>,
+    header: Option<Loc>,
+}
+
+impl<'w> Entering<'w> {
+    /// Enters one declaration into the model; `record`: its record when it
+    /// was computed on the second thread. Returns its tree, to be dropped,
+    /// when it was taken out of the workspace.
+    fn enter(
+        &mut self,
+        file: FileId,
+        decl: Held<'w>,
+        first: bool,
+        record: Option<Record>,
+    ) -> Option<Box<Decl>> {
+        let resolver = &mut self.resolver;
+        match decl.kind {
+            DeclKind::Ecosystem => {
+                let at = Loc::new(file, decl.keyword);
+                match self.header {
+                    Some(first) => resolver.diagnostics.push(
+                        Diagnostic::error(Code::E0202, "a second `ecosystem` header")
+                            .at(at, "second header")
+                            .label(first, "first header here")
+                            .help("an ecosystem has one header: merge the two"),
+                    ),
+                    None => self.header = Some(at),
+                }
+                let fields = resolver.typed_fields(file, decl.kind, decl.fields(), None);
+                if self.baseline.header.is_none() {
+                    self.baseline.header = Some(ecosystem_header(at, &decl, fields));
+                }
+            }
+            DeclKind::On => {
+                if let Some(rule) = resolver.rule(file, &decl, None) {
+                    let key = rule.scenario.name.clone();
+                    if let Some(first) = self.rules_seen.get(&key) {
+                        resolver.diagnostics.push(second_rule(
+                            &key,
+                            rule.scenario.loc,
+                            *first,
+                            RuleScope::Ecosystem,
+                        ));
+                    } else {
+                        self.rules_seen.insert(key, rule.scenario.loc);
+                        self.baseline.rules.push(rule);
+                    }
+                }
+            }
+            DeclKind::Intervention => {
+                self.interventions.push((file, decl, first));
+                return None;
+            }
+            _ => {
+                let record = record.unwrap_or_else(|| resolver.record(file, &decl, None));
+                if first {
+                    add_record(&mut self.baseline, record);
+                }
+            }
+        }
+        match decl {
+            Held::Owned(tree) => Some(tree),
+            Held::Borrowed(_) => None,
+        }
+    }
+}
+
+/// The records of `decls` (none for a header, a rule or an intervention,
+/// which the first thread enters), computed by a resolver of their own over
+/// the declared names; `None` as soon as one reports anything.
+fn records_beside(
+    names: Arc<FxHashMap<Box<str>, NameEntry>>,
+    decls: &[(FileId, Held<'_>)],
+) -> Option<Vec<Option<Record>>> {
+    let mut resolver = Resolver::new(names, Vec::new(), false);
+    let mut records = Vec::with_capacity(decls.len());
+    for (file, decl) in decls {
+        records.push(match decl.kind {
+            DeclKind::Ecosystem | DeclKind::On | DeclKind::Intervention => None,
+            _ => Some(resolver.record(*file, decl, None)),
+        });
+        if !resolver.diagnostics.is_empty() || resolver.unsuggested > 0 {
+            return None;
+        }
+    }
+    Some(records)
 }
 
 /// The first field named `field` written in the ecosystem's declarations

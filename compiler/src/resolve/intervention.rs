@@ -14,7 +14,7 @@ use super::kind_counts::KindCounts;
 use super::names::{duplicate, second_rule, RuleScope};
 use super::removes::is_removes;
 use super::resolved::{Definition, Delta, ExtendOp, FieldValue, Record, Target};
-use super::resolver::{NameEntry, Resolver, Scope};
+use super::resolver::{Resolver, Scope};
 use super::schema::meant_field;
 
 impl Resolver {

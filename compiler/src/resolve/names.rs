@@ -2,6 +2,8 @@
 //! (E0203), declared twice (E0202), a second `on` rule (E0202), and
 //! did-you-mean suggestions with their fixes.
 
+use std::sync::Arc;
+
 use ecospec_syntax::{DeclKind, Ident, Span};
 
 use crate::code::Code;
@@ -10,7 +12,7 @@ use crate::model::*;
 use crate::source::FileId;
 
 use super::resolved::{Definition, NameUse};
-use super::resolver::{Held, NameEntry, Resolver, Scope};
+use super::resolver::{Held, Resolver, Scope};
 use super::schema::a_kind;
 use super::suggest::{closest, did_you_mean};
 
@@ -318,7 +320,8 @@ impl Resolver {
                     local_to: None,
                 });
             }
-            self.names.insert(
+            // Not shared yet: nothing is copied.
+            Arc::make_mut(&mut self.names).insert(
                 name.name.clone(),
                 NameEntry {
                     symbol: Symbol {

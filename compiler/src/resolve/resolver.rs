@@ -1,11 +1,13 @@
 //! The state of resolving one ecosystem; its methods are in the files
 //! of their concern (names, fields, declarations, interventions).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use ecospec_syntax::Decl;
 
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::Diagnostic;
 use crate::model::*;
 
 use super::kind_counts::KindCounts;
@@ -30,17 +32,11 @@ impl std::ops::Deref for Held<'_> {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
-pub(super) struct NameEntry {
-    pub(super) symbol: Symbol,
-    /// The name in its (first) declaration.
-    pub(super) loc: Loc,
-}
-
 pub(super) struct Resolver {
     pub(super) diagnostics: Vec<Diagnostic>,
-    /// The ecosystem's names (first definitions).
-    pub(super) names: FxHashMap<Box<str>, NameEntry>,
+    /// The ecosystem's names (first definitions). Shared: once declared, a
+    /// second resolver reads them beside the first (`ecosystem.rs`).
+    pub(super) names: Arc<FxHashMap<Box<str>, NameEntry>>,
     pub(super) kinds: KindCounts,
     /// Whether `definitions` and `uses` are kept.
     pub(super) record_names: bool,
@@ -54,6 +50,27 @@ pub(super) struct Resolver {
     /// The fields of the block being typed that hold such a misspelling
     /// (`None`: an unknown field), for the declaration to take.
     pub(super) misspelt_fields: Vec<Option<&'static str>>,
+}
+
+impl Resolver {
+    /// A resolver with nothing reported yet, over `names`.
+    pub(super) fn new(
+        names: Arc<FxHashMap<Box<str>, NameEntry>>,
+        diagnostics: Vec<Diagnostic>,
+        record_names: bool,
+    ) -> Resolver {
+        Resolver {
+            diagnostics,
+            names,
+            kinds: KindCounts::default(),
+            record_names,
+            definitions: Vec::new(),
+            uses: Vec::new(),
+            suggestions: Suggestions::default(),
+            unsuggested: 0,
+            misspelt_fields: Vec::new(),
+        }
+    }
 }
 
 /// Names declared inside one intervention, over the ecosystem's.
