@@ -134,6 +134,18 @@ pub struct Removal {
     pub loc: Loc,
 }
 
+/// The `ecosystem` header (its first one): the name and the task that
+/// maps and reports show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub label: Option<String>,
+    pub doc: Option<String>,
+    pub task: Option<String>,
+    pub description: Option<String>,
+    /// The `ecosystem` keyword.
+    pub loc: Loc,
+}
+
 /// `@allow(...)` on a declaration: the lints silenced inside its span.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Allow {
@@ -145,6 +157,8 @@ pub struct Allow {
 /// intervention applied.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
+    /// The `ecosystem` header, when the ecosystem has one.
+    pub header: Option<Header>,
     pub capabilities: Vec<Capability>,
     pub scenarios: Vec<Scenario>,
     pub clusters: Vec<Cluster>,

@@ -149,7 +149,10 @@ fn resolve_decls(
                         ),
                         None => header = Some(at),
                     }
-                    resolver.typed_fields(file, decl.kind, decl.fields(), None);
+                    let fields = resolver.typed_fields(file, decl.kind, decl.fields(), None);
+                    if baseline.header.is_none() {
+                        baseline.header = Some(ecosystem_header(at, &decl, fields));
+                    }
                 }
                 DeclKind::On => {
                     if let Some(rule) = resolver.rule(file, &decl, None) {
@@ -331,4 +334,23 @@ fn capabilities_named(baseline: &Model, deltas: &[Delta]) -> Vec<bool> {
         }
     }
     named
+}
+
+/// The `ecosystem` header's label, doc comment and text fields.
+fn ecosystem_header(loc: Loc, decl: &Decl, fields: Vec<(&'static str, FieldValue)>) -> Header {
+    let mut header = Header {
+        label: decl.label.as_ref().map(|t| t.value.clone()),
+        doc: decl.doc.clone(),
+        task: None,
+        description: None,
+        loc,
+    };
+    for (name, value) in fields {
+        match (name, value) {
+            ("task", FieldValue::Text(text)) => header.task = Some(text),
+            ("description", FieldValue::Text(text)) => header.description = Some(text),
+            _ => {}
+        }
+    }
+    header
 }
