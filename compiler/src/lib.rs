@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod check;
 pub mod code;
 pub mod diagnostic;
+pub mod export;
 pub mod fix;
 pub mod fmt;
 pub mod fuzzing;
