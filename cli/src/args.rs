@@ -33,6 +33,8 @@ pub enum Command {
     Man,
     /// Format files in place in the canonical layout (`-`: stdin to stdout)
     Fmt(FmtArgs),
+    /// Write a report of the ecosystem for people: the task, the map, who provides what, the scenarios, the findings and the interventions
+    Report(ReportArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -120,6 +122,28 @@ pub struct FmtArgs {
     /// Change nothing: print a diff and exit with status 1 when a file is not formatted
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The file or folder to report on (every root of a folder)
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Markdown (a repository, a pull request) or one self-contained HTML page
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let imports leave the folder being checked (only for specs you trust)
+    #[arg(long)]
+    pub allow_outside_imports: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
 }
 
 #[derive(Args, Debug)]

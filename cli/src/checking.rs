@@ -2,6 +2,7 @@
 //! `ecospec check --watch` runs again after each change.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use ecospec::check::{check, Options, Outcome};
 use ecospec::diagnostic::Severity;
@@ -18,8 +19,14 @@ use crate::files::write_atomically;
 /// of a usage error (an unknown lint, a path that does not exist).
 pub fn prepare(args: &CheckArgs) -> Result<(Vec<Input>, Options), u8> {
     let options = options(args).map_err(|message| usage_error(&message))?;
-    let mut inputs = Vec::with_capacity(args.paths.len());
-    for path in &args.paths {
+    Ok((inputs(&args.paths)?, options))
+}
+
+/// What to check: a folder's `.eco` files, or one file; the exit status of
+/// a usage error for a path that does not exist.
+pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, u8> {
+    let mut inputs = Vec::with_capacity(paths.len());
+    for path in paths {
         if path.is_dir() {
             inputs.push(Input::Folder(path.clone()));
         } else if path.exists() {
@@ -28,7 +35,7 @@ pub fn prepare(args: &CheckArgs) -> Result<(Vec<Input>, Options), u8> {
             return Err(usage_error(&format!("`{}` does not exist", path.display())));
         }
     }
-    Ok((inputs, options))
+    Ok(inputs)
 }
 
 /// One check: fixes first (`--fix`), then the report on stdout and in each
@@ -83,7 +90,7 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
 
 /// A folder that held no `.eco` file to check, or only ignored ones, is an
 /// error of its own (exit 2): a CI job must never pass having checked nothing.
-fn nothing_checked(outcome: &Outcome) -> Option<u8> {
+pub fn nothing_checked(outcome: &Outcome) -> Option<u8> {
     let mut status = None;
     for searched in outcome.workspace.searched.iter().filter(|s| s.found == 0) {
         let folder = searched.folder.to_string_lossy();

@@ -24,6 +24,7 @@ pub mod model;
 pub mod query;
 pub mod removal;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod source;
 pub mod syntax_errors;

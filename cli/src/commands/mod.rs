@@ -8,4 +8,5 @@ pub mod fmt;
 pub mod init;
 pub mod lints;
 pub mod man;
+pub mod report;
 pub mod watch;

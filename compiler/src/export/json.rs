@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::check::{Change, Outcome};
 use crate::diagnostic::Loc;
-use crate::model::{distinct, Common, Model, Ref, Rule, Symbol};
+use crate::model::{distinct, Common, Model, Ref, Rule};
 use crate::render::ChangeJson;
 use crate::source::SourceMap;
 
@@ -245,7 +245,7 @@ fn ecosystem<'a>(sources: &'a SourceMap, c: &'a Configuration<'a>) -> Ecosystem<
                     .filter_map(|r| {
                         let symbol = r.symbol?;
                         Some(Removed {
-                            kind: kind_word(symbol),
+                            kind: symbol.kind.keyword(),
                             name: &model.common(symbol)?.name,
                         })
                     })
@@ -407,19 +407,6 @@ fn place(sources: &SourceMap, loc: Loc) -> Option<Place<'_>> {
         line: position.line,
         column: position.column,
     })
-}
-
-fn kind_word(symbol: Symbol) -> &'static str {
-    use ecospec_syntax::DeclKind;
-    match symbol.kind {
-        DeclKind::Actor => "actor",
-        DeclKind::Bridge => "bridge",
-        DeclKind::Cluster => "cluster",
-        DeclKind::Capability => "capability",
-        DeclKind::Scenario => "scenario",
-        DeclKind::Intervention => "intervention",
-        DeclKind::Ecosystem | DeclKind::On => "other",
-    }
 }
 
 /// The connected components of the clusters still in the configuration,

@@ -1,0 +1,382 @@
+//! `ecospec report --format html`: one self-contained page (its style
+//! inline, no script, font or anything fetched), readable printed (a print
+//! stylesheet) and on a phone (it reflows at 375 px; wide tables scroll in
+//! their own box). Every spec text is escaped, and the page's content
+//! security policy forbids scripts besides, so spec text never runs as
+//! markup.
+
+use std::fmt::Write as _;
+
+use crate::lints::Level;
+
+use super::cells::{Cell, Named};
+use super::content::{
+    ChangeItem, Coverage, EcosystemReport, FindingGroup, InterventionItem, Report,
+};
+use super::pictures::Map;
+use super::walk::{ClusterNeeds, Walk};
+
+const STYLE: &str = include_str!("report.css");
+
+/// Nothing but the inline style and inline images may load.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// The report of every root, as one HTML page.
+pub fn html(report: &Report) -> String {
+    let title = match report.ecosystems.as_slice() {
+        [one] => one.title.as_str(),
+        _ => "ecospec report",
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    );
+    if report.ecosystems.is_empty() {
+        out.push_str("<h1>ecospec report</h1>\n<p>No ecosystem was checked.</p>\n");
+    }
+    for eco in &report.ecosystems {
+        ecosystem(&mut out, report, eco);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
+    out.push_str("<section class=\"ecosystem\">\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&eco.title));
+    let _ = write!(
+        out,
+        "<p class=\"muted\">Root: <code>{}</code>",
+        escape(&eco.root)
+    );
+    if let Some(applied) = &report.applied {
+        let _ = write!(
+            out,
+            " · with the intervention <code>{}</code> applied",
+            escape(applied)
+        );
+    }
+    out.push_str("</p>\n");
+    if let Some(task) = &eco.task {
+        let _ = writeln!(
+            out,
+            "<p class=\"task\"><strong>Task:</strong> {}</p>",
+            escape(task)
+        );
+    }
+    if let Some(description) = &eco.description {
+        let _ = writeln!(out, "<p>{}</p>", escape(description));
+    }
+    if report.errors > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"alert\"><strong>The spec has {} error{}</strong> (<code>ecospec check</code> lists them): what follows reads only what resolved.</p>",
+            report.errors,
+            if report.errors == 1 { "" } else { "s" }
+        );
+    }
+    out.push_str("<h2>The map</h2>\n");
+    map(out, &eco.map, &eco.root);
+    out.push_str("<h2>Who provides what each cluster needs</h2>\n");
+    coverage(out, &eco.coverage);
+    out.push_str("<h2>Scenarios</h2>\n");
+    if eco.scenarios.is_empty() {
+        out.push_str("<p>No scenario is declared.</p>\n");
+    }
+    for walk in &eco.scenarios {
+        scenario(out, walk);
+    }
+    out.push_str("<h2>Findings</h2>\n");
+    if eco.findings.is_empty() {
+        out.push_str("<p><code>ecospec check</code> reports no finding.</p>\n");
+    }
+    for group in &eco.findings {
+        findings(out, group);
+    }
+    if !eco.interventions.is_empty() {
+        out.push_str("<h2>Interventions</h2>\n");
+        for item in &eco.interventions {
+            intervention(out, item);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn map(out: &mut String, map: &Map, root: &str) {
+    match &map.svg {
+        // The picture module's SVG escapes the spec's text itself.
+        Some(svg) => {
+            let _ = writeln!(
+                out,
+                "<div class=\"map scroll\">\n{}\n</div>",
+                svg.trim_end()
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "<p class=\"muted\">Draw it with <code>ecospec graph --format svg --root {}</code>.</p>",
+                escape(root)
+            );
+        }
+    }
+}
+
+fn coverage(out: &mut String, coverage: &Coverage) {
+    if coverage.rows.is_empty() || coverage.capabilities.is_empty() {
+        out.push_str("<p>No cluster needs a capability.</p>\n");
+        return;
+    }
+    if coverage.as_list() {
+        out.push_str("<ul>\n");
+        for row in &coverage.rows {
+            let _ = writeln!(out, "<li>{}<ul>", named(&row.cluster));
+            for (capability, cell) in coverage.capabilities.iter().zip(&row.cells) {
+                if *cell != Cell::NotNeeded {
+                    let (class, text) = cell_html(cell);
+                    let _ = writeln!(
+                        out,
+                        "<li><code>{}</code>: <span class=\"{class}\">{text}</span></li>",
+                        escape(&capability.name)
+                    );
+                }
+            }
+            out.push_str("</ul></li>\n");
+        }
+        out.push_str("</ul>\n");
+    } else {
+        out.push_str("<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">cluster</th>");
+        for capability in &coverage.capabilities {
+            let _ = write!(
+                out,
+                "<th scope=\"col\" title=\"{}\"><code>{}</code></th>",
+                escape(&capability.label),
+                escape(&capability.name)
+            );
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &coverage.rows {
+            let _ = write!(out, "<tr><th scope=\"row\">{}</th>", named(&row.cluster));
+            for cell in &row.cells {
+                let (class, text) = cell_html(cell);
+                let _ = write!(out, "<td class=\"{class}\">{text}</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n</div>\n");
+    }
+    out.push_str(
+        "<p class=\"legend\"><span class=\"mark\">nobody</span>: a need nobody in or serving the cluster provides (red). \
+         <span class=\"mark\">◆</span>: its only provider. ·: not needed.</p>\n",
+    );
+}
+
+/// A cell's class and content.
+fn cell_html(cell: &Cell) -> (&'static str, String) {
+    match cell {
+        Cell::NotNeeded => ("none", "·".to_string()),
+        Cell::Uncovered => ("uncovered", "nobody".to_string()),
+        Cell::Provided { shown, count } => {
+            let names: Vec<String> = shown.iter().map(|a| escape(&a.label)).collect();
+            let mut text = names.join(", ");
+            if *count == 1 {
+                return ("single", format!("<span class=\"mark\">◆</span> {text}"));
+            }
+            if *count > shown.len() {
+                let _ = write!(text, " and {} more", count - shown.len());
+            }
+            ("provided", text)
+        }
+    }
+}
+
+fn scenario(out: &mut String, walk: &Walk) {
+    let _ = writeln!(out, "<h3>{}</h3>", named(&walk.scenario));
+    if let Some(description) = &walk.description {
+        let _ = writeln!(out, "<p>{}</p>", escape(description));
+    }
+    out.push_str("<ul>\n");
+    if !walk.bet_on_by.is_empty() {
+        let _ = writeln!(out, "<li>Bet on by: {}</li>", list(&walk.bet_on_by));
+    }
+    if !walk.removes.is_empty() {
+        let taken: Vec<String> = walk
+            .removes
+            .iter()
+            .map(|(kind, n)| format!("{kind} {}", named(n)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<li>When it comes, it takes away: {}</li>",
+            taken.join(", ")
+        );
+    }
+    match &walk.rule {
+        None => {
+            out.push_str("<li>It has no <code>on</code> rule: no cluster is set to respond.</li>\n")
+        }
+        Some(rule) => {
+            clusters(out, "Activates", &rule.activate);
+            clusters(out, "Joins in to support", &rule.support);
+            if !rule.support_actors.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<li>Actors that join in: {}</li>",
+                    list(&rule.support_actors)
+                );
+            }
+            if rule.activate.is_empty() && rule.support.is_empty() && rule.support_actors.is_empty()
+            {
+                out.push_str("<li>Its <code>on</code> rule sets nobody in motion.</li>\n");
+            }
+        }
+    }
+    out.push_str("</ul>\n");
+}
+
+fn clusters(out: &mut String, what: &str, clusters: &[ClusterNeeds]) {
+    for c in clusters {
+        let _ = write!(out, "<li>{what}: {}", named(&c.cluster));
+        if !c.needs.is_empty() {
+            out.push_str("<ul>");
+            for (capability, cell) in &c.needs {
+                let (class, text) = cell_html(cell);
+                let _ = write!(
+                    out,
+                    "<li>needs <code>{}</code>: <span class=\"{class}\">{text}</span></li>",
+                    escape(&capability.name)
+                );
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>\n");
+    }
+}
+
+fn findings(out: &mut String, group: &FindingGroup) {
+    let _ = writeln!(
+        out,
+        "<h3>{} <code>{}</code> ({})</h3>",
+        escape(&group.code),
+        escape(&group.lint),
+        group.items.len()
+    );
+    if !group.explanation.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", inline(&group.explanation));
+    }
+    out.push_str("<ul>\n");
+    for item in &group.items {
+        let (class, word) = level(item.level);
+        let _ = writeln!(
+            out,
+            "<li><span class=\"{class}\">{word}</span> {} <span class=\"place\">{}</span></li>",
+            inline(&item.message),
+            escape(&item.place)
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
+fn intervention(out: &mut String, item: &InterventionItem) {
+    let _ = writeln!(out, "<h3>{}</h3>", named(&item.intervention));
+    if let Some(goal) = &item.goal {
+        let _ = writeln!(out, "<p><strong>Goal:</strong> {}</p>", escape(goal));
+    }
+    if let Some(pathway) = &item.pathway {
+        let _ = writeln!(out, "<p><strong>Pathway:</strong> {}</p>", escape(pathway));
+    }
+    let _ = writeln!(
+        out,
+        "<p>Closes {}, opens {}.</p>",
+        item.closes.len(),
+        item.opens.len()
+    );
+    if !item.closes.is_empty() || !item.opens.is_empty() {
+        out.push_str("<ul>\n");
+        for change in &item.closes {
+            changed(out, "closes", change);
+        }
+        for change in &item.opens {
+            changed(out, "opens", change);
+        }
+        out.push_str("</ul>\n");
+    }
+    if item.map_after.svg.is_some() {
+        out.push_str("<p>The map after:</p>\n");
+        map(out, &item.map_after, "");
+    }
+}
+
+fn changed(out: &mut String, verb: &str, change: &ChangeItem) {
+    let _ = write!(
+        out,
+        "<li><span class=\"{verb}\">{verb}</span> {} <code>{}</code> ({}): {}",
+        escape(&change.code),
+        escape(&change.lint),
+        change.level.as_str(),
+        inline(&change.message)
+    );
+    if let Some((code, replaced)) = &change.replaces {
+        let _ = write!(out, " (replaces {}: {})", escape(code), inline(replaced));
+    }
+    out.push_str("</li>\n");
+}
+
+fn level(level: Level) -> (&'static str, &'static str) {
+    match level {
+        Level::Deny => ("level-deny", "error"),
+        Level::Warn => ("level-warn", "warning"),
+        Level::Note => ("level-note", "note"),
+        Level::Allow => ("level-allow", "allowed"),
+    }
+}
+
+/// A declaration: its label, with its name when they differ.
+fn named(n: &Named) -> String {
+    if n.label == n.name {
+        format!("<code>{}</code>", escape(&n.name))
+    } else {
+        format!("{} <code>{}</code>", escape(&n.label), escape(&n.name))
+    }
+}
+
+fn list(names: &[Named]) -> String {
+    names.iter().map(named).collect::<Vec<_>>().join(", ")
+}
+
+/// Text as HTML: every character that could start markup or end an
+/// attribute, escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// ecospec's own words (a message, an explanation), escaped, with their
+/// `backquoted` names as code.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, piece) in escape(text).split('`').enumerate() {
+        // Odd pieces stand between backquotes (an unpaired last one too).
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{piece}</code>");
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
+}
