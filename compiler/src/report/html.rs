@@ -171,7 +171,7 @@ fn coverage(out: &mut String, coverage: &Coverage) {
         out.push_str("</tbody>\n</table>\n</div>\n");
     }
     out.push_str(
-        "<p class=\"legend\"><span class=\"mark\">nobody</span>: a need nobody in or serving the cluster provides (red). \
+        "<p class=\"legend\"><span class=\"mark red\">nobody</span>: a need nobody in or serving the cluster provides (red). \
          <span class=\"mark\">◆</span>: its only provider. ·: not needed.</p>\n",
     );
 }
