@@ -24,6 +24,7 @@ pub mod query;
 pub mod removal;
 pub mod render;
 pub mod resolve;
+pub mod scenario;
 pub mod source;
 pub mod syntax_errors;
 pub mod testgen;
