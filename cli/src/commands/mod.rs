@@ -9,3 +9,4 @@ pub mod init;
 pub mod lints;
 pub mod man;
 pub mod watch;
+pub mod what_if;

@@ -60,7 +60,7 @@ use ecospec_syntax::DeclKind;
 use crate::code::Code;
 use crate::diagnostic::Loc;
 use crate::model::{Facts, Model, Removal, Scenario};
-use crate::scenario::Configuration;
+use crate::scenario::configuration::{rule_of, Configuration};
 
 use super::level::Level;
 use super::lint::{Finding, Lint};
@@ -90,7 +90,7 @@ pub fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<
     if scenario.removes.iter().all(|r| r.symbol.is_none()) {
         return;
     }
-    let answered = crate::scenario::rule_of(model, index)
+    let answered = rule_of(model, index)
         .and_then(|r| model.rules.get(r))
         .is_some_and(|rule| !rule.broken);
     if !answered {
