@@ -254,8 +254,7 @@ pub fn pick_root(outcome: &Outcome, root: Option<&std::path::Path>) -> Result<us
             .map(|(index, _)| *index)
             .ok_or_else(|| {
                 format!(
-                    "`{}` is not the root file of an ecosystem here; the roots are {}",
-                    path.display(),
+                    "`--root` names no root file of an ecosystem here; the roots are {}",
                     named()
                 )
             }),
