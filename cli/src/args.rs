@@ -35,6 +35,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Write a report of the ecosystem for people: the task, the map, who provides what, the scenarios, the findings and the interventions
     Report(ReportArgs),
+    /// Walk a scenario through: who activates, who joins in over which bridges, who provides each need
+    WhatIf(WhatIfArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -158,6 +160,45 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct WhatIfArgs {
+    /// The file or folder of the ecosystem
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The scenario to walk through
+    #[arg(long, value_name = "S")]
+    pub scenario: String,
+    /// Also take this actor, bridge, cluster or capability away; may be repeated
+    #[arg(long, value_name = "NAME")]
+    pub without: Vec<String>,
+    /// Ask of the configuration with this intervention applied
+    #[arg(long, value_name = "NAME")]
+    pub apply: Option<String>,
+    /// The root file of the ecosystem to ask of, when the folder holds several
+    #[arg(long, value_name = "FILE")]
+    pub root: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = WhatIfFormat::Human)]
+    pub format: WhatIfFormat,
+    /// When to color human output
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Write the output to FILE instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let imports leave the folder being checked (only for specs you trust)
+    #[arg(long)]
+    pub allow_outside_imports: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhatIfFormat {
+    Human,
+    Json,
+    /// Markdown, for pull requests and reports
+    Markdown,
 }
 
 /// `--output FORMAT=FILE`: a second rendering of the same check written to

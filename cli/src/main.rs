@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Man => commands::man::run(),
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Report(args) => commands::report::run(&args),
+        Command::WhatIf(args) => commands::what_if::run(&args),
     };
     ExitCode::from(status)
 }

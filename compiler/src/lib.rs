@@ -26,6 +26,7 @@ pub mod removal;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod scenario;
 pub mod source;
 pub mod syntax_errors;
 pub mod testgen;

@@ -10,3 +10,4 @@ pub mod lints;
 pub mod man;
 pub mod report;
 pub mod watch;
+pub mod what_if;

@@ -45,7 +45,7 @@
 //! ```
 
 use crate::code::Code;
-use crate::model::{Facts, Model};
+use crate::model::{Adjacency, Facts, Model};
 
 
 use super::level::Level;
@@ -139,15 +139,7 @@ struct Graph {
 
 impl Graph {
     fn new(model: &Model) -> Graph {
-        let mut bridges_of = vec![Vec::new(); model.clusters.len()];
-        let joins: Vec<Vec<usize>> = model.bridges.iter().map(|b| b.joins()).collect();
-        for (b, clusters) in joins.iter().enumerate() {
-            for c in clusters {
-                if let Some(list) = bridges_of.get_mut(*c) {
-                    list.push(b);
-                }
-            }
-        }
+        let Adjacency { bridges_of, joins } = Adjacency::new(model);
         Graph {
             cluster_seen: vec![0; bridges_of.len()],
             bridge_seen: vec![0; joins.len()],

@@ -59,8 +59,8 @@ use ecospec_syntax::DeclKind;
 
 use crate::code::Code;
 use crate::diagnostic::Loc;
-use crate::model::{distinct, Facts, Model, Removal, Rule, Scenario, Seen};
-use crate::removal::without;
+use crate::model::{Facts, Model, Removal, Scenario};
+use crate::scenario::configuration::{rule_of, Configuration};
 
 use super::level::Level;
 use super::lint::{Finding, Lint};
@@ -90,72 +90,51 @@ pub fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<
     if scenario.removes.iter().all(|r| r.symbol.is_none()) {
         return;
     }
-    let Some(rule_index) = model
-        .rules
-        .iter()
-        .position(|rule| rule.scenario.index == Some(index) && !rule.broken)
-    else {
+    let answered = rule_of(model, index)
+        .and_then(|r| model.rules.get(r))
+        .is_some_and(|rule| !rule.broken);
+    if !answered {
         return;
-    };
-    let under = without(model, &scenario.removes);
-    let under_facts = Facts::new(&under);
-    let Some(rule) = under.rules.get(rule_index) else {
-        return;
-    };
-    let now = (model, facts);
-    lost_capabilities(now, (&under, &under_facts), scenario, rule, out);
-    lost_paths(now, (&under, &under_facts), scenario, rule, out);
+    }
+    let under = Configuration::new(model, facts, index, &[]);
+    lost_capabilities(&under, scenario, out);
+    lost_paths(&under, scenario, out);
 }
 
 /// (a): per (S, cluster, capability) provided now and not under S.
-fn lost_capabilities(
-    (model, facts): (&Model, &Facts),
-    (under, under_facts): (&Model, &Facts),
-    scenario: &Scenario,
-    rule: &Rule,
-    out: &mut Vec<Finding>,
-) {
+fn lost_capabilities(under: &Configuration<'_>, scenario: &Scenario, out: &mut Vec<Finding>) {
+    let (model, facts) = (under.now, under.now_facts);
     let s = &*scenario.common.name;
-    let mut seen = Seen::default();
-    let clusters = rule.activate.iter().chain(&rule.support);
-    for c in clusters.filter_map(|r| r.index) {
-        let Some(cluster) = under.clusters.get(c) else {
+    for (c, k, need) in under.needs() {
+        if !under.takes_away(c, k) {
+            continue;
+        }
+        let Some(entry) = loss_entry(model, facts, &scenario.removes, c, k) else {
             continue;
         };
-        if cluster.common.removed || !seen.insert(c) {
-            continue;
-        }
-        for (k, need) in distinct(&cluster.needs) {
-            if !facts.provided_in(c, k) || under_facts.provided_in(c, k) {
-                continue;
-            }
-            let Some(entry) = loss_entry(model, facts, &scenario.removes, c, k) else {
-                continue;
-            };
-            let cn = &*cluster.common.name;
-            let kn = model.capability_name(k);
-            let (label, help) = match entry.symbol.map(|s| s.kind) {
-                Some(DeclKind::Actor) => (
-                    format!("`{}` provided `{kn}` in `{cn}`", entry.name),
-                    format!("give `{cn}` a provider of `{kn}` that `{s}` does not take away, so it can still act when the scenario comes"),
-                ),
-                _ => (
-                    format!("nobody provides `{kn}` once `{s}` comes"),
-                    format!("`{s}` takes `{kn}` itself: plan how `{cn}` responds without it (drop it from `needs` in that plan), or accept the gap with `@allow(scenario-gap)` on `{s}`"),
-                ),
-            };
-            out.push(
-                Finding::new(
-                    &LINT,
-                    &[s, cn, kn],
-                    entry.loc,
-                    format!("scenario `{s}` takes `{kn}` away from cluster `{cn}`"),
-                )
-                .primary_label(label)
-                .label(need.loc, format!("`{cn}` needs `{kn}` to respond to `{s}`"))
-                .help(help),
-            );
-        }
+        let cn = model.cluster_name(c);
+        let kn = model.capability_name(k);
+        let (label, help) = match entry.symbol.map(|s| s.kind) {
+            Some(DeclKind::Actor) => (
+                format!("`{}` provided `{kn}` in `{cn}`", entry.name),
+                format!("give `{cn}` a provider of `{kn}` that `{s}` does not take away, so it can still act when the scenario comes"),
+            ),
+            _ => (
+                format!("nobody provides `{kn}` once `{s}` comes"),
+                format!("`{s}` takes `{kn}` itself: plan how `{cn}` responds without it (drop it from `needs` in that plan), or accept the gap with `@allow(scenario-gap)` on `{s}`"),
+            ),
+        };
+        out.push(
+            Finding::new(
+                &LINT,
+                &[s, cn, kn],
+                entry.loc,
+                format!("scenario `{s}` takes `{kn}` away from cluster `{cn}`"),
+            )
+            .primary_label(label)
+            .label(need.loc, format!("`{cn}` needs `{kn}` to respond to `{s}`"))
+            .help(help),
+        );
     }
 }
 
@@ -185,13 +164,8 @@ fn loss_entry<'r>(
 /// (b): per (S, X, A) with a path now and none under S, at X's entry; X a
 /// cluster or an actor (section 9.3: an actor reaches what the clusters it
 /// is in or serves reach).
-fn lost_paths(
-    (model, facts): (&Model, &Facts),
-    (under, under_facts): (&Model, &Facts),
-    scenario: &Scenario,
-    rule: &Rule,
-    out: &mut Vec<Finding>,
-) {
+fn lost_paths(under: &Configuration<'_>, scenario: &Scenario, out: &mut Vec<Finding>) {
+    let model = under.now;
     let s = &*scenario.common.name;
     let removes_at = scenario
         .common
@@ -199,28 +173,25 @@ fn lost_paths(
         .iter()
         .find(|(field, _)| &**field == "removes")
         .map_or(scenario.common.name_loc, |(_, loc)| *loc);
-    let activated: Vec<usize> = distinct(&rule.activate).map(|(a, _)| a).collect();
-    for (x, entry) in distinct(&rule.support) {
+    let activated = under.activated();
+    for (x, entry) in under.supporting_clusters() {
         for &a in &activated {
-            if x == a || !facts.connected(x, a) || under_facts.connected(x, a) {
+            if x == a || !under.connected_now(x, a) || under.connected(x, a) {
                 continue;
             }
             let (xn, an) = (model.cluster_name(x), model.cluster_name(a));
             out.push(lost_path(s, xn, an, entry.loc, removes_at));
         }
     }
-    let reaches = |reach: &[usize], f: &Facts, a: usize| {
-        f.component.get(a).is_some_and(|c| reach.contains(c))
-    };
-    for (x, entry) in distinct(&rule.support_actors) {
+    for (x, entry) in under.supporting_actors() {
         // An actor reaches the clusters of the components its own clusters
         // are in (section 9.3), now and under S.
-        let (now, then) = (facts.actor_reach(model, x), under_facts.actor_reach(under, x));
+        let (now, then) = (under.actor_reach_now(x), under.actor_reach(x));
         for &a in &activated {
-            if !reaches(&now, facts, a) || reaches(&then, under_facts, a) {
+            if !under.actor_reaches_now(&now, a) || under.actor_reaches(&then, a) {
                 continue;
             }
-            let xn = model.actors.get(x).map_or("", |actor| &*actor.common.name);
+            let xn = model.actor_name(x);
             let an = model.cluster_name(a);
             let finding = lost_path(s, xn, an, entry.loc, removes_at);
             out.push(finding.help(format!(

@@ -7,10 +7,12 @@
 //! `index: None`: it was reported, it makes the list non-empty, and it joins
 //! nothing.
 
+mod adjacency;
 mod declarations;
 mod facts;
 mod refs;
 
+pub use adjacency::Adjacency;
 pub use declarations::*;
 pub use facts::Facts;
 pub use refs::{distinct, Ref, Seen};
