@@ -1,34 +1,51 @@
-//! What every export reads of a checked root: its model (the baseline, or
-//! the baseline with the `--apply` intervention applied, as `check` judged
-//! it), the facts of that model, and its findings with their identities and
-//! the levels `check` reported them at.
+//! What every export reads of a checked root: the configuration `what-if`
+//! reads too (`scenario::Now`: the baseline, or with the `--apply`
+//! intervention applied; its facts and findings), the findings with their
+//! identities and the levels `check` reported them at, and how `check`
+//! judged each intervention.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::apply::apply;
 use crate::check::{InterventionReport, Outcome};
-use crate::code::Code;
 use crate::diagnostic::{Loc, Severity};
 use crate::lints::{self, Level, Lint};
 use crate::model::{Facts, Model};
 use crate::resolve::Resolved;
+use crate::scenario::Now;
 use crate::source::FileId;
 
 /// One root, as the exports show it.
 pub struct Configuration<'o> {
     pub root: FileId,
-    pub resolved: &'o Resolved,
-    /// The baseline, or a copy with the applied intervention.
-    pub model: Cow<'o, Model>,
-    /// `--apply NAME`: the intervention applied.
-    pub applied: Option<&'o str>,
-    pub facts: Facts,
+    /// The root's place in `outcome.ecosystems` (and `outcome.levels`).
+    pub index: usize,
+    /// The configuration (baseline, or with the applied intervention), its
+    /// facts and its findings, as `what-if` reads it.
+    pub now: Now<'o>,
     /// Sorted by code, then subjects, then message.
     pub findings: Vec<Leveled>,
     /// The interventions of this root as `check` judged them (none when
     /// one is applied: `check --apply` judges none).
     pub interventions: Vec<&'o InterventionReport>,
+}
+
+impl<'o> Configuration<'o> {
+    pub fn model(&self) -> &Model {
+        &self.now.model
+    }
+
+    pub fn facts(&self) -> &Facts {
+        &self.now.facts
+    }
+
+    pub fn resolved(&self) -> &'o Resolved {
+        self.now.eco
+    }
+
+    /// `--apply NAME`: the intervention applied.
+    pub fn applied(&self) -> Option<&'o str> {
+        self.now.applied
+    }
 }
 
 /// A finding with the level `check` reported it at (`allow`: not reported).
@@ -46,52 +63,41 @@ pub struct Leveled {
 /// `--apply NAME`, only the roots that declare `NAME` (the ones `check`
 /// reported on), each with it applied.
 pub fn configurations(outcome: &Outcome) -> Vec<Configuration<'_>> {
-    let reported = Reported::of(outcome);
+    let verdicts = Verdicts::of(outcome);
     let applied = outcome.applied.first().map(|(name, _)| name.as_str());
-    outcome
-        .ecosystems
-        .iter()
-        .filter_map(|resolved| configuration(outcome, resolved, applied, &reported))
+    (0..outcome.ecosystems.len())
+        .filter_map(|index| configuration(outcome, index, applied, &verdicts))
         .collect()
 }
 
 fn configuration<'o>(
     outcome: &'o Outcome,
-    resolved: &'o Resolved,
+    index: usize,
     applied: Option<&'o str>,
-    reported: &Reported<'_>,
+    verdicts: &Verdicts<'_>,
 ) -> Option<Configuration<'o>> {
-    let baseline = &resolved.baseline;
-    let model = match applied {
-        None => Cow::Borrowed(baseline),
-        Some(name) => {
-            let index = baseline
-                .interventions
-                .iter()
-                .position(|i| &*i.common.name == name)?;
-            Cow::Owned(apply(baseline, resolved.deltas.get(index)?))
-        }
-    };
-    let (found, facts) = lints::run_with_facts(&model);
-    let mut findings: Vec<Leveled> = found
-        .into_iter()
+    let now = Now::new(outcome, index, applied).ok()?;
+    let root = now.eco.root;
+    let mut findings: Vec<Leveled> = now
+        .findings
+        .iter()
         .map(|f| Leveled {
-            level: reported.level(f.lint, f.primary, &f.message),
+            level: now.level(f.lint, f.primary),
             lint: f.lint,
-            subjects: f.subjects,
-            message: f.message,
+            subjects: f.subjects.clone(),
+            message: f.message.clone(),
             primary: f.primary,
         })
         .collect();
     let interventions: Vec<&InterventionReport> = outcome
         .interventions
         .iter()
-        .filter(|i| i.root == resolved.root)
+        .filter(|i| i.root == root)
         .collect();
     // W0416/W0417 are found by judging the interventions, which `check`
     // did once: their diagnostics, named by the intervention they stand on.
     for report in &interventions {
-        for (lint, severity, message) in reported.verdicts(report.loc) {
+        for (lint, severity, message) in verdicts.at(report.loc) {
             findings.push(Leveled {
                 lint,
                 level: level_of(severity),
@@ -105,60 +111,39 @@ fn configuration<'o>(
         (a.lint.code, &a.subjects, &a.message).cmp(&(b.lint.code, &b.subjects, &b.message))
     });
     Some(Configuration {
-        root: resolved.root,
-        resolved,
-        model,
-        applied,
-        facts,
+        root,
+        index,
+        now,
         findings,
         interventions,
     })
 }
 
-/// The lint diagnostics `check` reported, by code, place and message: a
-/// finding's level is the level its diagnostic was reported at, or `allow`
-/// when it has none (levels depend on the lint and the place only, so the
-/// match is exact; `check` keeps no findings, only their diagnostics).
-struct Reported<'o> {
-    by_finding: HashMap<(Code, Loc, &'o str), Severity>,
-    /// W0416/W0417, by the place of their intervention.
-    verdicts: HashMap<Loc, Vec<(&'static Lint, Severity, &'o str)>>,
+/// The W0416/W0417 diagnostics `check` reported, by the place of their
+/// intervention (`check` keeps their diagnostics, not their findings).
+struct Verdicts<'o> {
+    by_place: HashMap<Loc, Vec<(&'static Lint, Severity, &'o str)>>,
 }
 
-impl<'o> Reported<'o> {
-    fn of(outcome: &'o Outcome) -> Reported<'o> {
-        let mut by_finding = HashMap::new();
-        let mut verdicts: HashMap<Loc, Vec<_>> = HashMap::new();
+impl<'o> Verdicts<'o> {
+    fn of(outcome: &'o Outcome) -> Verdicts<'o> {
+        let mut by_place: HashMap<Loc, Vec<_>> = HashMap::new();
         for d in &outcome.diagnostics {
             let (Some(name), Some(primary)) = (d.lint, d.primary) else {
                 continue;
             };
-            let Some(lint) = lints::find(name) else {
-                continue;
-            };
-            if lint.check.is_none() {
-                verdicts
+            if let Some(lint) = lints::find(name).filter(|lint| lint.check.is_none()) {
+                by_place
                     .entry(primary)
                     .or_default()
                     .push((lint, d.severity, d.message.as_str()));
-            } else {
-                by_finding.insert((d.code, primary, d.message.as_str()), d.severity);
             }
         }
-        Reported {
-            by_finding,
-            verdicts,
-        }
+        Verdicts { by_place }
     }
 
-    fn level(&self, lint: &Lint, at: Loc, message: &str) -> Level {
-        self.by_finding
-            .get(&(lint.code, at, message))
-            .map_or(Level::Allow, |s| level_of(*s))
-    }
-
-    fn verdicts(&self, at: Loc) -> impl Iterator<Item = (&'static Lint, Severity, &'o str)> + '_ {
-        self.verdicts.get(&at).into_iter().flatten().copied()
+    fn at(&self, at: Loc) -> impl Iterator<Item = (&'static Lint, Severity, &'o str)> + '_ {
+        self.by_place.get(&at).into_iter().flatten().copied()
     }
 }
 

@@ -35,7 +35,7 @@ pub fn write_model_json(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()
     let configurations = configurations(outcome);
     let document = Document {
         version: VERSION,
-        applied: configurations.first().and_then(|c| c.applied),
+        applied: configurations.first().and_then(|c| c.applied()),
         ecosystems: configurations
             .iter()
             .map(|c| ecosystem(&outcome.sources, c))
@@ -194,8 +194,8 @@ struct FindingJson<'a> {
 }
 
 fn ecosystem<'a>(sources: &'a SourceMap, c: &'a Configuration<'a>) -> Ecosystem<'a> {
-    let model: &Model = &c.model;
-    let facts = &c.facts;
+    let model: &Model = c.model();
+    let facts = c.facts();
     let file = |id| sources.get(id).map(|f| f.name.as_str());
     let place = |loc: Loc| place(sources, loc);
     let intervention_name = |index: Option<usize>| {
@@ -218,7 +218,12 @@ fn ecosystem<'a>(sources: &'a SourceMap, c: &'a Configuration<'a>) -> Ecosystem<
     let header = model.header.as_ref();
     Ecosystem {
         root: file(c.root),
-        files: c.resolved.files.iter().filter_map(|id| file(*id)).collect(),
+        files: c
+            .resolved()
+            .files
+            .iter()
+            .filter_map(|id| file(*id))
+            .collect(),
         name: header.and_then(|h| h.label.as_deref()),
         task: header.and_then(|h| h.task.as_deref()),
         description: header.and_then(|h| h.description.as_deref()),

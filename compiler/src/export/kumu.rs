@@ -95,8 +95,8 @@ impl Relation {
 
 impl Blueprint {
     fn add(&mut self, c: &Configuration<'_>, prefix: &str) {
-        let model: &Model = &c.model;
-        let facts = &c.facts;
+        let model: &Model = c.model();
+        let facts = c.facts();
         // Per subject name, the findings reported on it (`allow` left out):
         // its tags, and its `Findings` field.
         let mut findings: BTreeMap<&str, Vec<String>> = BTreeMap::new();

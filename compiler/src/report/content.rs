@@ -13,7 +13,7 @@ use crate::model::{distinct, Facts, Model};
 
 use super::cells::{cell, Cell, Named};
 use super::pictures::{map, Map};
-use super::walk::{walks, Walk};
+use super::walk::{scenarios, Scenarios};
 
 /// Past this many capabilities, the coverage is a list per cluster instead
 /// of a table (a table that wide is read by nobody, and its size would grow
@@ -37,7 +37,7 @@ pub struct EcosystemReport {
     pub description: Option<String>,
     pub map: Map,
     pub coverage: Coverage,
-    pub scenarios: Vec<Walk>,
+    pub scenarios: Scenarios,
     pub findings: Vec<FindingGroup>,
     pub interventions: Vec<InterventionItem>,
 }
@@ -104,7 +104,7 @@ pub fn report(outcome: &Outcome) -> Report {
     Report {
         applied: configurations
             .first()
-            .and_then(|c| c.applied)
+            .and_then(|c| c.applied())
             .map(str::to_string),
         errors: outcome.count(Severity::Error),
         ecosystems: configurations
@@ -115,7 +115,7 @@ pub fn report(outcome: &Outcome) -> Report {
 }
 
 fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
-    let model: &Model = &c.model;
+    let model: &Model = c.model();
     let root = outcome
         .sources
         .get(c.root)
@@ -129,8 +129,8 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
         task: header.and_then(|h| h.task.clone()),
         description: header.and_then(|h| h.description.clone()),
         map: map(c, None),
-        coverage: coverage(model, &c.facts),
-        scenarios: walks(model, &c.facts),
+        coverage: coverage(model, c.facts()),
+        scenarios: scenarios(c),
         findings: findings(outcome, c),
         interventions: model
             .interventions

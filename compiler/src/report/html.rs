@@ -14,7 +14,8 @@ use super::content::{
     ChangeItem, Coverage, EcosystemReport, FindingGroup, InterventionItem, Report,
 };
 use super::pictures::Map;
-use super::walk::{ClusterNeeds, Walk};
+use super::walk::{Scenarios, Walked};
+use crate::scenario::render::{Line, Style};
 
 const STYLE: &str = include_str!("report.css");
 
@@ -85,12 +86,7 @@ fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
     out.push_str("<h2>Who provides what each cluster needs</h2>\n");
     coverage(out, &eco.coverage);
     out.push_str("<h2>Scenarios</h2>\n");
-    if eco.scenarios.is_empty() {
-        out.push_str("<p>No scenario is declared.</p>\n");
-    }
-    for walk in &eco.scenarios {
-        scenario(out, walk);
-    }
+    scenarios(out, &eco.scenarios);
     out.push_str("<h2>Findings</h2>\n");
     if eco.findings.is_empty() {
         out.push_str("<p><code>ecospec check</code> reports no finding.</p>\n");
@@ -195,67 +191,71 @@ fn cell_html(cell: &Cell) -> (&'static str, String) {
     }
 }
 
-fn scenario(out: &mut String, walk: &Walk) {
-    let _ = writeln!(out, "<h3>{}</h3>", named(&walk.scenario));
-    if let Some(description) = &walk.description {
-        let _ = writeln!(out, "<p>{}</p>", escape(description));
+fn scenarios(out: &mut String, scenarios: &Scenarios) {
+    if scenarios.walked.is_empty() {
+        out.push_str("<p>No scenario is declared.</p>\n");
     }
-    out.push_str("<ul>\n");
-    if !walk.bet_on_by.is_empty() {
-        let _ = writeln!(out, "<li>Bet on by: {}</li>", list(&walk.bet_on_by));
+    for walked in &scenarios.walked {
+        match walked {
+            Walked::Walk { tree, .. } => {
+                let _ = writeln!(out, "<h3>{}</h3>", line(tree));
+                lines(out, &tree.children);
+            }
+            Walked::Not { scenario, why } => {
+                let _ = writeln!(out, "<h3>{}</h3>\n<p>{}</p>", named(scenario), inline(why));
+            }
+        }
     }
-    if !walk.removes.is_empty() {
-        let taken: Vec<String> = walk
-            .removes
+    if !scenarios.not_walked.is_empty() {
+        let names: Vec<String> = scenarios
+            .not_walked
             .iter()
-            .map(|(kind, n)| format!("{kind} {}", named(n)))
+            .map(|n| format!("<code>{}</code>", escape(&n.name)))
             .collect();
         let _ = writeln!(
             out,
-            "<li>When it comes, it takes away: {}</li>",
-            taken.join(", ")
+            "<p>{} more scenarios are not walked here (ask <code>ecospec what-if --scenario NAME</code>): {}.</p>",
+            scenarios.not_walked.len(),
+            names.join(", ")
         );
     }
-    match &walk.rule {
-        None => {
-            out.push_str("<li>It has no <code>on</code> rule: no cluster is set to respond.</li>\n")
-        }
-        Some(rule) => {
-            clusters(out, "Activates", &rule.activate);
-            clusters(out, "Joins in to support", &rule.support);
-            if !rule.support_actors.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "<li>Actors that join in: {}</li>",
-                    list(&rule.support_actors)
-                );
-            }
-            if rule.activate.is_empty() && rule.support.is_empty() && rule.support_actors.is_empty()
-            {
-                out.push_str("<li>Its <code>on</code> rule sets nobody in motion.</li>\n");
-            }
-        }
+}
+
+/// A walk's lines as nested lists.
+fn lines(out: &mut String, children: &[Line]) {
+    if children.is_empty() {
+        return;
+    }
+    out.push_str("<ul>\n");
+    for child in children {
+        let _ = write!(out, "<li>{}", line(child));
+        lines(out, &child.children);
+        out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
 }
 
-fn clusters(out: &mut String, what: &str, clusters: &[ClusterNeeds]) {
-    for c in clusters {
-        let _ = write!(out, "<li>{what}: {}", named(&c.cluster));
-        if !c.needs.is_empty() {
-            out.push_str("<ul>");
-            for (capability, cell) in &c.needs {
-                let (class, text) = cell_html(cell);
-                let _ = write!(
-                    out,
-                    "<li>needs <code>{}</code>: <span class=\"{class}\">{text}</span></li>",
-                    escape(&capability.name)
-                );
-            }
-            out.push_str("</ul>");
-        }
-        out.push_str("</li>\n");
+/// One line of a walk, each piece escaped and marked up by what it is.
+fn line(line: &Line) -> String {
+    let mut out = String::new();
+    for (style, text) in &line.parts {
+        let _ = match style {
+            Style::Plain => write!(out, "{}", escape(text)),
+            Style::Name => write!(out, "<code>{}</code>", escape(text)),
+            Style::Text => write!(out, "“{}”", escape(text)),
+            Style::Gap => write!(out, "<strong class=\"gap\">{}</strong>", escape(text)),
+            Style::Taken => write!(out, "<em>{}</em>", escape(text)),
+            Style::TakenName => write!(out, "<em><code>{}</code></em>", escape(text)),
+            Style::Level(level) => write!(
+                out,
+                "<span class=\"{}\">{}</span>",
+                self::level(*level).0,
+                escape(text)
+            ),
+            Style::Message => write!(out, "{}", inline(text)),
+        };
     }
+    out
 }
 
 fn findings(out: &mut String, group: &FindingGroup) {
@@ -343,10 +343,6 @@ fn named(n: &Named) -> String {
     } else {
         format!("{} <code>{}</code>", escape(&n.label), escape(&n.name))
     }
-}
-
-fn list(names: &[Named]) -> String {
-    names.iter().map(named).collect::<Vec<_>>().join(", ")
 }
 
 /// Text as HTML: every character that could start markup or end an

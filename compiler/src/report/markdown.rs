@@ -11,7 +11,7 @@ use super::content::{
     ChangeItem, Coverage, EcosystemReport, FindingGroup, InterventionItem, Report,
 };
 use super::pictures::Map;
-use super::walk::{ClusterNeeds, Walk};
+use super::walk::{Scenarios, Walked};
 
 /// The legend under the coverage table, and the words of its cells.
 const UNCOVERED: &str = "🔴 **nobody**";
@@ -59,12 +59,7 @@ fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
     out.push_str("## Who provides what each cluster needs\n\n");
     coverage(out, &eco.coverage);
     out.push_str("## Scenarios\n\n");
-    if eco.scenarios.is_empty() {
-        out.push_str("No scenario is declared.\n\n");
-    }
-    for walk in &eco.scenarios {
-        scenario(out, walk);
-    }
+    scenarios(out, &eco.scenarios);
     out.push_str("## Findings\n\n");
     if eco.findings.is_empty() {
         out.push_str("`ecospec check` reports no finding.\n\n");
@@ -145,50 +140,34 @@ fn cell_text(cell: &Cell) -> String {
     }
 }
 
-fn scenario(out: &mut String, walk: &Walk) {
-    let _ = writeln!(out, "### {}\n", named(&walk.scenario));
-    if let Some(description) = &walk.description {
-        let _ = writeln!(out, "{}\n", text(description));
+fn scenarios(out: &mut String, scenarios: &Scenarios) {
+    if scenarios.walked.is_empty() {
+        out.push_str("No scenario is declared.\n\n");
     }
-    if !walk.bet_on_by.is_empty() {
-        let _ = writeln!(out, "- Bet on by: {}", list(&walk.bet_on_by));
-    }
-    if !walk.removes.is_empty() {
-        let taken: Vec<String> = walk
-            .removes
-            .iter()
-            .map(|(kind, n)| format!("{kind} {}", named(n)))
-            .collect();
-        let _ = writeln!(out, "- When it comes, it takes away: {}", taken.join(", "));
-    }
-    match &walk.rule {
-        None => out.push_str("- It has no `on` rule: no cluster is set to respond.\n"),
-        Some(rule) => {
-            clusters(out, "Activates", &rule.activate);
-            clusters(out, "Joins in to support", &rule.support);
-            if !rule.support_actors.is_empty() {
-                let _ = writeln!(out, "- Actors that join in: {}", list(&rule.support_actors));
+    for walked in &scenarios.walked {
+        match walked {
+            // `what-if`'s own Markdown, under its own heading.
+            Walked::Walk { markdown, .. } => {
+                out.push_str(markdown.trim_end());
+                out.push_str("\n\n");
             }
-            if rule.activate.is_empty() && rule.support.is_empty() && rule.support_actors.is_empty()
-            {
-                out.push_str("- Its `on` rule sets nobody in motion.\n");
+            Walked::Not { scenario, why } => {
+                let _ = writeln!(out, "### {}\n\n{}\n", named(scenario), message(why));
             }
         }
     }
-    out.push('\n');
-}
-
-fn clusters(out: &mut String, what: &str, clusters: &[ClusterNeeds]) {
-    for c in clusters {
-        let _ = writeln!(out, "- {what}: {}", named(&c.cluster));
-        for (capability, cell) in &c.needs {
-            let _ = writeln!(
-                out,
-                "  - needs {}: {}",
-                code(&capability.name),
-                cell_text(cell)
-            );
-        }
+    if !scenarios.not_walked.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} more scenarios are not walked here (ask `ecospec what-if --scenario NAME`): {}.\n",
+            scenarios.not_walked.len(),
+            scenarios
+                .not_walked
+                .iter()
+                .map(|n| code(&n.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
 }
 
@@ -275,10 +254,6 @@ fn named(n: &Named) -> String {
     } else {
         format!("{} ({})", text(&n.label), code(&n.name))
     }
-}
-
-fn list(names: &[Named]) -> String {
-    names.iter().map(named).collect::<Vec<_>>().join(", ")
 }
 
 /// Spec text, escaped: no Markdown or HTML of its own (GitHub's `$` math

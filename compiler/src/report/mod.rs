@@ -17,7 +17,7 @@ pub use content::{report, Coverage, EcosystemReport, Report, TABLE_COLUMNS};
 pub use html::html;
 pub use markdown::markdown;
 pub use pictures::{map, Map};
-pub use walk::{walks, ClusterNeeds, RuleWalk, Walk};
+pub use walk::{scenarios, walk_limit, Scenarios, Walked};
 
 #[cfg(test)]
 mod tests;

@@ -61,34 +61,45 @@ fn the_coverage_table_marks_uncovered_needs_and_single_providers() {
 }
 
 #[test]
-fn a_scenario_is_walked_in_the_configuration_under_it() {
+fn each_scenario_is_walked_by_what_if() {
     let r = report(&checked(SPEC));
-    let walks = &r.ecosystems[0].scenarios;
-    assert_eq!(walks.len(), 2);
-    let arrests = &walks[0];
-    assert_eq!(arrests.scenario.label, "A wave of arrests");
-    assert_eq!(arrests.removes[0].0, "actor");
-    assert_eq!(arrests.removes[0].1.name, "lawyer");
-    let bettors: Vec<&str> = arrests.bet_on_by.iter().map(|n| n.name.as_str()).collect();
-    assert_eq!(bettors, ["a", "b"]);
-    let rule = arrests.rule.as_ref().unwrap();
-    assert_eq!(rule.activate[0].cluster.name, "a");
-    // Under the arrests, nobody provides `legal` in `a`.
-    assert_eq!(rule.activate[0].needs[1].0.name, "legal");
-    assert_eq!(rule.activate[0].needs[1].1, Cell::Uncovered);
-    assert_eq!(rule.support[0].cluster.name, "b");
-    // Without an `on` rule, nothing to walk.
-    assert!(walks[1].rule.is_none());
+    let scenarios = &r.ecosystems[0].scenarios;
+    assert_eq!(scenarios.walked.len(), 2);
+    assert!(scenarios.not_walked.is_empty());
     let text = markdown(&r);
+    // What-if's own walk: the arrests take the lawyer, and `legal` with it.
+    let outcome = checked(SPEC);
+    let now = crate::scenario::Now::new(&outcome, 0, None).unwrap();
+    let walk = crate::scenario::render::markdown(&now.what_if("arrests", &[]).unwrap(), None);
+    assert!(text.contains(walk.trim_end()), "{text}");
+    assert!(walk.contains("needs `legal`: **nobody**"), "{walk}");
+    // Without an `on` rule, why not.
     assert!(
-        text.contains("- When it comes, it takes away: actor `lawyer`\n"),
+        text.contains("### `quiet`\n\nscenario `quiet` has no `on` rule"),
         "{text}"
     );
+    let page = html(&r);
     assert!(
-        text.contains("  - needs `legal`: 🔴 **nobody**\n"),
-        "{text}"
+        page.contains("<strong class=\"gap\">nobody</strong>"),
+        "{page}"
     );
-    assert!(text.contains("It has no `on` rule"), "{text}");
+}
+
+#[test]
+fn a_large_ecosystem_walks_a_few_scenarios_and_names_the_others() {
+    assert_eq!(super::walk_limit(10), 50);
+    assert_eq!(super::walk_limit(200_000), 2);
+    assert_eq!(super::walk_limit(10_000_000), 1);
+    let mut spec = String::from("cluster c\n");
+    for i in 0..60 {
+        spec.push_str(&format!("scenario s{i}\n"));
+    }
+    let r = report(&checked(&spec));
+    let scenarios = &r.ecosystems[0].scenarios;
+    assert_eq!(scenarios.walked.len(), 50);
+    assert_eq!(scenarios.not_walked.len(), 10);
+    let text = markdown(&r);
+    assert!(text.contains("10 more scenarios are not walked here (ask `ecospec what-if --scenario NAME`): `s50`, `s51`,"), "{text}");
 }
 
 #[test]

@@ -1,124 +1,70 @@
-//! Each scenario walked through, for the report: who bets on it, what it
-//! takes away, and its `on` rule in the configuration under it (section
-//! 9.2: the baseline with its `removes` taken out, by `removal::without`,
-//! the code W0422 reads): who activates, who joins in to support, and for
-//! each of those clusters each need and who provides it, or nobody.
+//! Each scenario walked through, for the report: the walk of `ecospec
+//! what-if --scenario S` itself (`scenario::Now::what_if`: who activates,
+//! who joins in and over which bridges, each need and who provides it
+//! under the scenario, what its removals open), as its Markdown and as its
+//! tree of lines for the HTML page.
 //!
-//! The path each supporter joins through (`ecospec what-if`) is not shown
-//! here yet: it comes from the what-if walk once that is in the library.
+//! A walk costs a copy of the configuration and a run of the lints under
+//! the scenario, so a root walks at most [`walk_limit`] scenarios (fewer
+//! the larger the ecosystem: the report stays linear in the spec's size);
+//! the others are named, to be asked of `what-if` one by one.
 
-use crate::model::{distinct, Facts, Model};
-use crate::removal::without;
+use crate::export::Configuration;
+use crate::scenario::render::{markdown, tree, Line};
 
-use super::cells::{cell, Cell, Named};
+use super::cells::Named;
 
-pub struct Walk {
-    pub scenario: Named,
-    pub description: Option<String>,
-    /// The clusters that bet on it.
-    pub bet_on_by: Vec<Named>,
-    /// What it takes away when it comes (`removes`), with each kind.
-    pub removes: Vec<(&'static str, Named)>,
-    /// Its `on` rule under it; none when it has none.
-    pub rule: Option<RuleWalk>,
+/// Declarations walked, in all: a root walks this many divided by its
+/// declarations, and at least one scenario.
+const WALK_BUDGET: usize = 400_000;
+/// Scenarios walked at most in one root.
+const WALKS: usize = 50;
+
+pub struct Scenarios {
+    /// The scenarios walked through, in source order.
+    pub walked: Vec<Walked>,
+    /// The scenarios left out of the report (past [`walk_limit`]).
+    pub not_walked: Vec<Named>,
 }
 
-pub struct RuleWalk {
-    pub activate: Vec<ClusterNeeds>,
-    /// The clusters in `support`.
-    pub support: Vec<ClusterNeeds>,
-    /// The actors in `support`.
-    pub support_actors: Vec<Named>,
+pub enum Walked {
+    /// `what-if`'s walk: its Markdown, and its tree of lines.
+    Walk { markdown: String, tree: Line },
+    /// A scenario that `what-if` cannot walk (it has no `on` rule): why.
+    Not { scenario: Named, why: String },
 }
 
-pub struct ClusterNeeds {
-    pub cluster: Named,
-    /// Each need with who provides it under the scenario.
-    pub needs: Vec<(Named, Cell)>,
+/// How many scenarios a root of `declarations` declarations walks.
+pub fn walk_limit(declarations: usize) -> usize {
+    (WALK_BUDGET / declarations.max(1)).clamp(1, WALKS)
 }
 
-/// Every scenario of `model`, walked through, in source order.
-pub fn walks(model: &Model, facts: &Facts) -> Vec<Walk> {
-    let scenarios = model.scenarios.len();
-    // Who bets on each scenario, and each scenario's rule: one pass each.
-    let mut bettors: Vec<Vec<Named>> = vec![Vec::new(); scenarios];
-    for cluster in model.clusters.iter().filter(|c| !c.common.removed) {
-        for (s, _) in distinct(&cluster.bets_on) {
-            if let Some(list) = bettors.get_mut(s) {
-                list.push(Named::of(&cluster.common));
-            }
+/// The scenarios of `c`, walked through.
+pub fn scenarios(c: &Configuration<'_>) -> Scenarios {
+    let model = c.model();
+    let declarations = model.capabilities.len()
+        + model.scenarios.len()
+        + model.clusters.len()
+        + model.actors.len()
+        + model.bridges.len();
+    let limit = walk_limit(declarations);
+    let mut walked = Vec::new();
+    let mut not_walked = Vec::new();
+    for scenario in model.scenarios.iter().filter(|s| !s.common.removed) {
+        if walked.len() == limit {
+            not_walked.push(Named::of(&scenario.common));
+            continue;
         }
-    }
-    let mut rules: Vec<Option<usize>> = vec![None; scenarios];
-    for (index, rule) in model.rules.iter().enumerate() {
-        if let Some(slot) = rule.scenario.index.and_then(|s| rules.get_mut(s)) {
-            slot.get_or_insert(index);
-        }
-    }
-    model
-        .scenarios
-        .iter()
-        .zip(bettors)
-        .zip(rules)
-        .filter(|((scenario, _), _)| !scenario.common.removed)
-        .map(|((scenario, bet_on_by), rule)| {
-            let removes = scenario
-                .removes
-                .iter()
-                .filter_map(|r| {
-                    let symbol = r.symbol?;
-                    Some((symbol.kind.keyword(), Named::of(model.common(symbol)?)))
-                })
-                .collect();
-            let rule = rule.map(|index| {
-                if scenario.removes.is_empty() {
-                    rule_walk(model, facts, index)
-                } else {
-                    let under = without(model, &scenario.removes);
-                    rule_walk(&under, &Facts::new(&under), index)
-                }
-            });
-            Walk {
+        walked.push(match c.now.what_if(&scenario.common.name, &[]) {
+            Ok(answer) => Walked::Walk {
+                markdown: markdown(&answer, None),
+                tree: tree(&answer),
+            },
+            Err(why) => Walked::Not {
                 scenario: Named::of(&scenario.common),
-                description: scenario.description.clone(),
-                bet_on_by,
-                removes,
-                rule,
-            }
-        })
-        .collect()
-}
-
-fn rule_walk(model: &Model, facts: &Facts, index: usize) -> RuleWalk {
-    let Some(rule) = model.rules.get(index) else {
-        return RuleWalk {
-            activate: Vec::new(),
-            support: Vec::new(),
-            support_actors: Vec::new(),
-        };
-    };
-    let clusters = |list| {
-        distinct(list)
-            .filter_map(|(k, _)| {
-                let cluster = model.clusters.get(k)?;
-                Some(ClusterNeeds {
-                    cluster: Named::of(&cluster.common),
-                    needs: distinct(&cluster.needs)
-                        .filter_map(|(cap, _)| {
-                            let capability = model.capabilities.get(cap)?;
-                            Some((Named::of(&capability.common), cell(model, facts, k, cap)))
-                        })
-                        .collect(),
-                })
-            })
-            .collect()
-    };
-    RuleWalk {
-        activate: clusters(&rule.activate),
-        support: clusters(&rule.support),
-        support_actors: distinct(&rule.support_actors)
-            .filter_map(|(a, _)| model.actors.get(a))
-            .map(|a| Named::of(&a.common))
-            .collect(),
+                why,
+            },
+        });
     }
+    Scenarios { walked, not_walked }
 }
