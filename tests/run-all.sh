@@ -3,7 +3,7 @@
 # command, and what .ci/run runs after the format and lint checks.
 # Needs Rust and Node. Installs what else the tests need when it is
 # missing: Node packages with `npm ci` (committed lock files), and Debian's
-# neovim, emacs-nox and chromium when run as root; as another user, the step that
+# graphviz, neovim, emacs-nox and chromium when run as root; as another user, the step that
 # needs one is skipped with one line naming what to install
 # (tests/debian-packages.sh). With CI=true nothing is skipped.
 set -euo pipefail
@@ -14,6 +14,11 @@ bash tests/debian-packages-test.sh
 
 # shellcheck source=debian-packages.sh
 source tests/debian-packages.sh
+echo "== Graphviz for cli/tests/graph.rs (dot renders every \`ecospec graph --format dot\`)"
+# Installed before the tests run: the test itself skips (one line) without
+# dot, except under CI=true, where it fails.
+debian_packages "graph: Graphviz renders every dot drawing" dot:graphviz || true
+
 echo "== Debian's chromium, for the HTML report test (cli/tests/report.rs)"
 # Installed here, before the tests run in parallel; the test itself skips
 # (or, with CI=true, fails) when it is still missing.
@@ -21,6 +26,10 @@ debian_packages "the HTML report in headless Chromium (cli/tests/report.rs)" chr
 
 echo "== cargo test --workspace"
 cargo test --workspace --locked
+
+echo "== Mermaid itself parses every \`ecospec graph --format mermaid\` golden"
+(cd tests/graph/mermaid && npm ci --no-audit --no-fund --silent)
+node tests/graph/mermaid/parse.mjs tests/graph/*/*.mmd
 
 echo "== SARIF output validated by the SARIF Multitool and the 2.1.0 schema"
 bash tests/sarif/validate.sh

@@ -37,6 +37,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Walk a scenario through: who activates, who joins in over which bridges, who provides each need
     WhatIf(WhatIfArgs),
+    /// Draw the ecosystem: clusters and bridges, actors, or capabilities, with its findings
+    Graph(GraphArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -142,10 +144,62 @@ pub struct ReportArgs {
     pub allow_outside_imports: bool,
 }
 
+#[derive(Args, Debug)]
+pub struct GraphArgs {
+    /// A file or folder (every `.eco` file under a folder)
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: GraphFormat,
+    /// What to draw
+    #[arg(long, value_enum, default_value_t = GraphView::Clusters)]
+    pub view: GraphView,
+    /// Draw the configuration with this intervention applied
+    #[arg(long, value_name = "NAME")]
+    pub apply: Option<String>,
+    /// Draw the configuration under this scenario (what it activates, who supports, what it removes)
+    #[arg(long, value_name = "S")]
+    pub scenario: Option<String>,
+    /// The ecosystem to draw when PATH holds several roots
+    #[arg(long, value_name = "FILE")]
+    pub root: Option<PathBuf>,
+    /// Write the picture to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let imports leave the folder being checked (only for specs you trust)
+    #[arg(long)]
+    pub allow_outside_imports: bool,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Markdown,
     Html,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz
+    Dot,
+    /// A Mermaid flowchart (renders on GitHub)
+    Mermaid,
+    /// SVG drawn by ecospec itself
+    Svg,
+    /// The resolved model with its facts and findings
+    Json,
+    /// A Kumu blueprint
+    Kumu,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphView {
+    /// Clusters as nodes, bridges as edges
+    Clusters,
+    /// Clusters as boxes holding their members, serving actors outside
+    Actors,
+    /// Capabilities against clusters: who provides, what is uncovered
+    Capabilities,
 }
 
 #[derive(Args, Debug)]

@@ -2,7 +2,6 @@
 //! `ecospec check --watch` runs again after each change.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 use ecospec::check::{check, Options, Outcome};
 use ecospec::diagnostic::Severity;
@@ -19,12 +18,12 @@ use crate::files::write_atomically;
 /// of a usage error (an unknown lint, a path that does not exist).
 pub fn prepare(args: &CheckArgs) -> Result<(Vec<Input>, Options), u8> {
     let options = options(args).map_err(|message| usage_error(&message))?;
-    Ok((inputs(&args.paths)?, options))
+    Ok((inputs_of(&args.paths)?, options))
 }
 
-/// What to check: a folder's `.eco` files, or one file; the exit status of
-/// a usage error for a path that does not exist.
-pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, u8> {
+/// Each path as an input: a folder, or a file; one that does not exist is a
+/// usage error (its exit status).
+pub fn inputs_of(paths: &[std::path::PathBuf]) -> Result<Vec<Input>, u8> {
     let mut inputs = Vec::with_capacity(paths.len());
     for path in paths {
         if path.is_dir() {
@@ -147,7 +146,7 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
     })
 }
 
-fn exit_status(outcome: &Outcome, deny_warnings: bool) -> u8 {
+pub fn exit_status(outcome: &Outcome, deny_warnings: bool) -> u8 {
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
     if errors > 0 || (deny_warnings && warnings > 0) {

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Report(args) => commands::report::run(&args),
         Command::WhatIf(args) => commands::what_if::run(&args),
+        Command::Graph(args) => commands::graph::run(&args),
     };
     ExitCode::from(status)
 }

@@ -21,6 +21,7 @@ pub mod lints;
 pub mod load;
 pub mod memfs;
 pub mod model;
+pub mod picture;
 pub mod query;
 pub mod removal;
 pub mod render;

@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod explain;
 pub mod fmt;
+pub mod graph;
 pub mod init;
 pub mod lints;
 pub mod man;

@@ -8,12 +8,12 @@ use ecospec::load::{LoadOptions, RealFs};
 use ecospec::report;
 
 use crate::args::{ReportArgs, ReportFormat};
-use crate::checking::{inputs, nothing_checked};
+use crate::checking::{inputs_of, nothing_checked};
 use crate::exit::{usage_error, EXIT_OK};
 use crate::files::write_atomically;
 
 pub fn run(args: &ReportArgs) -> u8 {
-    let inputs = match inputs(std::slice::from_ref(&args.path)) {
+    let inputs = match inputs_of(std::slice::from_ref(&args.path)) {
         Ok(inputs) => inputs,
         Err(status) => return status,
     };

@@ -82,6 +82,9 @@ pub struct Bridge {
     pub common: Common,
     /// The clusters it names, repeats and unresolved names included.
     pub ends: Vec<Ref>,
+    /// Written `among a, b, ...` (a movement-wide network), not `between
+    /// a and b`: pictures draw it as a node of its own (section 10).
+    pub among: bool,
     pub via: Vec<Ref>,
     pub through: Vec<Ref>,
     pub form: Option<Box<str>>,

@@ -136,6 +136,7 @@ impl Resolver {
             DeclKind::Bridge => Record::Bridge(Bridge {
                 common,
                 ends,
+                among: matches!(decl.ends, Some(ecospec_syntax::ast::BridgeEnds::Among(_))),
                 via: Vec::new(),
                 through: Vec::new(),
                 form: None,

@@ -1,0 +1,141 @@
+//! `ecospec graph`: the checked ecosystem as a picture (section 10 of the
+//! contract). The library builds the picture and draws it; this command
+//! picks the ecosystem (`--root`), and writes the drawing to standard
+//! output or, atomically, to `-o FILE`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ecospec::check::{check, Options, Outcome};
+use ecospec::load::{LoadOptions, RealFs};
+use ecospec::picture::{self, Request, View};
+use ecospec::resolve::Resolved;
+
+use crate::args::{GraphArgs, GraphFormat, GraphView};
+use crate::checking::{exit_status, inputs_of, nothing_checked};
+use crate::exit::usage_error;
+use crate::files::write_atomically;
+
+pub fn run(args: &GraphArgs) -> u8 {
+    let inputs = match inputs_of(std::slice::from_ref(&args.path)) {
+        Ok(inputs) => inputs,
+        Err(status) => return status,
+    };
+    let options = Options {
+        load: LoadOptions {
+            allow_outside_imports: args.allow_outside_imports,
+        },
+        apply: args.apply.clone(),
+        consume_trees: true,
+        ..Options::default()
+    };
+    let outcome = match check(&RealFs, &inputs, &options) {
+        Ok(outcome) => outcome,
+        Err(message) => return usage_error(&message),
+    };
+    if let Some(status) = nothing_checked(&outcome) {
+        return status;
+    }
+    let drawing = match args.format {
+        GraphFormat::Dot | GraphFormat::Mermaid | GraphFormat::Svg => draw(args, &outcome),
+        // Built on their own branch (library functions in compiler/src/export/);
+        // wired in here at merge.
+        GraphFormat::Json | GraphFormat::Kumu => {
+            return usage_error("`--format json` and `--format kumu` are not built yet")
+        }
+    };
+    let bytes = match drawing {
+        Ok(text) => text.into_bytes(),
+        Err(message) => return usage_error(&message),
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, &bytes)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        None => {
+            // A closed pipe (`ecospec graph | head`) is not an error.
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+            Ok(())
+        }
+    };
+    if let Err(message) = written {
+        return usage_error(&message);
+    }
+    let status = exit_status(&outcome, false);
+    if status != 0 {
+        eprintln!("error: the spec has errors; the picture shows what resolved (`ecospec check` lists them)");
+    }
+    status
+}
+
+/// The drawing of the one ecosystem asked for, in `dot`, `mermaid` or `svg`.
+fn draw(args: &GraphArgs, outcome: &Outcome) -> Result<String, String> {
+    let resolved = root(outcome, args.root.as_deref())?;
+    let title = outcome
+        .sources
+        .get(resolved.root)
+        .and_then(|f| f.path.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let request = Request {
+        view: match args.view {
+            GraphView::Clusters => View::Clusters,
+            GraphView::Actors => View::Actors,
+            GraphView::Capabilities => View::Capabilities,
+        },
+        apply: args.apply.as_deref(),
+        scenario: args.scenario.as_deref(),
+        title: &title,
+    };
+    let picture = picture::picture(resolved, &request)?;
+    match args.format {
+        GraphFormat::Dot => Ok(picture::render_dot(&picture)),
+        GraphFormat::Mermaid => Ok(picture::render_mermaid(&picture)),
+        _ => picture::render_svg(&picture),
+    }
+}
+
+/// The ecosystem `--root` names, or the only one; with several roots and
+/// no `--root`, an error naming them.
+fn root<'a>(outcome: &'a Outcome, wanted: Option<&Path>) -> Result<&'a Resolved, String> {
+    let shown = |eco: &Resolved| {
+        outcome
+            .sources
+            .get(eco.root)
+            .map_or_else(String::new, |f| format!("`{}`", f.name))
+    };
+    let roots = || {
+        outcome
+            .ecosystems
+            .iter()
+            .map(shown)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (wanted, &outcome.ecosystems[..]) {
+        (None, [only]) => Ok(only),
+        (None, _) => Err(format!(
+            "the folder holds several roots ({}): choose one with `--root FILE`",
+            roots()
+        )),
+        (Some(file), _) => {
+            let real = std::fs::canonicalize(file).unwrap_or_else(|_| PathBuf::from(file));
+            outcome
+                .ecosystems
+                .iter()
+                .find(|eco| {
+                    outcome
+                        .sources
+                        .get(eco.root)
+                        .is_some_and(|f| f.path == real)
+                })
+                .ok_or_else(|| {
+                    format!(
+                        "`{}` is not the root of an ecosystem here; the roots: {}",
+                        file.display(),
+                        roots()
+                    )
+                })
+        }
+    }
+}
