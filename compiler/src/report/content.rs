@@ -121,6 +121,13 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
         .get(c.root)
         .map_or_else(String::new, |f| f.name.clone());
     let header = model.header.as_ref();
+    // The map's title when the header gives no label (as `graph` does).
+    let file_name = outcome
+        .sources
+        .get(c.root)
+        .and_then(|f| f.path.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     EcosystemReport {
         title: header
             .and_then(|h| h.label.clone())
@@ -128,7 +135,7 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
         root,
         task: header.and_then(|h| h.task.clone()),
         description: header.and_then(|h| h.description.clone()),
-        map: map(c, None),
+        map: map(c, None, &file_name),
         coverage: coverage(model, c.facts()),
         scenarios: scenarios(c),
         findings: findings(outcome, c),
@@ -146,7 +153,11 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
                     pathway: i.pathway.clone(),
                     closes: changes(report.map(|r| &r.closes)),
                     opens: changes(report.map(|r| &r.opens)),
-                    map_after: map(c, Some(&i.common.name)),
+                    // With an intervention applied, the others are not judged.
+                    map_after: match c.applied() {
+                        None => map(c, Some(&i.common.name), &file_name),
+                        Some(_) => Map::default(),
+                    },
                 }
             })
             .collect(),

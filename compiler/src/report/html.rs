@@ -104,16 +104,19 @@ fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
 }
 
 fn map(out: &mut String, map: &Map, root: &str) {
-    match &map.svg {
-        // The picture module's SVG escapes the spec's text itself.
-        Some(svg) => {
+    match (&map.svg, &map.none) {
+        // The picture module escapes the spec's text in its SVG itself.
+        (Some(svg), _) => {
             let _ = writeln!(
                 out,
                 "<div class=\"map scroll\">\n{}\n</div>",
                 svg.trim_end()
             );
         }
-        None => {
+        (None, Some(why)) => {
+            let _ = writeln!(out, "<p class=\"muted\">No map here: {}</p>", inline(why));
+        }
+        (None, None) => {
             let _ = writeln!(
                 out,
                 "<p class=\"muted\">Draw it with <code>ecospec graph --format svg --root {}</code>.</p>",
@@ -168,7 +171,7 @@ fn coverage(out: &mut String, coverage: &Coverage) {
     }
     out.push_str(
         "<p class=\"legend\"><span class=\"mark red\">nobody</span>: a need nobody in or serving the cluster provides (red). \
-         <span class=\"mark\">◆</span>: its only provider. ·: not needed.</p>\n",
+         <span class=\"mark\">★</span>: its only provider. ·: not needed.</p>\n",
     );
 }
 
@@ -181,7 +184,7 @@ fn cell_html(cell: &Cell) -> (&'static str, String) {
             let names: Vec<String> = shown.iter().map(|a| escape(&a.label)).collect();
             let mut text = names.join(", ");
             if *count == 1 {
-                return ("single", format!("<span class=\"mark\">◆</span> {text}"));
+                return ("single", format!("<span class=\"mark\">★</span> {text}"));
             }
             if *count > shown.len() {
                 let _ = write!(text, " and {} more", count - shown.len());

@@ -15,7 +15,7 @@ use super::walk::{Scenarios, Walked};
 
 /// The legend under the coverage table, and the words of its cells.
 const UNCOVERED: &str = "🔴 **nobody**";
-const SINGLE: &str = "◆";
+const SINGLE: &str = "★";
 const NOT_NEEDED: &str = "·";
 
 /// The report of every root, as Markdown.
@@ -76,15 +76,29 @@ fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
 }
 
 fn map(out: &mut String, map: &Map, root: &str) {
-    match &map.mermaid {
-        Some(mermaid) => {
-            let _ = writeln!(out, "```mermaid\n{}\n```\n", mermaid.trim_end());
+    match (&map.mermaid, &map.none) {
+        (Some(mermaid), _) => {
+            // A fence longer than any run of backquotes in the drawing.
+            let fence = "`".repeat(longest_run(mermaid, '`').max(2) + 1);
+            let _ = writeln!(out, "{fence}mermaid\n{}\n{fence}\n", mermaid.trim_end());
         }
-        None => {
+        (None, Some(why)) => {
+            let _ = writeln!(out, "No map here: {}\n", message(why));
+        }
+        (None, None) => {
             let command = format!("ecospec graph --format svg --root {root}");
             let _ = writeln!(out, "Draw it with {}.\n", code(&command));
         }
     }
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for x in text.chars() {
+        run = if x == c { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 fn coverage(out: &mut String, coverage: &Coverage) {
