@@ -8,6 +8,9 @@
 use std::fmt::Write as _;
 
 use crate::lints::Level;
+// Spec text as HTML: the SVG's escaping (`&`, `<`, `>` and both quotes as
+// entities, control characters dropped) is the page's too.
+use crate::picture::xml_text as escape;
 
 use super::cells::{Cell, Named};
 use super::content::{
@@ -346,23 +349,6 @@ fn named(n: &Named) -> String {
     } else {
         format!("{} <code>{}</code>", escape(&n.label), escape(&n.name))
     }
-}
-
-/// Text as HTML: every character that could start markup or end an
-/// attribute, escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// ecospec's own words (a message, an explanation), escaped, with their
