@@ -213,15 +213,18 @@ fn scenarios(out: &mut String, scenarios: &Scenarios) {
         }
     }
     if !scenarios.not_walked.is_empty() {
-        let names: Vec<String> = scenarios
+        let mut names: Vec<String> = scenarios
             .not_walked
             .iter()
             .map(|n| format!("<code>{}</code>", escape(&n.name)))
             .collect();
+        if scenarios.more > 0 {
+            names.push(format!("and {} more", scenarios.more));
+        }
         let _ = writeln!(
             out,
             "<p>{} more scenarios are not walked here (ask <code>ecospec what-if --scenario NAME</code>): {}.</p>",
-            scenarios.not_walked.len(),
+            scenarios.not_walked.len() + scenarios.more,
             names.join(", ")
         );
     }

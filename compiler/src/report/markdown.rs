@@ -171,16 +171,15 @@ fn scenarios(out: &mut String, scenarios: &Scenarios) {
         }
     }
     if !scenarios.not_walked.is_empty() {
+        let mut names: Vec<String> = scenarios.not_walked.iter().map(|n| code(&n.name)).collect();
+        if scenarios.more > 0 {
+            names.push(format!("and {} more", scenarios.more));
+        }
         let _ = writeln!(
             out,
             "{} more scenarios are not walked here (ask `ecospec what-if --scenario NAME`): {}.\n",
-            scenarios.not_walked.len(),
-            scenarios
-                .not_walked
-                .iter()
-                .map(|n| code(&n.name))
-                .collect::<Vec<_>>()
-                .join(", ")
+            scenarios.not_walked.len() + scenarios.more,
+            names.join(", ")
         );
     }
 }

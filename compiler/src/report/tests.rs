@@ -91,15 +91,18 @@ fn a_large_ecosystem_walks_a_few_scenarios_and_names_the_others() {
     assert_eq!(super::walk_limit(200_000), 2);
     assert_eq!(super::walk_limit(10_000_000), 1);
     let mut spec = String::from("cluster c\n");
-    for i in 0..60 {
+    for i in 0..80 {
         spec.push_str(&format!("scenario s{i}\n"));
     }
     let r = report(&checked(&spec));
     let scenarios = &r.ecosystems[0].scenarios;
     assert_eq!(scenarios.walked.len(), 50);
-    assert_eq!(scenarios.not_walked.len(), 10);
+    // The first twenty left out are named, the others counted.
+    assert_eq!(scenarios.not_walked.len(), 20);
+    assert_eq!(scenarios.more, 10);
     let text = markdown(&r);
-    assert!(text.contains("10 more scenarios are not walked here (ask `ecospec what-if --scenario NAME`): `s50`, `s51`,"), "{text}");
+    assert!(text.contains("30 more scenarios are not walked here (ask `ecospec what-if --scenario NAME`): `s50`, `s51`,"), "{text}");
+    assert!(text.contains("`s69`, and 10 more.\n"), "{text}");
 }
 
 #[test]

@@ -19,12 +19,16 @@ use super::cells::Named;
 const WALK_BUDGET: usize = 400_000;
 /// Scenarios walked at most in one root.
 const WALKS: usize = 50;
+/// Scenarios not walked that the report names, at most.
+const NAMED: usize = 20;
 
 pub struct Scenarios {
     /// The scenarios walked through, in source order.
     pub walked: Vec<Walked>,
-    /// The scenarios left out of the report (past [`walk_limit`]).
+    /// The first scenarios left out of the report (past [`walk_limit`]).
     pub not_walked: Vec<Named>,
+    /// How many more are left out.
+    pub more: usize,
 }
 
 pub enum Walked {
@@ -50,9 +54,14 @@ pub fn scenarios(c: &Configuration<'_>) -> Scenarios {
     let limit = walk_limit(declarations);
     let mut walked = Vec::new();
     let mut not_walked = Vec::new();
+    let mut more = 0;
     for scenario in model.scenarios.iter().filter(|s| !s.common.removed) {
         if walked.len() == limit {
-            not_walked.push(Named::of(&scenario.common));
+            if not_walked.len() < NAMED {
+                not_walked.push(Named::of(&scenario.common));
+            } else {
+                more += 1;
+            }
             continue;
         }
         walked.push(match c.now.what_if(&scenario.common.name, &[]) {
@@ -66,5 +75,9 @@ pub fn scenarios(c: &Configuration<'_>) -> Scenarios {
             },
         });
     }
-    Scenarios { walked, not_walked }
+    Scenarios {
+        walked,
+        not_walked,
+        more,
+    }
 }
