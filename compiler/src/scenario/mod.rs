@@ -7,7 +7,7 @@ pub mod configuration;
 mod opens;
 mod paths;
 pub mod render;
-mod walk;
+pub mod walk;
 
 pub use ask::{pick_root, Answer, Now};
 pub use configuration::{rule_of, Configuration};
