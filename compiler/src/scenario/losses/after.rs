@@ -552,15 +552,7 @@ fn lost_paths(
         let then_reach: Vec<usize> = under
             .actors
             .get(x)
-            .map(|actor| {
-                let both: Vec<_> = actor
-                    .member_of
-                    .iter()
-                    .chain(&actor.serves)
-                    .cloned()
-                    .collect();
-                distinct(&both).map(|(c, _)| c).collect::<Vec<_>>()
-            })
+            .map(|actor| actor.clusters())
             .unwrap_or_default()
             .into_iter()
             .filter_map(place_under)

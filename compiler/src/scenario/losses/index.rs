@@ -194,16 +194,7 @@ impl<'m> Index<'m> {
         self.model
             .actors
             .get(a)
-            .map(|actor| {
-                let mut seen = Seen::default();
-                actor
-                    .member_of
-                    .iter()
-                    .chain(&actor.serves)
-                    .filter_map(|r| r.index)
-                    .filter(|c| seen.insert(*c))
-                    .collect()
-            })
+            .map(|actor| actor.clusters())
             .unwrap_or_default()
     }
 }

@@ -52,7 +52,8 @@ pub fn losses(now: &Now<'_>) -> Vec<Loss> {
         .iter()
         .map(|f| (f.lint.code.as_str(), f.subjects.as_slice()))
         .collect();
-    let out_of_it: FxHashSet<&str> = commons(model)
+    let out_of_it: FxHashSet<&str> = model
+        .commons()
         .filter(|c| c.broken || c.removed)
         .map(|c| &*c.name)
         .collect();
@@ -113,18 +114,6 @@ fn candidates(model: &Model) -> impl Iterator<Item = (Symbol, &Common)> {
         .filter(|(symbol, common)| symbol.kind != DeclKind::Capability && !common.removed)
 }
 
-fn commons(model: &Model) -> impl Iterator<Item = &Common> {
-    model
-        .capabilities
-        .iter()
-        .map(|d| &d.common)
-        .chain(model.scenarios.iter().map(|d| &d.common))
-        .chain(model.clusters.iter().map(|d| &d.common))
-        .chain(model.actors.iter().map(|d| &d.common))
-        .chain(model.bridges.iter().map(|d| &d.common))
-        .chain(model.interventions.iter().map(|d| &d.common))
-}
-
 /// What the loss takes out with it: itself, and for a cluster the bridges
 /// it leaves with fewer than two clusters (the subject of no finding).
 fn gone_with<'m>(ix: &'m Index<'_>, who: Symbol, common: &'m Common) -> Vec<&'m str> {
@@ -170,5 +159,5 @@ fn providers_without(model: &Model, who: Symbol, common: &Common) -> Vec<Found> 
 /// Any place in the model: the level of a lint there, with no `@allow`
 /// read, is its level everywhere but under an `@allow`.
 fn any_place(model: &Model) -> Option<Loc> {
-    commons(model).next().map(|c| c.name_loc)
+    model.commons().next().map(|c| c.name_loc)
 }
