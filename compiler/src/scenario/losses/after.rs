@@ -373,32 +373,39 @@ fn graph(ix: &Index<'_>, component: usize, blocked: Blocked, split: bool, out: &
     if !split && ix.gap_scenarios.is_empty() {
         return;
     }
-    // A loss that cannot split its component leaves every cluster where
-    // it was (a bridge that is not critical).
-    let pieces = if split {
-        Pieces::new(&ix.adjacency, members, blocked)
-    } else {
-        Pieces::new(&ix.adjacency, &[], blocked)
-    };
     let removed = match blocked {
         Blocked::Cluster(c) => Some(c),
         Blocked::Bridge(_) => None,
     };
-    // Where a cluster is after the loss: its piece inside the component,
-    // its component elsewhere (pieces numbered past every cluster index).
+    let node = match blocked {
+        Blocked::Cluster(c) => c,
+        Blocked::Bridge(b) => model.clusters.len() + b,
+    };
+    // A loss that cannot split its component leaves every cluster where
+    // it was (a bridge that is not critical).
+    let cut = split.then(|| ix.cuts.split(node, members.len()));
+    // Where a cluster is after the loss: a piece cut off inside the
+    // component is named past every cluster index; the rest of the
+    // component, and every other component, keep their name.
     let base = model.clusters.len();
     let place = |c: usize| -> Option<usize> {
         if Some(c) == removed {
             return None;
         }
-        match pieces.piece(c) {
+        match cut.as_ref().and_then(|cut| ix.cuts.piece_of(cut, c)) {
             Some(p) => Some(base + p),
             None => ix.facts.component.get(c).copied(),
         }
     };
-    if split {
+    if let Some(cut) = &cut {
+        let pieces: Vec<(usize, usize)> = cut
+            .children
+            .iter()
+            .map(|(_, _, first, size)| (*first, *size))
+            .chain(cut.rest)
+            .collect();
         disconnected(ix, component, &pieces, out);
-        for &r in ix.rules_by_component.get(&component).into_iter().flatten() {
+        for &r in ix.cuts.touching(node) {
             support_without_bridge(ix, r, removed, &place, out);
         }
     }
@@ -409,20 +416,14 @@ fn graph(ix: &Index<'_>, component: usize, blocked: Blocked, split: bool, out: &
 
 /// W0402 after the loss: the other components stay; the component of the
 /// loss is its pieces.
-fn disconnected(ix: &Index<'_>, component: usize, pieces: &Pieces, out: &mut Out<'_>) {
+fn disconnected(ix: &Index<'_>, component: usize, pieces: &[(usize, usize)], out: &mut Out<'_>) {
     let mut firsts: Vec<usize> = ix
         .big_firsts
         .iter()
         .filter(|(_, k)| *k != component)
         .take(2)
         .map(|(f, _)| *f)
-        .chain(
-            pieces
-                .pieces
-                .iter()
-                .filter(|(_, n)| *n >= 2)
-                .map(|(f, _)| *f),
-        )
+        .chain(pieces.iter().filter(|(_, n)| *n >= 2).map(|(f, _)| *f))
         .collect();
     if firsts.len() < 2 {
         return;

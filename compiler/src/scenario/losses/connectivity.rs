@@ -1,7 +1,8 @@
 //! The cluster graph of one component with one cluster or bridge taken
-//! out: which pieces its clusters fall into, and which bridges hold the
-//! pieces together alone (critical) then. A search over that component
-//! only: what a loss touches.
+//! out, searched through: which pieces its clusters fall into under a
+//! scenario that takes something away (W0422 (b)), and which bridges hold
+//! the pieces together alone then (W0418, when it counts). A search over
+//! that component only.
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -16,28 +17,25 @@ pub enum Blocked {
 }
 
 /// Per cluster of `members` (but a blocked one), the piece it falls into,
-/// pieces numbered in the order of their first cluster in `members`; and
-/// per piece its first cluster and its size.
+/// pieces numbered in the order of their first cluster in `members`.
 pub struct Pieces {
     pub of: FxHashMap<usize, usize>,
-    pub pieces: Vec<(usize, usize)>,
 }
 
 impl Pieces {
     pub fn new(adjacency: &Adjacency, members: &[usize], blocked: Blocked) -> Pieces {
         let mut of: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut pieces = Vec::new();
+        let mut pieces = 0;
         let mut bridges_seen: FxHashSet<usize> = FxHashSet::default();
         for &start in members {
             if blocked == Blocked::Cluster(start) || of.contains_key(&start) {
                 continue;
             }
-            let piece = pieces.len();
-            let mut size = 0;
+            let piece = pieces;
+            pieces += 1;
             of.insert(start, piece);
             let mut stack = vec![start];
             while let Some(c) = stack.pop() {
-                size += 1;
                 for &b in adjacency.bridges_of.get(c).into_iter().flatten() {
                     if blocked == Blocked::Bridge(b) || !bridges_seen.insert(b) {
                         continue;
@@ -50,9 +48,8 @@ impl Pieces {
                     }
                 }
             }
-            pieces.push((start, size));
         }
-        Pieces { of, pieces }
+        Pieces { of }
     }
 
     pub fn piece(&self, cluster: usize) -> Option<usize> {

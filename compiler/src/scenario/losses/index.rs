@@ -2,13 +2,16 @@
 //! configuration: how many actors provide each capability in each cluster,
 //! each cluster's needs, how often each capability is named, how many
 //! clusters bet on each scenario, the cluster graph and its components,
-//! the rules by component, and each scenario that takes something away.
+//! how each loss splits it (`cuts.rs`), and each scenario that takes
+//! something away.
 
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Loc;
-use crate::model::{distinct, Adjacency, Facts, Model, Seen};
+use crate::model::{distinct, Adjacency, Facts, Model};
 use crate::scenario::configuration::Configuration;
+
+use super::cuts::Cuts;
 
 /// A scenario with a `removes` that resolved and an unbroken `on` rule:
 /// the configuration under it (W0422 reads it).
@@ -42,10 +45,9 @@ pub struct Index<'m> {
     /// (first cluster, representative) of each component of two or more
     /// clusters, sorted: W0402 reads the first two.
     pub big_firsts: Vec<(usize, usize)>,
-    /// Component representative → the rules with a cluster in it, or an
-    /// actor supporter serving one of its clusters.
-    pub rules_by_component: FxHashMap<usize, Vec<usize>>,
     pub gap_scenarios: Vec<GapScenario<'m>>,
+    /// How each loss splits the cluster graph.
+    pub cuts: Cuts,
 }
 
 impl<'m> Index<'m> {
@@ -112,29 +114,6 @@ impl<'m> Index<'m> {
             .filter_map(|(k, m)| Some((*m.first()?, *k)))
             .collect();
         big_firsts.sort_unstable();
-        let mut rules_by_component: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for (r, rule) in model.rules.iter().enumerate() {
-            if rule.broken {
-                continue;
-            }
-            let mut seen = Seen::default();
-            let actors_clusters = distinct(&rule.support_actors)
-                .filter_map(|(a, _)| model.actors.get(a))
-                .flat_map(|a| a.member_of.iter().chain(&a.serves));
-            let clusters = rule
-                .activate
-                .iter()
-                .chain(&rule.support)
-                .chain(actors_clusters)
-                .filter_map(|r| r.index);
-            for c in clusters {
-                if let Some(k) = facts.component.get(c) {
-                    if seen.insert(*k) {
-                        rules_by_component.entry(*k).or_default().push(r);
-                    }
-                }
-            }
-        }
         let gap_scenarios = (0..model.scenarios.len())
             .filter(|s| {
                 model
@@ -158,6 +137,7 @@ impl<'m> Index<'m> {
                 }
             })
             .collect();
+        let cuts = Cuts::new(model, &adjacency);
         Index {
             model,
             facts,
@@ -171,7 +151,7 @@ impl<'m> Index<'m> {
             unsure,
             members,
             big_firsts,
-            rules_by_component,
+            cuts,
             gap_scenarios,
         }
     }

@@ -3,6 +3,7 @@
 
 mod after;
 mod connectivity;
+mod cuts;
 mod index;
 mod rank;
 
