@@ -95,7 +95,7 @@ pub fn actor(ix: &Index<'_>, a: usize, out: &mut Out<'_>) {
             continue;
         };
         let kn = &*capability.common.name;
-        let needed = ix.needs.iter().any(|n| n.iter().any(|(x, _)| *x == k));
+        let needed = ix.needed.get(k).copied().unwrap_or(false);
         if needed && ix.facts.providers.get(k).is_some_and(|p| p.len() == 2) {
             out.push("W0404", &[kn], capability.common.name_loc);
         }

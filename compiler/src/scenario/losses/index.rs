@@ -32,6 +32,8 @@ pub struct Index<'m> {
     pub needs: Vec<Vec<(usize, Loc)>>,
     /// Per capability: entries naming it in `needs`, `provides` and `via`.
     pub uses: Vec<u32>,
+    /// Per capability: some cluster needs it.
+    pub needed: Vec<bool>,
     /// Per scenario: clusters betting on it.
     pub bet_count: Vec<u32>,
     /// Scenarios some cluster bets on.
@@ -67,6 +69,17 @@ impl<'m> Index<'m> {
             .iter()
             .map(|c| distinct(&c.needs).map(|(k, r)| (k, r.loc)).collect())
             .collect();
+        let mut needed = vec![false; model.capabilities.len()];
+        for k in model
+            .clusters
+            .iter()
+            .flat_map(|c| &c.needs)
+            .filter_map(|r| r.index)
+        {
+            if let Some(flag) = needed.get_mut(k) {
+                *flag = true;
+            }
+        }
         let mut uses = vec![0u32; model.capabilities.len()];
         let entries = model
             .clusters
@@ -145,6 +158,7 @@ impl<'m> Index<'m> {
             count,
             needs,
             uses,
+            needed,
             bet_count,
             bet_on,
             total,
