@@ -222,11 +222,17 @@ pub struct WhatIfArgs {
     #[arg(default_value = ".")]
     pub path: PathBuf,
     /// The scenario to walk through
-    #[arg(long, value_name = "S")]
-    pub scenario: String,
+    #[arg(long, value_name = "S", required_unless_present = "losses")]
+    pub scenario: Option<String>,
     /// Also take this actor, bridge, cluster or capability away; may be repeated
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with = "losses")]
     pub without: Vec<String>,
+    /// Rank every actor, bridge and cluster by what losing it alone would open
+    #[arg(long, conflicts_with = "scenario")]
+    pub losses: bool,
+    /// With --losses: show only the first N losses
+    #[arg(long, value_name = "N", requires = "losses")]
+    pub top: Option<usize>,
     /// Ask of the configuration with this intervention applied
     #[arg(long, value_name = "NAME")]
     pub apply: Option<String>,

@@ -1,11 +1,13 @@
 //! `ecospec what-if`: one check of the folder, then a scenario walked
-//! through on the ecosystem asked of (the library computes and renders;
+//! through (`--scenario`) or the single losses ranked (`--losses`) on the
+//! ecosystem asked of (the library computes and renders;
 //! this file reads the arguments and writes the output).
 
 use std::io::{IsTerminal, Write};
 
 use ecospec::check::check;
 use ecospec::load::RealFs;
+use ecospec::scenario::losses::losses;
 use ecospec::scenario::{pick_root, render, Now};
 
 use crate::args::{CheckArgs, Color, Format, WhatIfArgs, WhatIfFormat};
@@ -52,34 +54,38 @@ pub fn run(args: &WhatIfArgs) -> u8 {
         Ok(now) => now,
         Err(message) => return usage_error(&message),
     };
-    let answer = match now.what_if(&args.scenario, &args.without) {
-        Ok(answer) => answer,
-        Err(message) => return usage_error(&message),
-    };
     let applied = args.apply.as_deref();
-    let text = match args.format {
-        WhatIfFormat::Human => {
-            let color = args.output.is_none()
-                && match args.color {
-                    Color::Always => true,
-                    Color::Never => false,
-                    Color::Auto => {
-                        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                    }
-                };
-            render::human(&answer, applied, color)
+    let root = outcome
+        .ecosystems
+        .get(index)
+        .and_then(|eco| outcome.sources.get(eco.root))
+        .map_or("", |f| f.name.as_str());
+    let text = match &args.scenario {
+        Some(scenario) => {
+            let answer = match now.what_if(scenario, &args.without) {
+                Ok(answer) => answer,
+                Err(message) => return usage_error(&message),
+            };
+            match args.format {
+                WhatIfFormat::Human => render::human(&answer, applied, color(args)),
+                WhatIfFormat::Markdown => render::markdown(&answer, applied),
+                WhatIfFormat::Json => format!(
+                    "{:#}\n",
+                    render::json(&answer, applied, root, &outcome.sources)
+                ),
+            }
         }
-        WhatIfFormat::Markdown => render::markdown(&answer, applied),
-        WhatIfFormat::Json => {
-            let root = outcome
-                .ecosystems
-                .get(index)
-                .and_then(|eco| outcome.sources.get(eco.root))
-                .map_or("", |f| f.name.as_str());
-            format!(
-                "{:#}\n",
-                render::json(&answer, applied, root, &outcome.sources)
-            )
+        None => {
+            let ranked = losses(&now);
+            let top = args.top.unwrap_or(usize::MAX);
+            match args.format {
+                WhatIfFormat::Human => render::losses::human(&ranked, top, applied),
+                WhatIfFormat::Markdown => render::losses::markdown(&ranked, top, applied),
+                WhatIfFormat::Json => format!(
+                    "{:#}\n",
+                    render::losses::json(&ranked, top, applied, root, &outcome.sources)
+                ),
+            }
         }
     };
     let errors = outcome.count(ecospec::diagnostic::Severity::Error);
@@ -103,4 +109,16 @@ pub fn run(args: &WhatIfArgs) -> u8 {
         }
     }
     EXIT_OK
+}
+
+/// Colour for human output on standard output, as `check` decides it.
+fn color(args: &WhatIfArgs) -> bool {
+    args.output.is_none()
+        && match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
 }

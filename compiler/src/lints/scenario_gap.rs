@@ -81,9 +81,8 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// The findings about scenario `index` alone (also what hover says a
-/// scenario leaves uncovered).
-pub fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<Finding>) {
+/// The findings about scenario `index` alone.
+fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<Finding>) {
     let Some(scenario) = model.scenarios.get(index) else {
         return;
     };

@@ -131,8 +131,9 @@ const REMOVABLE: [DeclKind; 4] = [
     DeclKind::Capability,
 ];
 
-/// The declarations of a kind that `removes` can name, with their symbol.
-fn removable(model: &Model) -> impl Iterator<Item = (Symbol, &Common)> {
+/// The declarations of a kind that `removes` can name (actors, bridges,
+/// clusters, capabilities), with their symbol.
+pub fn removable(model: &Model) -> impl Iterator<Item = (Symbol, &Common)> {
     fn of<'m>(
         kind: DeclKind,
         commons: impl Iterator<Item = &'m Common>,

@@ -2,12 +2,13 @@
 //! computation that the `scenario-gap` lint, `ecospec what-if`, the graph
 //! of a scenario and the report read (section 9.2 and 10).
 
-mod ask;
+pub mod ask;
 pub mod configuration;
+pub mod losses;
 mod opens;
 mod paths;
 pub mod render;
-mod walk;
+pub mod walk;
 
 pub use ask::{pick_root, Answer, Now};
 pub use configuration::{rule_of, Configuration};

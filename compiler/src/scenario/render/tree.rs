@@ -203,7 +203,7 @@ fn needs(answer: &Answer<'_>, c: usize, mut line: Line) -> Line {
         if need.providers.is_empty() {
             needs = needs.with(Style::Gap, "nobody");
             if need.taken {
-                needs = needs.with(Style::Taken, " (the scenario takes it away)");
+                needs = needs.with(Style::Taken, " (taken away)");
             }
         } else {
             needs = needs.names(need.providers.iter().map(|a| model.actor_name(*a)));
