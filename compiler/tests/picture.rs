@@ -36,8 +36,12 @@ intervention second_line {
 "#;
 
 fn resolved() -> Resolved {
+    resolved_from(SPEC)
+}
+
+fn resolved_from(spec: &str) -> Resolved {
     let mut fs = MemFs::new();
-    fs.insert("/w/main.eco", SPEC);
+    fs.insert("/w/main.eco", spec);
     let outcome = check(
         &fs,
         &[Input::File("/w/main.eco".into())],
@@ -229,4 +233,32 @@ fn unknown_names_are_one_line_naming_what_exists() {
         error,
         "the ecosystem declares no intervention named `x`; its interventions: `second_line`"
     );
+}
+
+#[test]
+fn an_actor_alone_in_its_cluster_is_marked_though_others_provide_elsewhere() {
+    let spec = "capability k\n\
+                cluster a { needs: k }\n\
+                cluster b { needs: k }\n\
+                bridge ab between a and b\n\
+                actor x { in: a provides: k }\n\
+                actor y { in: b provides: k }\n\
+                actor z { in: b }\n";
+    let request = Request {
+        view: View::Actors,
+        apply: None,
+        scenario: None,
+        title: "t",
+    };
+    let p = picture(&resolved_from(spec), &request).unwrap();
+    assert!(node(&p, "actor:x").marks.single);
+    assert_eq!(
+        node(&p, "actor:x").details.last().unwrap(),
+        "only provider of k to a"
+    );
+    assert_eq!(
+        node(&p, "actor:y").details.last().unwrap(),
+        "only provider of k to b"
+    );
+    assert!(!node(&p, "actor:z").marks.single);
 }

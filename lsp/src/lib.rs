@@ -62,7 +62,7 @@ where
         }
     };
     let shutdown_flag = shut_down.clone();
-    let (service, socket) = LspService::new(|client| {
+    let (service, socket) = LspService::build(|client| {
         let publisher = client.clone();
         tokio::spawn(async move {
             while let Some(batch) = publish_rx.recv().await {
@@ -87,7 +87,9 @@ where
             analyzed: analyzed_rx,
             shut_down: shutdown_flag,
         }
-    });
+    })
+    .custom_method(handlers::graph::METHOD, Backend::graph)
+    .finish();
     // The client's frames are checked before the server decodes them (see
     // `transport`); everything written to the output goes through one writer.
     let (frames_tx, frames_rx) = mpsc::channel(transport::OUTPUT_QUEUE);

@@ -69,12 +69,7 @@ pub fn run(args: &GraphArgs) -> u8 {
 /// The drawing of the one ecosystem asked for, in `dot`, `mermaid` or `svg`.
 fn draw(args: &GraphArgs, outcome: &Outcome) -> Result<String, String> {
     let resolved = root(outcome, args.root.as_deref())?;
-    let title = outcome
-        .sources
-        .get(resolved.root)
-        .and_then(|f| f.path.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let title = picture::root_title(outcome, resolved);
     let request = Request {
         view: match args.view {
             GraphView::Clusters => View::Clusters,

@@ -6,14 +6,16 @@
 use std::borrow::Cow;
 
 use crate::apply::apply;
+use crate::check::Outcome;
 use crate::lints;
-use crate::model::{distinct, Common, Facts, Model, Ref};
+use crate::model::{distinct, Common, Facts, Model, Ref, Seen};
 use crate::resolve::Resolved;
 
+use super::drawing::DrawnFinding;
 use super::drawing::{
     Edge, EdgeKind, Group, LegendEntry, LegendKey, Marks, Node, NodeKind, Picture, View,
 };
-use super::findings::Drawn;
+use super::findings::{shown_by, Drawn};
 use super::scenario::under_scenario;
 
 /// What to draw.
@@ -73,9 +75,9 @@ pub fn picture(resolved: &Resolved, request: &Request) -> Result<Picture, String
             title.push_str(&format!(", under scenario `{name}`"));
             let under = under_scenario(&drawn, index);
             scene = Scene {
-                activated: under.activated.clone(),
-                supporters: under.supporters.clone(),
-                supporting_actors: under.supporting_actors.clone(),
+                activated: flags(&under.activated, drawn.clusters.len()),
+                supporters: flags(&under.supporters, drawn.clusters.len()),
+                supporting_actors: flags(&under.supporting_actors, drawn.actors.len()),
             };
             Some(under.model)
         }
@@ -89,7 +91,27 @@ pub fn picture(resolved: &Resolved, request: &Request) -> Result<Picture, String
         drawn: Drawn::of(&findings),
         scene,
     };
-    Ok(builder.build(request.view, title))
+    let mut picture = builder.build(request.view, title);
+    picture.findings = findings
+        .into_iter()
+        .filter_map(|finding| {
+            let element = shown_by(&finding, request.view, configuration, &facts)?;
+            Some(DrawnFinding { element, finding })
+        })
+        .collect();
+    Ok(picture)
+}
+
+/// What an ecosystem is called when its `ecosystem` header gives it no
+/// label: its root file's name (the [`Request::title`] of the command and
+/// of the editor's request).
+pub fn root_title(outcome: &Outcome, resolved: &Resolved) -> String {
+    outcome
+        .sources
+        .get(resolved.root)
+        .and_then(|f| f.path.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn names<T>(items: &[T], common: impl Fn(&T) -> &Common) -> Vec<&str> {
@@ -112,12 +134,27 @@ fn unknown(kind: &str, name: &str, known: Vec<&str>) -> String {
     message
 }
 
-/// Who the scenario drawn activates and brings in.
+/// Who the scenario drawn activates and brings in, per index.
 #[derive(Default)]
 struct Scene {
-    activated: Vec<usize>,
-    supporters: Vec<usize>,
-    supporting_actors: Vec<usize>,
+    activated: Vec<bool>,
+    supporters: Vec<bool>,
+    supporting_actors: Vec<bool>,
+}
+
+/// `indices` as one flag per index below `len`.
+fn flags(indices: &[usize], len: usize) -> Vec<bool> {
+    let mut flags = vec![false; len];
+    for i in indices {
+        if let Some(flag) = flags.get_mut(*i) {
+            *flag = true;
+        }
+    }
+    flags
+}
+
+fn flag(flags: &[bool], index: usize) -> bool {
+    flags.get(index).copied().unwrap_or(false)
 }
 
 struct Builder<'a> {
@@ -147,6 +184,7 @@ impl Builder<'_> {
             edges: Vec::new(),
             groups: Vec::new(),
             legend: Vec::new(),
+            findings: Vec::new(),
         };
         let mut placed = Placed {
             clusters: self.cluster_nodes(&mut picture, view),
@@ -202,8 +240,8 @@ impl Builder<'_> {
                 gap: self.drawn.unbridged(name)
                     || (view != View::Capabilities && !uncovered.is_empty()),
                 single: view != View::Capabilities && !single.is_empty(),
-                activated: self.scene.activated.contains(&c),
-                supporter: self.scene.supporters.contains(&c),
+                activated: flag(&self.scene.activated, c),
+                supporter: flag(&self.scene.supporters, c),
                 removed: self.removed(&cluster.common, self.now.clusters.get(c).map(|x| &x.common)),
                 ..Marks::default()
             };
@@ -291,6 +329,7 @@ impl Builder<'_> {
                 members: Vec::new(),
             })
             .collect();
+        let sole = self.sole_providers();
         let mut nodes = Vec::with_capacity(self.model.actors.len());
         for (a, actor) in self.model.actors.iter().enumerate() {
             let now = self.now.actors.get(a);
@@ -299,12 +338,19 @@ impl Builder<'_> {
             if !provides.is_empty() {
                 details.push(format!("provides {provides}"));
             }
-            let only: Vec<&str> = now
+            let only: Vec<String> = sole
+                .get(a)
                 .into_iter()
-                .flat_map(|n| distinct(&n.provides))
-                .filter(|(k, _)| self.facts.providers.get(*k).is_some_and(|p| p.len() == 1))
-                .map(|(_, r)| &*r.name)
-                .filter(|k| self.drawn.single(k) || self.sole_in_a_cluster(a, k))
+                .flatten()
+                .map(|(k, clusters)| {
+                    let k = self.now.capability_name(*k);
+                    if clusters.is_empty() {
+                        return k.to_string();
+                    }
+                    let to: Vec<&str> =
+                        clusters.iter().map(|c| self.now.cluster_name(*c)).collect();
+                    format!("{k} to {}", to.join(", "))
+                })
                 .collect();
             if !only.is_empty() {
                 details.push(format!("only provider of {}", only.join(", ")));
@@ -312,7 +358,7 @@ impl Builder<'_> {
             let removed = self.removed(&actor.common, now.map(|n| &n.common));
             let marks = Marks {
                 single: !only.is_empty(),
-                supporter: self.scene.supporting_actors.contains(&a),
+                supporter: flag(&self.scene.supporting_actors, a),
                 removed,
                 ..Marks::default()
             };
@@ -331,7 +377,11 @@ impl Builder<'_> {
                 }
                 self.actor_edge(picture, placed, node, c, EdgeKind::Member, removed);
             }
-            for (c, _) in distinct(&actor.serves).filter(|(c, _)| !member_of.contains(c)) {
+            let mut member = Seen::default();
+            for c in &member_of {
+                member.insert(*c);
+            }
+            for (c, _) in distinct(&actor.serves).filter(|(c, _)| member.insert(*c)) {
                 self.actor_edge(picture, placed, node, c, EdgeKind::Serves, removed);
             }
         }
@@ -339,14 +389,62 @@ impl Builder<'_> {
         nodes
     }
 
-    /// The single provider in some cluster it serves (W0423).
-    fn sole_in_a_cluster(&self, actor: usize, capability: &str) -> bool {
-        self.facts.serving.iter().enumerate().any(|(c, serving)| {
-            serving.contains(&actor)
-                && self
-                    .drawn
-                    .cluster_single(self.model.cluster_name(c), capability)
-        })
+    /// Per actor, the capabilities it alone provides, each with the
+    /// clusters it alone provides it to (W0423), or with none when it is its
+    /// only provider in the whole ecosystem (W0404); sorted.
+    fn sole_providers(&self) -> Vec<Vec<(usize, Vec<usize>)>> {
+        let mut pairs: Vec<Vec<(usize, Option<usize>)>> = vec![Vec::new(); self.now.actors.len()];
+        let mut add = |actor: usize, capability: usize, cluster: Option<usize>| {
+            if let Some(list) = pairs.get_mut(actor) {
+                list.push((capability, cluster));
+            }
+        };
+        for (k, providers) in self.facts.providers.iter().enumerate() {
+            if let [only] = providers[..] {
+                if self.drawn.single(self.now.capability_name(k)) {
+                    add(only, k, None);
+                }
+            }
+        }
+        for (c, cluster) in self.now.clusters.iter().enumerate() {
+            for (k, entry) in distinct(&cluster.needs) {
+                if !self.drawn.cluster_single(&cluster.common.name, &entry.name) {
+                    continue;
+                }
+                let serving = self.facts.serving.get(c).map_or(&[][..], |s| &s[..]);
+                let provides = |a: &usize| {
+                    self.now
+                        .actors
+                        .get(*a)
+                        .is_some_and(|actor| actor.provides.iter().any(|r| r.index == Some(k)))
+                };
+                if let Some(a) = serving.iter().find(|a| provides(a)) {
+                    add(*a, k, Some(c));
+                }
+            }
+        }
+        pairs
+            .into_iter()
+            .map(|mut list| {
+                // `None` sorts first: a whole-ecosystem single provider says
+                // all there is to say about that capability.
+                list.sort_unstable();
+                list.dedup();
+                let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+                for (k, cluster) in list {
+                    match (out.last_mut(), cluster) {
+                        (Some((last, _)), _) if *last == k && cluster.is_none() => {}
+                        (Some((last, clusters)), Some(c)) if *last == k => {
+                            if !clusters.is_empty() {
+                                clusters.push(c);
+                            }
+                        }
+                        (_, cluster) => out.push((k, cluster.into_iter().collect())),
+                    }
+                }
+                out
+            })
+            .collect()
     }
 
     fn actor_edge(

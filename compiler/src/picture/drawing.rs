@@ -3,6 +3,8 @@
 //! one renderer per format. Every list is in a deterministic order (source
 //! order of the declarations), so the same spec gives the same bytes.
 
+use crate::lints::Finding;
+
 /// Which picture of the ecosystem (section 10 of the contract).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -164,6 +166,17 @@ pub struct Picture {
     pub groups: Vec<Group>,
     /// What the marks mean, only those the picture uses.
     pub legend: Vec<LegendEntry>,
+    /// The findings whose marks the picture draws, in the lints' order: what
+    /// an editor lists beside the drawing and takes a click to.
+    pub findings: Vec<DrawnFinding>,
+}
+
+/// A finding the picture draws, and the id of the element that shows it
+/// (a node's id; `bridge:x` also for a bridge drawn as a line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawnFinding {
+    pub element: String,
+    pub finding: Finding,
 }
 
 impl Picture {

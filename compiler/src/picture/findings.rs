@@ -6,6 +6,9 @@
 use std::collections::HashSet;
 
 use crate::lints::Finding;
+use crate::model::{Facts, Model};
+
+use super::drawing::View;
 
 /// The drawn findings of one configuration, at every level: a picture
 /// measures the configuration, as an intervention's judgement does.
@@ -67,5 +70,33 @@ impl Drawn {
     pub fn cluster_single(&self, cluster: &str, capability: &str) -> bool {
         self.cluster_single
             .contains(&(cluster.to_string(), capability.to_string()))
+    }
+}
+
+/// The id of the element that shows `finding` in `view` (see `Drawn`), or
+/// `None` when the view does not draw it: a cluster's gap or single
+/// provider on the cluster, a critical bridge on the bridge (not in the
+/// capabilities view), a capability's single provider on the capability
+/// (capabilities view) or on the actor providing it (actors view). `model`
+/// and `facts` are the configuration the finding was found in.
+pub fn shown_by(finding: &Finding, view: View, model: &Model, facts: &Facts) -> Option<String> {
+    let subject = finding.subjects.first()?;
+    match (finding.lint.name, view) {
+        ("unbridged-cluster" | "uncovered-capability" | "cluster-single-provider", _) => {
+            Some(format!("cluster:{subject}"))
+        }
+        ("critical-bridge", View::Clusters | View::Actors) => Some(format!("bridge:{subject}")),
+        ("single-provider", View::Capabilities) => Some(format!("capability:{subject}")),
+        ("single-provider", View::Actors) => {
+            let k = model
+                .capabilities
+                .iter()
+                .position(|c| &c.common.name == subject)?;
+            match facts.providers.get(k).map(|p| &p[..]) {
+                Some([only]) => Some(format!("actor:{}", model.actor_name(*only))),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }

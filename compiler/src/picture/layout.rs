@@ -162,6 +162,7 @@ pub fn layout(picture: &Picture) -> Result<Layout, String> {
     };
     let mut links: Vec<(usize, Place, Place)> = Vec::new();
     let mut stubs = Vec::new();
+    let mut boxed_labels = Vec::new();
     for (e, edge) in picture.edges.iter().enumerate() {
         let (Some(Some(a)), Some(Some(b))) =
             (place.get(edge.from).copied(), place.get(edge.to).copied())
@@ -177,7 +178,19 @@ pub fn layout(picture: &Picture) -> Result<Layout, String> {
             };
             stubs.push((e, a, b, lines(&[text], MIDDLE_CELLS)));
         } else {
+            // A label cannot stand on a line that runs in a gap: it stands in
+            // the cluster's box the line leaves ("legal: lawyers").
+            if let (Some(label), Place::Item(i)) = (&edge.label, a) {
+                if side(a) {
+                    boxed_labels.push((i, format!("{}: {label}", label_of(picture, edge.to))));
+                }
+            }
             links.push((e, a, b));
+        }
+    }
+    for (i, text) in boxed_labels {
+        if let Some(it) = items.get_mut(i) {
+            it.lines.extend(wrap(&text, SIDE_CELLS));
         }
     }
     for (e, a, b, text) in stubs {
@@ -568,6 +581,7 @@ mod tests {
             edges,
             groups,
             legend: Vec::new(),
+            findings: Vec::new(),
         }
     }
 

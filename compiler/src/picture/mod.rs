@@ -13,7 +13,7 @@ mod scenario;
 mod svg;
 mod text;
 
-pub use build::{picture, Request};
+pub use build::{picture, root_title, Request};
 pub use dot::render_dot;
 pub use drawing::*;
 pub use mermaid::render_mermaid;

@@ -122,12 +122,7 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
         .map_or_else(String::new, |f| f.name.clone());
     let header = model.header.as_ref();
     // The map's title when the header gives no label (as `graph` does).
-    let file_name = outcome
-        .sources
-        .get(c.root)
-        .and_then(|f| f.path.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = crate::picture::root_title(outcome, c.resolved());
     EcosystemReport {
         title: header
             .and_then(|h| h.label.clone())

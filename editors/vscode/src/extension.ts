@@ -6,6 +6,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 import { braceFoldingRanges } from "./folding";
+import { MapPanel } from "./mapPanel";
 import { initializationOptions, missingServerMessage, resolveServerPath } from "./server";
 
 const LANGUAGE_ID = "ecospec";
@@ -16,8 +17,11 @@ let outputChannel: vscode.OutputChannel | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   outputChannel = vscode.window.createOutputChannel("ecospec");
   context.subscriptions.push(outputChannel);
+  const map = new MapPanel(() => client);
   context.subscriptions.push(
+    map,
     vscode.commands.registerCommand("ecospec.restartServer", () => restart()),
+    vscode.commands.registerCommand("ecospec.showMap", () => map.show()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (
         event.affectsConfiguration("ecospec.server.path") ||

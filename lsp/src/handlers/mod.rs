@@ -7,6 +7,7 @@ pub mod completion;
 pub mod definition;
 pub mod folding;
 pub mod formatting;
+pub mod graph;
 pub mod hover;
 pub mod references;
 pub mod rename;
