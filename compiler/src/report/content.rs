@@ -12,8 +12,10 @@ use crate::lints::Level;
 use crate::model::{distinct, Facts, Model};
 
 use super::cells::{cell, Cell, Named};
+use super::losses::ranking;
 use super::pictures::{map, Map};
 use super::walk::{scenarios, Scenarios};
+use crate::scenario::losses::Loss;
 
 /// Past this many capabilities, the coverage is a list per cluster instead
 /// of a table (a table that wide is read by nobody, and its size would grow
@@ -38,6 +40,9 @@ pub struct EcosystemReport {
     pub map: Map,
     pub coverage: Coverage,
     pub scenarios: Scenarios,
+    /// What losing each actor, bridge or cluster alone would open, ranked
+    /// (`what-if --losses`).
+    pub losses: Vec<Loss>,
     pub findings: Vec<FindingGroup>,
     pub interventions: Vec<InterventionItem>,
 }
@@ -133,6 +138,7 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
         map: map(c, None, &file_name),
         coverage: coverage(model, c.facts()),
         scenarios: scenarios(c),
+        losses: ranking(c),
         findings: findings(outcome, c),
         interventions: model
             .interventions

@@ -16,8 +16,11 @@ use super::cells::{Cell, Named};
 use super::content::{
     ChangeItem, Coverage, EcosystemReport, FindingGroup, InterventionItem, Report,
 };
+use super::losses::TOP;
 use super::pictures::Map;
 use super::walk::{Scenarios, Walked};
+use crate::scenario::losses::Loss;
+use crate::scenario::render::level_word;
 use crate::scenario::render::{Line, Style};
 
 const STYLE: &str = include_str!("report.css");
@@ -90,6 +93,8 @@ fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
     coverage(out, &eco.coverage);
     out.push_str("<h2>Scenarios</h2>\n");
     scenarios(out, &eco.scenarios);
+    out.push_str("<h2>Losses</h2>\n");
+    losses(out, &eco.losses);
     out.push_str("<h2>Findings</h2>\n");
     if eco.findings.is_empty() {
         out.push_str("<p><code>ecospec check</code> reports no finding.</p>\n");
@@ -265,6 +270,56 @@ fn line(line: &Line) -> String {
         };
     }
     out
+}
+
+/// The losses ranking (`what-if --losses`) as a table, the first [`TOP`].
+fn losses(out: &mut String, losses: &[Loss]) {
+    if losses.is_empty() {
+        out.push_str("<p>No single actor, bridge or cluster, lost alone, opens a finding at warn or deny.</p>\n");
+        return;
+    }
+    out.push_str(
+        "<p>What losing each alone would open (findings at warn or deny), most first.</p>\n\
+         <div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">loss</th>\
+         <th scope=\"col\">kind</th><th scope=\"col\">opens</th><th scope=\"col\">findings</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, loss) in losses.iter().take(TOP).enumerate() {
+        let findings: Vec<String> = loss
+            .opens
+            .iter()
+            .map(|lost| {
+                let subjects: Vec<String> = lost
+                    .subjects
+                    .iter()
+                    .map(|s| format!("<code>{}</code>", escape(s)))
+                    .collect();
+                format!(
+                    "{} {} <code>{}</code> ({})",
+                    level_word(lost.level),
+                    lost.lint.code,
+                    lost.lint.name,
+                    subjects.join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            i + 1,
+            escape(&loss.name),
+            loss.who.kind.keyword(),
+            loss.opens.len(),
+            findings.join("<br>")
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    if losses.len() > TOP {
+        let _ = writeln!(
+            out,
+            "<p>{} more losses open something (<code>ecospec what-if --losses --top N</code> lists them).</p>",
+            losses.len() - TOP
+        );
+    }
 }
 
 fn findings(out: &mut String, group: &FindingGroup) {

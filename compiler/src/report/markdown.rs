@@ -10,8 +10,10 @@ use super::cells::{Cell, Named};
 use super::content::{
     ChangeItem, Coverage, EcosystemReport, FindingGroup, InterventionItem, Report,
 };
+use super::losses::TOP;
 use super::pictures::Map;
 use super::walk::{Scenarios, Walked};
+use crate::scenario::render::losses;
 
 /// The legend under the coverage table, and the words of its cells.
 const UNCOVERED: &str = "🔴 **nobody**";
@@ -60,6 +62,10 @@ fn ecosystem(out: &mut String, report: &Report, eco: &EcosystemReport) {
     coverage(out, &eco.coverage);
     out.push_str("## Scenarios\n\n");
     scenarios(out, &eco.scenarios);
+    out.push_str("## Losses\n\n");
+    // `what-if --losses`'s own table, under its own heading.
+    out.push_str(losses::markdown(&eco.losses, TOP, report.applied.as_deref()).trim_end());
+    out.push_str("\n\n");
     out.push_str("## Findings\n\n");
     if eco.findings.is_empty() {
         out.push_str("`ecospec check` reports no finding.\n\n");

@@ -8,6 +8,7 @@
 mod cells;
 mod content;
 mod html;
+mod losses;
 mod markdown;
 mod pictures;
 mod walk;
@@ -15,6 +16,7 @@ mod walk;
 pub use cells::{Cell, Named, PROVIDERS_SHOWN};
 pub use content::{report, Coverage, EcosystemReport, Report, TABLE_COLUMNS};
 pub use html::html;
+pub use losses::TOP;
 pub use markdown::markdown;
 pub use pictures::{map, Map};
 pub use walk::{scenarios, walk_limit, Scenarios, Walked};

@@ -212,6 +212,24 @@ fn a_wide_coverage_is_a_list_per_cluster() {
         spec.push_str(&format!("capability {cap}\n"));
     }
     let text = markdown(&report(&checked(&spec)));
-    assert!(!text.contains("| cluster |"), "{text}");
+    assert!(!text.contains("| cluster | `k0`"), "{text}");
     assert!(text.contains("- `c`\n  - `k0`: 🔴 **nobody**\n"), "{text}");
+}
+
+#[test]
+fn the_losses_are_what_if_s_ranking() {
+    let outcome = checked(SPEC);
+    let r = report(&outcome);
+    let now = crate::scenario::Now::new(&outcome, 0, None).unwrap();
+    let ranking = crate::scenario::losses::losses(&now);
+    assert!(ranking.iter().any(|l| &*l.name == "lawyer"), "{ranking:?}");
+    assert_eq!(r.ecosystems[0].losses, ranking);
+    let text = markdown(&r);
+    let table = crate::scenario::render::losses::markdown(&ranking, super::TOP, None);
+    assert!(
+        text.contains(&format!("## Losses\n\n{}", table.trim_end())),
+        "{text}"
+    );
+    let page = html(&r);
+    assert!(page.contains("<td><code>lawyer</code></td><td>actor</td><td>1</td><td>warning W0403 <code>uncovered-capability</code> (<code>a</code>, <code>legal</code>)</td>"), "{page}");
 }
