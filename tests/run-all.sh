@@ -3,7 +3,7 @@
 # command, and what .ci/run runs after the format and lint checks.
 # Needs Rust and Node. Installs what else the tests need when it is
 # missing: Node packages with `npm ci` (committed lock files), and Debian's
-# graphviz, neovim and emacs-nox when run as root; as another user, the step that
+# graphviz, neovim, emacs-nox and chromium when run as root; as another user, the step that
 # needs one is skipped with one line naming what to install
 # (tests/debian-packages.sh). With CI=true nothing is skipped.
 set -euo pipefail
@@ -18,6 +18,11 @@ echo "== Graphviz for cli/tests/graph.rs (dot renders every \`ecospec graph --fo
 # Installed before the tests run: the test itself skips (one line) without
 # dot, except under CI=true, where it fails.
 debian_packages "graph: Graphviz renders every dot drawing" dot:graphviz || true
+
+echo "== Debian's chromium, for the HTML report test (cli/tests/report.rs)"
+# Installed here, before the tests run in parallel; the test itself skips
+# (or, with CI=true, fails) when it is still missing.
+debian_packages "the HTML report in headless Chromium (cli/tests/report.rs)" chromium:chromium || true
 
 echo "== cargo test --workspace"
 cargo test --workspace --locked

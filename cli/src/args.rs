@@ -33,6 +33,10 @@ pub enum Command {
     Man,
     /// Format files in place in the canonical layout (`-`: stdin to stdout)
     Fmt(FmtArgs),
+    /// Write a report of the ecosystem for people: the task, the map, who provides what, the scenarios, the findings and the interventions
+    Report(ReportArgs),
+    /// Walk a scenario through: who activates, who joins in over which bridges, who provides each need
+    WhatIf(WhatIfArgs),
     /// Draw the ecosystem: clusters and bridges, actors, or capabilities, with its findings
     Graph(GraphArgs),
 }
@@ -125,6 +129,22 @@ pub struct FmtArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The file or folder to report on (every root of a folder)
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Markdown (a repository, a pull request) or one self-contained HTML page
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let imports leave the folder being checked (only for specs you trust)
+    #[arg(long)]
+    pub allow_outside_imports: bool,
+}
+
+#[derive(Args, Debug)]
 pub struct GraphArgs {
     /// A file or folder (every `.eco` file under a folder)
     #[arg(default_value = ".")]
@@ -150,6 +170,12 @@ pub struct GraphArgs {
     /// Let imports leave the folder being checked (only for specs you trust)
     #[arg(long)]
     pub allow_outside_imports: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -188,6 +214,51 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct WhatIfArgs {
+    /// The file or folder of the ecosystem
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The scenario to walk through
+    #[arg(long, value_name = "S", required_unless_present = "losses")]
+    pub scenario: Option<String>,
+    /// Also take this actor, bridge, cluster or capability away; may be repeated
+    #[arg(long, value_name = "NAME", conflicts_with = "losses")]
+    pub without: Vec<String>,
+    /// Rank every actor, bridge and cluster by what losing it alone would open
+    #[arg(long, conflicts_with = "scenario")]
+    pub losses: bool,
+    /// With --losses: show only the first N losses
+    #[arg(long, value_name = "N", requires = "losses")]
+    pub top: Option<usize>,
+    /// Ask of the configuration with this intervention applied
+    #[arg(long, value_name = "NAME")]
+    pub apply: Option<String>,
+    /// The root file of the ecosystem to ask of, when the folder holds several
+    #[arg(long, value_name = "FILE")]
+    pub root: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = WhatIfFormat::Human)]
+    pub format: WhatIfFormat,
+    /// When to color human output
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Write the output to FILE instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let imports leave the folder being checked (only for specs you trust)
+    #[arg(long)]
+    pub allow_outside_imports: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhatIfFormat {
+    Human,
+    Json,
+    /// Markdown, for pull requests and reports
+    Markdown,
 }
 
 /// `--output FORMAT=FILE`: a second rendering of the same check written to

@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(&args),
         Command::Man => commands::man::run(),
         Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Report(args) => commands::report::run(&args),
+        Command::WhatIf(args) => commands::what_if::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
     };
     ExitCode::from(status)

@@ -393,14 +393,6 @@ fn unknown_names_and_formats_not_built_here_are_usage_errors() {
             &["examples/all-in", "--format", "svg", "--apply", "nothing"][..],
             "joint_conference",
         ),
-        (
-            &["examples/all-in", "--format", "json"][..],
-            "not built yet",
-        ),
-        (
-            &["examples/all-in", "--format", "kumu"][..],
-            "not built yet",
-        ),
         (&["no/such/path", "--format", "dot"][..], "does not exist"),
     ] {
         let output = graph(&root, args);

@@ -78,6 +78,9 @@ pub struct Outcome {
     /// outcome's own (they are empty here).
     pub workspace: Workspace,
     pub ecosystems: Vec<Resolved>,
+    /// Per ecosystem (in the order of `ecosystems`): its lint levels from
+    /// `ecospec.toml` and the command line (`@allow`s are in its model).
+    pub levels: Vec<Levels>,
 }
 
 impl Outcome {
@@ -123,6 +126,7 @@ pub fn check_with(
     );
     let mut levels_by_folder: HashMap<PathBuf, Levels> = HashMap::new();
     let mut ecosystems = Vec::with_capacity(workspace.ecosystems.len());
+    let mut ecosystem_levels = Vec::with_capacity(workspace.ecosystems.len());
     let mut interventions = Vec::new();
     let mut applied = Vec::new();
     // For an `--apply` of an unknown name: the interventions that exist.
@@ -154,6 +158,7 @@ pub fn check_with(
             resolve(&workspace, root, options.record_names)
         };
         diagnostics.extend(resolved.diagnostics.iter().cloned());
+        ecosystem_levels.push(levels.clone());
         let baseline = &resolved.baseline;
         match &options.apply {
             Some(name) => {
@@ -220,6 +225,7 @@ pub fn check_with(
         files_read,
         workspace,
         ecosystems,
+        levels: ecosystem_levels,
     })
 }
 

@@ -38,11 +38,9 @@ pub fn run(args: &GraphArgs) -> u8 {
     }
     let drawing = match args.format {
         GraphFormat::Dot | GraphFormat::Mermaid | GraphFormat::Svg => draw(args, &outcome),
-        // Built on their own branch (library functions in compiler/src/export/);
-        // wired in here at merge.
-        GraphFormat::Json | GraphFormat::Kumu => {
-            return usage_error("`--format json` and `--format kumu` are not built yet")
-        }
+        // The data exports cover every root (section 10) and draw no view.
+        GraphFormat::Json => Ok(ecospec::export::model_json(&outcome)),
+        GraphFormat::Kumu => Ok(ecospec::export::kumu(&outcome)),
     };
     let bytes = match drawing {
         Ok(text) => text.into_bytes(),

@@ -9,4 +9,6 @@ pub mod graph;
 pub mod init;
 pub mod lints;
 pub mod man;
+pub mod report;
 pub mod watch;
+pub mod what_if;

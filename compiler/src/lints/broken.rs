@@ -17,14 +17,7 @@ use super::{
 /// collected from the declarations themselves.
 pub fn drop_broken_subjects(model: &Model, findings: &mut Vec<Finding>) {
     let broken: FxHashSet<&str> = model
-        .capabilities
-        .iter()
-        .map(|d| &d.common)
-        .chain(model.scenarios.iter().map(|d| &d.common))
-        .chain(model.clusters.iter().map(|d| &d.common))
-        .chain(model.actors.iter().map(|d| &d.common))
-        .chain(model.bridges.iter().map(|d| &d.common))
-        .chain(model.interventions.iter().map(|d| &d.common))
+        .commons()
         // Taken out by a `removes` (v1): out of the configuration.
         .filter(|common| common.broken || common.removed)
         .map(|common| &*common.name)

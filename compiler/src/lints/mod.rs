@@ -60,14 +60,6 @@ registry! {
     cluster_single_provider,
 }
 
-/// What scenario `index` leaves uncovered when it comes: its W0422
-/// findings, at every level (hover shows them).
-pub fn scenario_gaps(model: &Model, facts: &Facts, index: usize) -> Vec<Finding> {
-    let mut out = Vec::new();
-    scenario_gap::check_scenario(model, facts, index, &mut out);
-    out
-}
-
 /// A lint by its name or its code.
 pub fn find(name_or_code: &str) -> Option<&'static Lint> {
     LINTS.iter().copied().find(|lint| {

@@ -60,7 +60,7 @@ use ecospec_syntax::DeclKind;
 use crate::code::Code;
 use crate::diagnostic::Loc;
 use crate::model::{Facts, Model, Removal, Scenario};
-use crate::scenario::Configuration;
+use crate::scenario::configuration::{rule_of, Configuration};
 
 use super::level::Level;
 use super::lint::{Finding, Lint};
@@ -81,16 +81,15 @@ pub fn check(model: &Model, facts: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// The findings about scenario `index` alone (also what hover says a
-/// scenario leaves uncovered).
-pub fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<Finding>) {
+/// The findings about scenario `index` alone.
+fn check_scenario(model: &Model, facts: &Facts, index: usize, out: &mut Vec<Finding>) {
     let Some(scenario) = model.scenarios.get(index) else {
         return;
     };
     if scenario.removes.iter().all(|r| r.symbol.is_none()) {
         return;
     }
-    let answered = crate::scenario::rule_of(model, index)
+    let answered = rule_of(model, index)
         .and_then(|r| model.rules.get(r))
         .is_some_and(|rule| !rule.broken);
     if !answered {

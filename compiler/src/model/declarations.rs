@@ -78,6 +78,20 @@ pub struct Actor {
     pub unsure: bool,
 }
 
+impl Actor {
+    /// The clusters it is in or serves, resolved, each once, in order of
+    /// first entry (section 9.3: what an actor reaches from).
+    pub fn clusters(&self) -> Vec<usize> {
+        let mut seen = super::refs::Seen::default();
+        self.member_of
+            .iter()
+            .chain(&self.serves)
+            .filter_map(|r| r.index)
+            .filter(|c| seen.insert(*c))
+            .collect()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bridge {
     pub common: Common,
@@ -210,6 +224,19 @@ impl Model {
 
     pub fn capability_name(&self, index: usize) -> &str {
         self.capabilities.get(index).map_or("", |c| &c.common.name)
+    }
+
+    /// What every declaration of the configuration has: capabilities,
+    /// scenarios, clusters, actors, bridges and interventions.
+    pub fn commons(&self) -> impl Iterator<Item = &Common> {
+        self.capabilities
+            .iter()
+            .map(|d| &d.common)
+            .chain(self.scenarios.iter().map(|d| &d.common))
+            .chain(self.clusters.iter().map(|d| &d.common))
+            .chain(self.actors.iter().map(|d| &d.common))
+            .chain(self.bridges.iter().map(|d| &d.common))
+            .chain(self.interventions.iter().map(|d| &d.common))
     }
 
     pub fn actor_name(&self, index: usize) -> &str {

@@ -18,4 +18,4 @@ pub use dot::render_dot;
 pub use drawing::*;
 pub use mermaid::render_mermaid;
 pub use scenario::{under_scenario, UnderScenario};
-pub use svg::render_svg;
+pub use svg::{render_svg, xml_text};

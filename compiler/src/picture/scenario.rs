@@ -34,7 +34,7 @@ pub fn under_scenario(model: &Model, scenario: usize) -> UnderScenario {
         .map(|(a, _)| a)
         .collect();
     UnderScenario {
-        model: config.under,
+        model: config.under.into_owned(),
         activated,
         supporters,
         supporting_actors,

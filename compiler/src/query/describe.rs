@@ -8,6 +8,8 @@ use ecospec_syntax::DeclKind;
 use crate::check::Outcome;
 use crate::model::{distinct, Common, Facts, Model, Ref, Removal, Symbol};
 use crate::resolve::{Definition, Record, Resolved};
+use crate::scenario::configuration::{rule_of, Configuration};
+use crate::scenario::walk::{Walk, Who};
 
 use super::names::Found;
 
@@ -146,21 +148,10 @@ fn facts_of(model: &Model, facts: &Facts, symbol: Symbol) -> String {
                 "takes away",
                 removes.as_deref().unwrap_or_default(),
             );
-            match model.rules.iter().find(|r| r.scenario.index == Some(i)) {
-                Some(rule) => {
-                    line(&mut out, "activates", &ref_names(&rule.activate));
-                    let supporters: Vec<Ref> = rule
-                        .support
-                        .iter()
-                        .chain(&rule.support_actors)
-                        .cloned()
-                        .collect();
-                    line(&mut out, "supported by", &ref_names(&supporters));
-                    if removes.is_some_and(|r| !r.is_empty()) && !rule.broken {
-                        uncovered_when_it_comes(&mut out, model, facts, i);
-                    }
-                }
-                None => out.push_str("no `on` rule answers it\n"),
+            if rule_of(model, i).is_some() {
+                walk_summary(&mut out, model, facts, i);
+            } else {
+                out.push_str("no `on` rule answers it\n");
             }
         }
         DeclKind::Actor => {
@@ -212,23 +203,92 @@ fn facts_of(model: &Model, facts: &Facts, symbol: Symbol) -> String {
     out
 }
 
-/// What a scenario with `removes` and an `on` rule leaves its response
-/// without when it comes: the W0422 findings about it, at every level.
-fn uncovered_when_it_comes(out: &mut String, model: &Model, facts: &Facts, scenario: usize) {
-    let gaps = crate::lints::scenario_gaps(model, facts, scenario);
-    if gaps.is_empty() {
-        out.push_str("- when it comes: its response keeps what it needs\n\n");
-        return;
+/// Entries a hover lists before it says how many more there are.
+const LISTED: usize = 10;
+
+/// A scenario's walk in a few lines (the walk of `what-if`): who
+/// activates, who joins in and over which bridge (or no path), and what
+/// stays uncovered, under what the scenario takes away.
+fn walk_summary(out: &mut String, model: &Model, facts: &Facts, scenario: usize) {
+    let walk = Walk::new(Configuration::new(model, facts, scenario, &[]));
+    let under = &*walk.config.under;
+    let activated: Vec<String> = walk
+        .activated
+        .iter()
+        .map(|a| format!("`{}`", model.cluster_name(*a)))
+        .collect();
+    line(out, "activates", &capped(activated, "nobody"));
+    let joins: Vec<String> = walk
+        .supporters
+        .iter()
+        .map(|s| {
+            let name = match s.who {
+                Who::Cluster(x) => model.cluster_name(x),
+                Who::Actor(x) => model.actor_name(x),
+            };
+            let how: Vec<String> = s
+                .routes
+                .iter()
+                .map(|route| match &route.path {
+                    None => format!("no path to `{}`", model.cluster_name(route.to)),
+                    Some((_, steps)) if steps.is_empty() => {
+                        format!("serves `{}`", model.cluster_name(route.to))
+                    }
+                    Some((_, steps)) => {
+                        let bridges: Vec<String> = steps
+                            .iter()
+                            .map(|step| {
+                                let bridge = under.bridges.get(step.bridge);
+                                format!("`{}`", bridge.map_or("", |b| &*b.common.name))
+                            })
+                            .collect();
+                        format!("over {}", bridges.join(", "))
+                    }
+                })
+                .collect();
+            if how.is_empty() {
+                format!("`{name}`")
+            } else {
+                format!("`{name}` ({})", how.join("; "))
+            }
+        })
+        .collect();
+    line(out, "joins in", &capped(joins, "nobody"));
+    let uncovered: Vec<String> = walk
+        .needs
+        .iter()
+        .flat_map(|n| {
+            n.needs
+                .iter()
+                .filter(|need| need.providers.is_empty())
+                .map(|need| {
+                    format!(
+                        "`{}` in `{}`{}",
+                        model.capability_name(need.capability),
+                        model.cluster_name(n.cluster),
+                        if need.taken { " (taken away)" } else { "" }
+                    )
+                })
+        })
+        .collect();
+    line(out, "stays uncovered", &capped(uncovered, "nothing"));
+}
+
+/// The first [`LISTED`] entries, and how many more; `none` when empty.
+fn capped(entries: Vec<String>, none: &str) -> String {
+    if entries.is_empty() {
+        return none.to_string();
     }
-    let name = model
-        .scenarios
-        .get(scenario)
-        .map_or("", |s| &*s.common.name);
-    let prefix = format!("scenario `{name}` ");
-    for gap in gaps {
-        let what = gap.message.strip_prefix(&prefix).unwrap_or(&gap.message);
-        let _ = writeln!(out, "- when it comes: {what}\n");
+    let more = entries.len().saturating_sub(LISTED);
+    let mut text = entries
+        .into_iter()
+        .take(LISTED)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
     }
+    text
 }
 
 fn starts_with_vowel(word: &str) -> bool {

@@ -111,7 +111,9 @@ struct InterventionJson<'a, C, O> {
     root_bytes: Option<String>,
 }
 
-struct ChangeJson<'a>(&'a Change);
+/// A finding as an intervention closes or opens it, in JSON (the model
+/// export lists them the same way).
+pub struct ChangeJson<'a>(pub &'a Change);
 
 impl Serialize for ChangeJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -11,7 +11,7 @@ mod summary;
 
 pub use github::github;
 pub use human::{human, HumanOptions};
-pub use json::{json, write_json};
+pub use json::{json, write_json, ChangeJson};
 pub use places::{escape_controls, exact_name, percent_encoded, place, shown_bytes};
 pub use sarif::sarif;
 pub use short::short;

@@ -8,6 +8,8 @@
 //! activates and which join in as it stands under the scenario, who can
 //! still reach whom, and which needs the removals take away.
 
+use std::borrow::Cow;
+
 use crate::model::{distinct, Facts, Model, Ref, Removal, Rule, Seen};
 use crate::removal::without;
 
@@ -16,10 +18,10 @@ pub struct Configuration<'m> {
     /// The configuration being looked at before the scenario comes.
     pub now: &'m Model,
     pub now_facts: &'m Facts,
-    /// `now` with the removals taken out.
-    pub under: Model,
+    /// `now` with the removals taken out (`now` itself when nothing is).
+    pub under: Cow<'m, Model>,
     /// The facts of `under`.
-    pub facts: Facts,
+    pub facts: Cow<'m, Facts>,
     /// The scenario (an index into `now.scenarios`).
     pub scenario: usize,
     /// Its `on` rule (an index into `rules`, the same in both models).
@@ -30,7 +32,8 @@ pub struct Configuration<'m> {
 
 impl<'m> Configuration<'m> {
     /// `now` under scenario `scenario`, with `extra` removals besides the
-    /// scenario's own. Costs one copy of the model and its facts.
+    /// scenario's own. Costs one copy of the model and its facts when
+    /// something is removed, nothing else.
     pub fn new(
         now: &'m Model,
         now_facts: &'m Facts,
@@ -45,8 +48,13 @@ impl<'m> Configuration<'m> {
             .chain(extra)
             .cloned()
             .collect();
-        let under = without(now, &removals);
-        let facts = Facts::new(&under);
+        let (under, facts) = if removals.iter().any(|r| r.symbol.is_some()) {
+            let under = without(now, &removals);
+            let facts = Facts::new(&under);
+            (Cow::Owned(under), Cow::Owned(facts))
+        } else {
+            (Cow::Borrowed(now), Cow::Borrowed(now_facts))
+        };
         Configuration {
             now,
             now_facts,

@@ -95,15 +95,7 @@ impl<'m> Walk<'m> {
                 .under
                 .actors
                 .get(x)
-                .map(|actor| {
-                    let both: Vec<_> = actor
-                        .member_of
-                        .iter()
-                        .chain(&actor.serves)
-                        .cloned()
-                        .collect();
-                    distinct(&both).map(|(c, _)| c).collect()
-                })
+                .map(|actor| actor.clusters())
                 .unwrap_or_default();
             let routes = activated
                 .iter()

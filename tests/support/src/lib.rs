@@ -168,6 +168,38 @@ pub fn folder(files: &[(&str, &str)]) -> TempDir {
     dir
 }
 
+/// A golden file: with `BLESS=1` in the environment, `actual` is written
+/// to `path` (review the diff); otherwise it must equal the file. The
+/// problem, with the first line that differs.
+pub fn golden(path: &Path, actual: &str) -> Result<(), String> {
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return Ok(());
+    }
+    let Ok(expected) = std::fs::read_to_string(path) else {
+        return Err(format!(
+            "{} is missing: run with BLESS=1 and review it",
+            path.display()
+        ));
+    };
+    if expected == actual {
+        return Ok(());
+    }
+    let line = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(e, a)| e != a)
+        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    Err(format!(
+        "{} differs from line {}:\n- {}\n+ {}\n(BLESS=1 rewrites it)",
+        path.display(),
+        line + 1,
+        expected.lines().nth(line).unwrap_or("(end)"),
+        actual.lines().nth(line).unwrap_or("(end)")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,82 @@
+//! `cargo bench -p ecospec --bench losses`: what `ecospec what-if --losses`
+//! costs against `ecospec check` on generated ecosystems
+//! ([`ecospec::testgen`]) of 100k lines (the bound: at most 3×),
+//! and of 1M lines when asked (`-- 100000 1000000`): the check, then the
+//! configuration asked of (its lints run again, as `what-if` does) and the
+//! ranking of every actor, bridge and cluster. Medians of several runs.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ecospec::check::{check, Options};
+use ecospec::load::{Input, RealFs};
+use ecospec::scenario::losses::losses;
+use ecospec::scenario::Now;
+use ecospec::testgen;
+
+fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace('_', "").parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![100_000]
+    } else {
+        sizes
+    };
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-losses");
+    println!("| lines | candidates | check | what-if --losses | of which the ranking | ratio |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for lines in sizes {
+        let dir = root.join(lines.to_string());
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("generated.eco"), testgen::ecosystem(lines)).unwrap();
+        let inputs = [Input::Folder(dir.clone())];
+        let options = Options {
+            consume_trees: true,
+            ..Options::default()
+        };
+        let runs = if lines > 500_000 { 3 } else { 7 };
+        let check_time = median(runs, || {
+            let start = Instant::now();
+            let outcome = check(&RealFs, &inputs, &options).unwrap();
+            let elapsed = start.elapsed();
+            std::hint::black_box(outcome.diagnostics.len());
+            elapsed
+        });
+        let mut candidates = 0;
+        let mut ranking = Duration::ZERO;
+        let whole = median(runs, || {
+            let start = Instant::now();
+            let outcome = check(&RealFs, &inputs, &options).unwrap();
+            let now = Now::new(&outcome, 0, None).unwrap();
+            let ranked_at = Instant::now();
+            let ranked = losses(&now);
+            ranking = ranked_at.elapsed();
+            let elapsed = start.elapsed();
+            candidates =
+                now.model.actors.len() + now.model.bridges.len() + now.model.clusters.len();
+            std::hint::black_box(ranked.len());
+            elapsed
+        });
+        println!(
+            "| {lines} | {candidates} | {:.0} ms | {:.0} ms | {:.0} ms | {:.2}× |",
+            check_time.as_secs_f64() * 1e3,
+            whole.as_secs_f64() * 1e3,
+            ranking.as_secs_f64() * 1e3,
+            whole.as_secs_f64() / check_time.as_secs_f64()
+        );
+    }
+}
