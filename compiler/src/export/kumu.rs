@@ -131,7 +131,7 @@ impl Blueprint {
                 }
             }
             if let Some(doc) = &common.doc {
-                map.insert("doc".into(), doc.as_str().into());
+                map.insert("doc".into(), (&**doc).into());
             }
             if let Some(index) = common.intervention {
                 if let Some(i) = model.interventions.get(index) {
@@ -275,7 +275,7 @@ fn each(refs: &[Ref]) -> impl Iterator<Item = usize> + '_ {
     distinct(refs).map(|(i, _)| i)
 }
 
-fn text(value: &Option<String>) -> Value {
+fn text(value: &Option<Box<str>>) -> Value {
     value.as_deref().map_or(Value::Null, Value::from)
 }
 

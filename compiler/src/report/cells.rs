@@ -18,10 +18,7 @@ impl Named {
     pub fn of(common: &Common) -> Named {
         Named {
             name: common.name.to_string(),
-            label: common
-                .label
-                .clone()
-                .unwrap_or_else(|| common.name.to_string()),
+            label: common.label.as_deref().unwrap_or(&common.name).to_string(),
         }
     }
 }

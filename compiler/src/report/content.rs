@@ -130,11 +130,11 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
     let file_name = crate::picture::root_title(outcome, c.resolved());
     EcosystemReport {
         title: header
-            .and_then(|h| h.label.clone())
-            .unwrap_or_else(|| root.clone()),
+            .and_then(|h| h.label.as_deref())
+            .map_or_else(|| root.clone(), str::to_string),
         root,
-        task: header.and_then(|h| h.task.clone()),
-        description: header.and_then(|h| h.description.clone()),
+        task: header.and_then(|h| h.task.as_deref().map(str::to_string)),
+        description: header.and_then(|h| h.description.as_deref().map(str::to_string)),
         map: map(c, None, &file_name),
         coverage: coverage(model, c.facts()),
         scenarios: scenarios(c),
@@ -150,8 +150,8 @@ fn ecosystem(outcome: &Outcome, c: &Configuration<'_>) -> EcosystemReport {
                 };
                 InterventionItem {
                     intervention: Named::of(&i.common),
-                    goal: i.goal.clone(),
-                    pathway: i.pathway.clone(),
+                    goal: i.goal.as_deref().map(str::to_string),
+                    pathway: i.pathway.as_deref().map(str::to_string),
                     closes: changes(report.map(|r| &r.closes)),
                     opens: changes(report.map(|r| &r.opens)),
                     // With an intervention applied, the others are not judged.

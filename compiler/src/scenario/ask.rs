@@ -169,6 +169,7 @@ fn removal(model: &Model, name: &str) -> Result<Removal, String> {
     if let Some(symbol) = model
         .names
         .get(name)
+        .map(|entry| entry.symbol)
         .filter(|s| !REMOVABLE.contains(&s.kind))
     {
         return Err(format!(

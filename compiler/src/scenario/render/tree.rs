@@ -63,9 +63,9 @@ impl Line {
         self
     }
 
-    fn label(self, label: Option<&String>) -> Line {
+    fn label(self, label: Option<&str>) -> Line {
         match label {
-            Some(label) => self.plain(" ").with(Style::Text, label.as_str()),
+            Some(label) => self.plain(" ").with(Style::Text, label),
             None => self,
         }
     }
@@ -85,7 +85,7 @@ pub fn tree(answer: &Answer<'_>) -> Line {
         .plain("what if ")
         .name(config.scenario_name())
         .plain(" comes")
-        .label(scenario.and_then(|s| s.common.label.as_ref()));
+        .label(scenario.and_then(|s| s.common.label.as_deref()));
     root = root.child(if answer.betting.is_empty() {
         Line::new().plain("bet on by no cluster")
     } else {
@@ -114,7 +114,7 @@ pub fn tree(answer: &Answer<'_>) -> Line {
         let cluster = under.clusters.get(a);
         let line = Line::new()
             .name(now.cluster_name(a))
-            .label(cluster.and_then(|c| c.common.label.as_ref()));
+            .label(cluster.and_then(|c| c.common.label.as_deref()));
         activates = activates.child(needs(answer, a, line));
     }
     root = root.child(activates);
@@ -124,12 +124,15 @@ pub fn tree(answer: &Answer<'_>) -> Line {
     }
     for supporter in &answer.walk.supporters {
         let mut line = match supporter.who {
-            Who::Cluster(x) => Line::new()
-                .name(now.cluster_name(x))
-                .label(under.clusters.get(x).and_then(|c| c.common.label.as_ref())),
+            Who::Cluster(x) => Line::new().name(now.cluster_name(x)).label(
+                under
+                    .clusters
+                    .get(x)
+                    .and_then(|c| c.common.label.as_deref()),
+            ),
             Who::Actor(x) => Line::new()
                 .name(now.actor_name(x))
-                .label(under.actors.get(x).and_then(|a| a.common.label.as_ref()))
+                .label(under.actors.get(x).and_then(|a| a.common.label.as_deref()))
                 .plain(" (actor)"),
         };
         for route in &supporter.routes {
