@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(&args),
         Command::Man => commands::man::run(),
         Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
     };
     ExitCode::from(status)
 }

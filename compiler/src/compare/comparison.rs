@@ -1,0 +1,211 @@
+//! The comparison of two sides: ecosystems matched by their root's path
+//! (relative to the folder checked), each with its declarations and
+//! findings compared; a root only one side has is said so, and a root
+//! that moved with its text unchanged is one root renamed.
+
+use std::collections::BTreeMap;
+
+use crate::lints::Level;
+
+use super::declarations::{DeclChange, Declarations};
+use super::errors::{self, ErrorChange};
+use super::findings::{self, FindingChange, Judged};
+use super::side::Side;
+
+/// What the change did to one root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RootStatus {
+    /// On both sides at the same path.
+    Kept,
+    Added,
+    Removed,
+    /// Moved from this path, with the same text.
+    Renamed(String),
+}
+
+/// One ecosystem that the change touches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RootChange {
+    /// Its root's path relative to the folder checked (HEAD's when renamed).
+    pub path: String,
+    pub status: RootStatus,
+    pub declarations: Vec<DeclChange>,
+    pub closed: Vec<FindingChange>,
+    pub opened: Vec<FindingChange>,
+}
+
+/// What a change does: the renderers' one input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub base: String,
+    pub head: String,
+    /// The roots that changed, by path.
+    pub roots: Vec<RootChange>,
+    /// Roots on both sides with nothing changed.
+    pub unchanged_roots: usize,
+    pub errors_introduced: Vec<ErrorChange>,
+    pub errors_fixed: Vec<ErrorChange>,
+}
+
+impl Comparison {
+    pub fn opened(&self) -> impl Iterator<Item = &FindingChange> {
+        self.roots.iter().flat_map(|r| &r.opened)
+    }
+
+    pub fn closed(&self) -> impl Iterator<Item = &FindingChange> {
+        self.roots.iter().flat_map(|r| &r.closed)
+    }
+
+    /// Opened findings at `warn` or `deny` that replace no stronger one.
+    pub fn new_gaps(&self) -> usize {
+        self.opened().filter(|f| f.is_new_gap()).count()
+    }
+
+    /// Closed findings at `warn` or `deny` not replaced by a stronger one.
+    pub fn closed_gaps(&self) -> usize {
+        self.closed()
+            .filter(|f| f.level >= Level::Warn && f.rung.is_none())
+            .count()
+    }
+
+    pub fn declarations_changed(&self) -> usize {
+        self.roots.iter().map(|r| r.declarations.len()).sum()
+    }
+
+    /// `--fail-on-new`: a new gap at `warn` or `deny`, or an error introduced.
+    pub fn fails(&self) -> bool {
+        self.new_gaps() > 0 || !self.errors_introduced.is_empty()
+    }
+
+    /// Nothing the configuration sees changed.
+    pub fn is_empty(&self) -> bool {
+        self.roots.is_empty() && self.errors_introduced.is_empty() && self.errors_fixed.is_empty()
+    }
+}
+
+/// One side's ecosystems by root path: index into its outcome.
+fn roots(side: &Side) -> BTreeMap<String, usize> {
+    side.outcome
+        .ecosystems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, resolved)| {
+            let file = side.outcome.sources.get(resolved.root)?;
+            Some((side.relative(&file.path), i))
+        })
+        .collect()
+}
+
+fn judged(side: &Side, index: usize) -> Option<(Judged<'_>, Declarations)> {
+    let resolved = side.outcome.ecosystems.get(index)?;
+    let judged = Judged {
+        model: &resolved.baseline,
+        findings: side
+            .findings
+            .get(index)
+            .map(Vec::as_slice)
+            .unwrap_or_default(),
+        sources: &side.outcome.sources,
+    };
+    Some((judged, Declarations::of(&side.outcome.workspace, resolved)))
+}
+
+fn root_text(side: &Side, index: usize) -> Option<&str> {
+    let resolved = side.outcome.ecosystems.get(index)?;
+    Some(side.outcome.sources.get(resolved.root)?.text.as_str())
+}
+
+/// Compares HEAD with BASE.
+pub fn compare(base: &Side, head: &Side) -> Comparison {
+    let base_roots = roots(base);
+    let mut head_roots = roots(head);
+    // A root that left its path with its text unchanged, to where it went.
+    let mut renamed: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for (path, b) in &base_roots {
+        if head_roots.contains_key(path) {
+            continue;
+        }
+        let text = root_text(base, *b);
+        let target = head_roots
+            .iter()
+            .find(|(p, h)| {
+                !base_roots.contains_key(*p)
+                    && !renamed.contains_key(*p)
+                    && root_text(head, **h) == text
+            })
+            .map(|(p, h)| (p.clone(), *h));
+        if let Some((to, h)) = target {
+            renamed.insert(to, (path.clone(), *b));
+            let _ = h;
+        }
+    }
+    let mut changes = Vec::new();
+    let mut unchanged_roots = 0;
+    let moved: Vec<&String> = renamed.values().map(|(from, _)| from).collect();
+    for (path, b) in &base_roots {
+        if head_roots.contains_key(path) || moved.contains(&path) {
+            continue;
+        }
+        if let Some((side, decls)) = judged(base, *b) {
+            changes.push(RootChange {
+                path: path.clone(),
+                status: RootStatus::Removed,
+                declarations: decls.all(&base.outcome.sources, false),
+                closed: side.all(),
+                opened: Vec::new(),
+            });
+        }
+    }
+    for (path, h) in std::mem::take(&mut head_roots) {
+        let (status, b) = match (base_roots.get(&path), renamed.get(&path)) {
+            (Some(b), _) => (RootStatus::Kept, *b),
+            (None, Some((from, b))) => (RootStatus::Renamed(from.clone()), *b),
+            (None, None) => {
+                if let Some((side, decls)) = judged(head, h) {
+                    changes.push(RootChange {
+                        path,
+                        status: RootStatus::Added,
+                        declarations: decls.all(&head.outcome.sources, true),
+                        closed: Vec::new(),
+                        opened: side.all(),
+                    });
+                }
+                continue;
+            }
+        };
+        let (Some((before, base_decls)), Some((after, head_decls))) =
+            (judged(base, b), judged(head, h))
+        else {
+            continue;
+        };
+        let declarations =
+            head_decls.changes_from(&base_decls, &head.outcome.sources, &base.outcome.sources);
+        let (closed, opened) = findings::compare(before, after);
+        let change = RootChange {
+            path,
+            status,
+            declarations,
+            closed,
+            opened,
+        };
+        if change.status == RootStatus::Kept
+            && change.declarations.is_empty()
+            && change.closed.is_empty()
+            && change.opened.is_empty()
+        {
+            unchanged_roots += 1;
+        } else {
+            changes.push(change);
+        }
+    }
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+    let (errors_introduced, errors_fixed) = errors::compare(base, head);
+    Comparison {
+        base: base.label.clone(),
+        head: head.label.clone(),
+        roots: changes,
+        unchanged_roots,
+        errors_introduced,
+        errors_fixed,
+    }
+}
