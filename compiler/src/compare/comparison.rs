@@ -32,6 +32,9 @@ pub struct RootChange {
     pub declarations: Vec<DeclChange>,
     pub closed: Vec<FindingChange>,
     pub opened: Vec<FindingChange>,
+    /// Findings on both sides whose level changed: as in HEAD, with the
+    /// level in BASE.
+    pub relevelled: Vec<(FindingChange, Level)>,
 }
 
 /// What a change does: the renderers' one input.
@@ -57,8 +60,31 @@ impl Comparison {
     }
 
     /// Opened findings at `warn` or `deny` that replace no stronger one.
-    pub fn new_gaps(&self) -> usize {
+    pub fn opened_gaps(&self) -> usize {
         self.opened().filter(|f| f.is_new_gap()).count()
+    }
+
+    /// Findings on both sides raised to `warn` or `deny` from below.
+    pub fn raised(&self) -> usize {
+        self.roots
+            .iter()
+            .flat_map(|r| &r.relevelled)
+            .filter(|(f, before)| f.level >= Level::Warn && *before < Level::Warn)
+            .count()
+    }
+
+    /// Findings the change is blamed for: opened at `warn` or `deny`
+    /// replacing no stronger one, or raised to `warn` or `deny` from below.
+    pub fn new_gaps(&self) -> usize {
+        self.opened_gaps() + self.raised()
+    }
+
+    /// Roots added, removed or renamed.
+    pub fn roots_moved(&self) -> usize {
+        self.roots
+            .iter()
+            .filter(|r| r.status != RootStatus::Kept)
+            .count()
     }
 
     /// Closed findings at `warn` or `deny` not replaced by a stronger one.
@@ -133,10 +159,9 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
                     && !renamed.contains_key(*p)
                     && root_text(head, **h) == text
             })
-            .map(|(p, h)| (p.clone(), *h));
-        if let Some((to, h)) = target {
+            .map(|(p, _)| p.clone());
+        if let Some(to) = target {
             renamed.insert(to, (path.clone(), *b));
-            let _ = h;
         }
     }
     let mut changes = Vec::new();
@@ -153,6 +178,7 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
                 declarations: decls.all(&base.outcome.sources, false),
                 closed: side.all(),
                 opened: Vec::new(),
+                relevelled: Vec::new(),
             });
         }
     }
@@ -168,6 +194,7 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
                         declarations: decls.all(&head.outcome.sources, true),
                         closed: Vec::new(),
                         opened: side.all(),
+                        relevelled: Vec::new(),
                     });
                 }
                 continue;
@@ -180,18 +207,20 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
         };
         let declarations =
             head_decls.changes_from(&base_decls, &head.outcome.sources, &base.outcome.sources);
-        let (closed, opened) = findings::compare(before, after);
+        let findings = findings::compare(before, after);
         let change = RootChange {
             path,
             status,
             declarations,
-            closed,
-            opened,
+            closed: findings.closed,
+            opened: findings.opened,
+            relevelled: findings.relevelled,
         };
         if change.status == RootStatus::Kept
             && change.declarations.is_empty()
             && change.closed.is_empty()
             && change.opened.is_empty()
+            && change.relevelled.is_empty()
         {
             unchanged_roots += 1;
         } else {

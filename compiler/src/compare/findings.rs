@@ -8,7 +8,7 @@
 //! W0413 is compared by its identity (one per supporter) rather than pair
 //! by pair, and each finding's bridge is read in its own side's model.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::code::Code;
 use crate::lints::{counts_providers, joins, waits, Finding, Level, Stronger};
@@ -87,11 +87,36 @@ impl Judged<'_> {
     }
 }
 
-/// The findings closed (in BASE, not in HEAD) and opened (in HEAD, not in
-/// BASE), each sorted by place, code and message.
-pub fn compare(base: Judged, head: Judged) -> (Vec<FindingChange>, Vec<FindingChange>) {
-    let base_ids: HashSet<_> = base.findings.iter().map(|(f, _)| f.identity()).collect();
+/// What the change does to one ecosystem's findings.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// In BASE, not in HEAD.
+    pub closed: Vec<FindingChange>,
+    /// In HEAD, not in BASE.
+    pub opened: Vec<FindingChange>,
+    /// On both sides at different levels (an `ecospec.toml` or an
+    /// `@allow` changed): as in HEAD, with the level in BASE.
+    pub relevelled: Vec<(FindingChange, Level)>,
+}
+
+/// The findings closed, opened and relevelled, each sorted by place, code
+/// and message.
+pub fn compare(base: Judged, head: Judged) -> Changes {
+    let base_ids: HashMap<_, Level> = base
+        .findings
+        .iter()
+        .map(|(f, level)| (f.identity(), *level))
+        .collect();
     let head_ids: HashSet<_> = head.findings.iter().map(|(f, _)| f.identity()).collect();
+    let mut relevelled: Vec<(FindingChange, Level)> = head
+        .findings
+        .iter()
+        .filter_map(|(f, level)| {
+            let before = *base_ids.get(&f.identity())?;
+            (before != *level).then(|| (FindingChange::of(f, *level, head.sources, None), before))
+        })
+        .collect();
+    relevelled.sort_by(|a, b| order(&a.0, &b.0));
     let (base_waits, head_waits) = (waits(base.model), waits(head.model));
     let closed: Vec<&(Finding, Level)> = base
         .findings
@@ -102,7 +127,7 @@ pub fn compare(base: Judged, head: Judged) -> (Vec<FindingChange>, Vec<FindingCh
     let opened: Vec<&(Finding, Level)> = head
         .findings
         .iter()
-        .filter(|(f, _)| !base_ids.contains(&f.identity()))
+        .filter(|(f, _)| !base_ids.contains_key(&f.identity()))
         .filter(|(f, _)| !(base_waits && counts_providers(f.lint)))
         .collect();
     let closed_stronger = Stronger::new(closed.iter().map(|(f, _)| f));
@@ -123,9 +148,17 @@ pub fn compare(base: Judged, head: Judged) -> (Vec<FindingChange>, Vec<FindingCh
         .collect();
     sort(&mut opens);
     sort(&mut closes);
-    (closes, opens)
+    Changes {
+        closed: closes,
+        opened: opens,
+        relevelled,
+    }
 }
 
 fn sort(changes: &mut [FindingChange]) {
-    changes.sort_by(|a, b| (&a.place, a.code, &a.message).cmp(&(&b.place, b.code, &b.message)));
+    changes.sort_by(order);
+}
+
+fn order(a: &FindingChange, b: &FindingChange) -> std::cmp::Ordering {
+    (&a.place, a.code, &a.message).cmp(&(&b.place, b.code, &b.message))
 }

@@ -1,11 +1,11 @@
 //! `ecospec diff --format github`: a workflow-command annotation for each
-//! finding the change opens and each error it introduces, at its place in
-//! HEAD (`deny` an `::error`, `warn` a `::warning`, the rest `::notice`),
+//! finding the change opens, each it raises to `warn` or `deny` and each
+//! error it introduces, at its place in HEAD (`deny` an `::error`, `warn` a `::warning`, the rest `::notice`),
 //! escaped as `check --format github` escapes.
 
 use std::fmt::Write as _;
 
-use crate::compare::{Comparison, Place};
+use crate::compare::{Comparison, FindingChange, Place};
 use crate::lints::Level;
 
 use super::super::github::{data, location, property};
@@ -14,17 +14,25 @@ pub fn diff_github(c: &Comparison) -> String {
     let mut out = String::new();
     for root in &c.roots {
         for f in &root.opened {
-            let command = match f.level {
-                Level::Deny => "error",
-                Level::Warn => "warning",
-                Level::Note | Level::Allow => "notice",
-            };
             let mut message = format!("opened by this change: {}", f.message);
             if let Some(rung) = &f.rung {
                 let _ = write!(message, "\nreplaces {}: {}", rung.code, rung.message);
             }
-            let title = format!("{} {}", f.code, f.lint);
-            annotate(&mut out, command, f.place.as_ref(), &title, &message);
+            finding(&mut out, f, &message);
+        }
+    }
+    for root in &c.roots {
+        let raised = root
+            .relevelled
+            .iter()
+            .filter(|(f, before)| f.level >= Level::Warn && *before < Level::Warn);
+        for (f, before) in raised {
+            let message = format!(
+                "raised from {} by this change: {}",
+                before.as_str(),
+                f.message
+            );
+            finding(&mut out, f, &message);
         }
     }
     for e in &c.errors_introduced {
@@ -38,6 +46,19 @@ pub fn diff_github(c: &Comparison) -> String {
         );
     }
     out
+}
+
+fn finding(out: &mut String, f: &FindingChange, message: &str) {
+    let title = format!("{} {}", f.code, f.lint);
+    annotate(out, command(f.level), f.place.as_ref(), &title, message);
+}
+
+fn command(level: Level) -> &'static str {
+    match level {
+        Level::Deny => "error",
+        Level::Warn => "warning",
+        Level::Note | Level::Allow => "notice",
+    }
 }
 
 fn annotate(out: &mut String, command: &str, place: Option<&Place>, title: &str, message: &str) {

@@ -32,6 +32,10 @@ pub fn diff_human(c: &Comparison) -> String {
         for f in &root.opened {
             finding(&mut out, "opens ", f, "replaces");
         }
+        for (f, before) in &root.relevelled {
+            let verb = format!("{} →", before.as_str());
+            finding(&mut out, &verb, f, "");
+        }
     }
     errors(&mut out, "errors introduced", &c.errors_introduced);
     errors(&mut out, "errors fixed", &c.errors_fixed);

@@ -19,12 +19,15 @@ pub fn diff_json(c: &Comparison) -> Value {
         "verdict": {
             "fails": c.fails(),
             "new_gaps": c.new_gaps(),
+            "opened_gaps": c.opened_gaps(),
+            "raised": c.raised(),
             "opened": c.opened().count(),
             "closed": c.closed().count(),
             "closed_gaps": c.closed_gaps(),
             "declarations": c.declarations_changed(),
             "errors_introduced": c.errors_introduced.len(),
             "errors_fixed": c.errors_fixed.len(),
+            "roots_moved": c.roots_moved(),
             "unchanged_roots": c.unchanged_roots,
         },
         "roots": c.roots.iter().map(|root| {
@@ -54,6 +57,13 @@ pub fn diff_json(c: &Comparison) -> Value {
                 }).collect::<Vec<_>>(),
                 "closed": root.closed.iter().map(|f| finding(f, "replaced_by")).collect::<Vec<_>>(),
                 "opened": root.opened.iter().map(|f| finding(f, "replaces")).collect::<Vec<_>>(),
+                "relevelled": root.relevelled.iter().map(|(f, before)| {
+                    let mut value = finding(f, "");
+                    if let Value::Object(map) = &mut value {
+                        map.insert("level_before".to_string(), json!(before.as_str()));
+                    }
+                    value
+                }).collect::<Vec<_>>(),
             })
         }).collect::<Vec<_>>(),
         "errors": {

@@ -59,6 +59,20 @@ pub fn diff_markdown(c: &Comparison) -> String {
             },
         );
     }
+    let relevelled: Vec<_> = c.roots.iter().flat_map(|r| &r.relevelled).collect();
+    if !relevelled.is_empty() {
+        let title = count(
+            relevelled.len(),
+            "finding at a new level",
+            "findings at a new level",
+        );
+        details(&mut out, &title, |out| {
+            for (f, before) in &relevelled {
+                let _ = write!(out, "- {} → ", before.as_str());
+                finding(out, f, "");
+            }
+        });
+    }
     let declarations = c.declarations_changed();
     let moved = c.roots.iter().any(|r| !status(&r.status).is_empty());
     if declarations > 0 || moved {

@@ -28,8 +28,11 @@ pub fn verdict(c: &Comparison) -> String {
     let mut parts = vec![format!(
         "closes {}, opens {opened} ({} new at warn or deny)",
         count(closed, "finding", "findings"),
-        c.new_gaps()
+        c.opened_gaps()
     )];
+    if c.raised() > 0 {
+        parts.push(format!("raises {} to warn or deny", c.raised()));
+    }
     if !c.errors_introduced.is_empty() {
         parts.push(format!(
             "introduces {}",
@@ -46,6 +49,12 @@ pub fn verdict(c: &Comparison) -> String {
         "{} added, removed or changed",
         count(c.declarations_changed(), "declaration", "declarations")
     ));
+    if c.roots_moved() > 0 {
+        parts.push(format!(
+            "{} added, removed or renamed",
+            count(c.roots_moved(), "root", "roots")
+        ));
+    }
     parts.join(", ")
 }
 
