@@ -42,7 +42,10 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), String> {
         let side = |dir: &Path, label: &str| {
             Side::check(&RealFs, &dir.join(&args.path), label, Vec::new())
         };
-        return Ok((side(base_dir, &args.base), side(head_dir, &args.head)));
+        return both(
+            || Ok(side(base_dir, &args.base)),
+            || Ok(side(head_dir, &args.head)),
+        );
     }
     let cwd = std::env::current_dir()
         .and_then(std::fs::canonicalize)
@@ -60,10 +63,26 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), String> {
             )
         })?
         .to_path_buf();
-    let base = repository.read(&args.base, &under)?;
-    let head = repository.read(&args.head, &under)?;
-    Ok((
-        Side::check(&base.fs, &folder, &args.base, base.refused),
-        Side::check(&head.fs, &folder, &args.head, head.refused),
-    ))
+    let side = |revision: &str| -> Result<Side, String> {
+        let read = repository.read(revision, &under)?;
+        Ok(Side::check(&read.fs, &folder, revision, read.refused))
+    };
+    both(|| side(&args.base), || side(&args.head))
+}
+
+/// The two sides, read and checked at once (one per core); BASE's error
+/// first.
+fn both(
+    base: impl FnOnce() -> Result<Side, String> + Send,
+    head: impl FnOnce() -> Result<Side, String>,
+) -> Result<(Side, Side), String> {
+    let (base, head) = std::thread::scope(|scope| {
+        let base = scope.spawn(base);
+        let head = head();
+        let base = base
+            .join()
+            .unwrap_or_else(|_| Err("the check of BASE stopped".to_string()));
+        (base, head)
+    });
+    Ok((base?, head?))
 }

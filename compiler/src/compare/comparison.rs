@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use crate::lints::Level;
 
-use super::declarations::{DeclChange, Declarations};
+use super::declarations::DeclChange;
 use super::errors::{self, ErrorChange};
-use super::findings::{self, FindingChange, Judged};
-use super::side::Side;
+use super::findings::{self, FindingChange};
+use super::side::{Root, Side};
 
 /// What the change did to one root.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,109 +109,69 @@ impl Comparison {
     }
 }
 
-/// One side's ecosystems by root path: index into its outcome.
-fn roots(side: &Side) -> BTreeMap<String, usize> {
-    side.outcome
-        .ecosystems
-        .iter()
-        .enumerate()
-        .filter_map(|(i, resolved)| {
-            let file = side.outcome.sources.get(resolved.root)?;
-            Some((side.relative(&file.path), i))
-        })
-        .collect()
-}
-
-fn judged(side: &Side, index: usize) -> Option<(Judged<'_>, Declarations)> {
-    let resolved = side.outcome.ecosystems.get(index)?;
-    let judged = Judged {
-        model: &resolved.baseline,
-        findings: side
-            .findings
-            .get(index)
-            .map(Vec::as_slice)
-            .unwrap_or_default(),
-        sources: &side.outcome.sources,
-    };
-    Some((judged, Declarations::of(&side.outcome.workspace, resolved)))
-}
-
-fn root_text(side: &Side, index: usize) -> Option<&str> {
-    let resolved = side.outcome.ecosystems.get(index)?;
-    Some(side.outcome.sources.get(resolved.root)?.text.as_str())
+/// One side's ecosystems by root path.
+fn roots(side: &Side) -> BTreeMap<&str, &Root> {
+    side.roots.iter().map(|r| (r.path.as_str(), r)).collect()
 }
 
 /// Compares HEAD with BASE.
 pub fn compare(base: &Side, head: &Side) -> Comparison {
     let base_roots = roots(base);
-    let mut head_roots = roots(head);
-    // A root that left its path with its text unchanged, to where it went.
-    let mut renamed: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let head_roots = roots(head);
+    // A root that left its path with its text unchanged, by where it went.
+    let mut renamed: BTreeMap<&str, &Root> = BTreeMap::new();
     for (path, b) in &base_roots {
         if head_roots.contains_key(path) {
             continue;
         }
-        let text = root_text(base, *b);
-        let target = head_roots
-            .iter()
-            .find(|(p, h)| {
-                !base_roots.contains_key(*p)
-                    && !renamed.contains_key(*p)
-                    && root_text(head, **h) == text
-            })
-            .map(|(p, _)| p.clone());
-        if let Some(to) = target {
-            renamed.insert(to, (path.clone(), *b));
+        let target = head_roots.iter().find(|(p, h)| {
+            !base_roots.contains_key(*p) && !renamed.contains_key(*p) && h.text == b.text
+        });
+        if let Some((to, _)) = target {
+            renamed.insert(to, b);
         }
     }
     let mut changes = Vec::new();
     let mut unchanged_roots = 0;
-    let moved: Vec<&String> = renamed.values().map(|(from, _)| from).collect();
     for (path, b) in &base_roots {
-        if head_roots.contains_key(path) || moved.contains(&path) {
+        if head_roots.contains_key(path) || renamed.values().any(|r| r.path == *path) {
             continue;
         }
-        if let Some((side, decls)) = judged(base, *b) {
-            changes.push(RootChange {
-                path: path.clone(),
-                status: RootStatus::Removed,
-                declarations: decls.all(&base.outcome.sources, false),
-                closed: side.all(),
-                opened: Vec::new(),
-                relevelled: Vec::new(),
-            });
-        }
+        changes.push(RootChange {
+            path: path.to_string(),
+            status: RootStatus::Removed,
+            declarations: b.declarations.all(&base.sources, false),
+            closed: b.findings.all(&base.sources),
+            opened: Vec::new(),
+            relevelled: Vec::new(),
+        });
     }
-    for (path, h) in std::mem::take(&mut head_roots) {
-        let (status, b) = match (base_roots.get(&path), renamed.get(&path)) {
+    for (path, h) in &head_roots {
+        let (status, b) = match (base_roots.get(path), renamed.get(path)) {
             (Some(b), _) => (RootStatus::Kept, *b),
-            (None, Some((from, b))) => (RootStatus::Renamed(from.clone()), *b),
+            (None, Some(b)) => (RootStatus::Renamed(b.path.clone()), *b),
             (None, None) => {
-                if let Some((side, decls)) = judged(head, h) {
-                    changes.push(RootChange {
-                        path,
-                        status: RootStatus::Added,
-                        declarations: decls.all(&head.outcome.sources, true),
-                        closed: Vec::new(),
-                        opened: side.all(),
-                        relevelled: Vec::new(),
-                    });
-                }
+                changes.push(RootChange {
+                    path: path.to_string(),
+                    status: RootStatus::Added,
+                    declarations: h.declarations.all(&head.sources, true),
+                    closed: Vec::new(),
+                    opened: h.findings.all(&head.sources),
+                    relevelled: Vec::new(),
+                });
                 continue;
             }
         };
-        let (Some((before, base_decls)), Some((after, head_decls))) =
-            (judged(base, b), judged(head, h))
-        else {
-            continue;
-        };
-        let declarations =
-            head_decls.changes_from(&base_decls, &head.outcome.sources, &base.outcome.sources);
-        let findings = findings::compare(before, after);
+        let findings =
+            findings::compare((&b.findings, &base.sources), (&h.findings, &head.sources));
         let change = RootChange {
-            path,
+            path: path.to_string(),
             status,
-            declarations,
+            declarations: h.declarations.changes_from(
+                &b.declarations,
+                &head.sources,
+                &base.sources,
+            ),
             closed: findings.closed,
             opened: findings.opened,
             relevelled: findings.relevelled,
@@ -228,7 +188,7 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
         }
     }
     changes.sort_by(|a, b| a.path.cmp(&b.path));
-    let (errors_introduced, errors_fixed) = errors::compare(base, head);
+    let (errors_introduced, errors_fixed) = errors::compare(&base.errors, &head.errors);
     Comparison {
         base: base.label.clone(),
         head: head.label.clone(),

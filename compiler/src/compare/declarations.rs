@@ -3,9 +3,11 @@
 //! its fields written down canonically from the syntax tree (names and
 //! texts, never layout or comments), compared field by field.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
-use ecospec_syntax::{BridgeEnds, Decl, DeclKind, Entry, Extend, Field, Value};
+use ecospec_syntax::{BridgeEnds, Decl, DeclKind, Entry, Field, Ident, Value};
 
 use crate::diagnostic::Loc;
 use crate::load::Workspace;
@@ -37,9 +39,14 @@ pub struct DeclChange {
 
 /// One side's declarations of one ecosystem, by kind and name: each with
 /// its fields (name → canonical value) and where its name is.
+#[derive(Debug, Default)]
 pub struct Declarations {
-    by_key: BTreeMap<(DeclKind, String), (BTreeMap<String, String>, Loc)>,
+    by_key: BTreeMap<(DeclKind, String), (Fields, Loc)>,
 }
+
+/// A declaration's fields: name → a hash of its canonical value (two
+/// values are compared, never shown).
+type Fields = BTreeMap<String, u64>;
 
 impl Declarations {
     /// The declarations of the ecosystem's files (the first of a name
@@ -129,10 +136,7 @@ fn name_of(decl: &Decl) -> String {
 }
 
 /// The names of the fields whose values differ (or that one side lacks).
-fn changed_fields(
-    before: &BTreeMap<String, String>,
-    after: &BTreeMap<String, String>,
-) -> Vec<String> {
+fn changed_fields(before: &Fields, after: &Fields) -> Vec<String> {
     let mut names: Vec<String> = after
         .iter()
         .filter(|(name, value)| before.get(*name) != Some(value))
@@ -148,48 +152,45 @@ fn changed_fields(
     names
 }
 
-/// A declaration's fields and header parts, each written canonically; an
-/// intervention's own declarations and extends are one entry each
-/// (`cluster x`, `extend actor y`).
-fn fields_of(decl: &Decl) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+/// A declaration's fields and header parts, each hashed from its syntax
+/// (names and texts, never layout or comments); an intervention's own
+/// declarations and extends are one entry each (`cluster x`, `extend
+/// actor y`).
+fn fields_of(decl: &Decl) -> Fields {
+    let mut out = Fields::new();
     if let Some(kind) = &decl.actor_kind {
-        out.insert("kind".to_string(), kind.as_str().to_string());
+        out.insert("kind".to_string(), hash(kind.as_str()));
     }
     if let Some(ends) = &decl.ends {
-        let (word, names) = match ends {
-            BridgeEnds::Between(names) => ("between", names),
-            BridgeEnds::Among(names) => ("among", names),
+        fn names(list: &[Ident]) -> Vec<&str> {
+            list.iter().map(|n| n.as_str()).collect()
+        }
+        let value = match ends {
+            BridgeEnds::Between(list) => ("between", names(list)),
+            BridgeEnds::Among(list) => ("among", names(list)),
         };
-        let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
-        out.insert(
-            "clusters".to_string(),
-            format!("{word} {}", names.join(", ")),
-        );
+        out.insert("clusters".to_string(), hash(&value));
     }
     if let Some(label) = &decl.label {
-        out.insert("label".to_string(), format!("{:?}", label.value));
+        out.insert("label".to_string(), hash(&label.value));
     }
     if let Some(doc) = &decl.doc {
-        out.insert("doc".to_string(), doc.clone());
+        out.insert("doc".to_string(), hash(doc));
     }
-    let allows: Vec<String> = decl
-        .attrs
-        .iter()
-        .map(|a| {
-            let args: Vec<&str> = a.args.iter().map(|n| n.as_str()).collect();
-            format!("@{}({})", a.name.as_str(), args.join(", "))
-        })
-        .collect();
-    if !allows.is_empty() {
-        out.insert("@allow".to_string(), allows.join(" "));
+    if !decl.attrs.is_empty() {
+        let attrs: Vec<(&str, Vec<&str>)> = decl
+            .attrs
+            .iter()
+            .map(|a| (a.name.as_str(), a.args.iter().map(|n| n.as_str()).collect()))
+            .collect();
+        out.insert("@allow".to_string(), hash(&attrs));
     }
     for entry in decl.body.iter().flat_map(|body| &body.entries) {
         match entry {
             Entry::Field(field) => add_field(&mut out, field),
             Entry::Decl(inner) => {
                 let key = format!("{} {}", inner.kind.keyword(), name_of(inner));
-                out.insert(key, format!("{:?}", fields_of(inner)));
+                out.insert(key, hash(&fields_of(inner)));
             }
             Entry::Extend(extend) => {
                 let key = format!(
@@ -197,7 +198,11 @@ fn fields_of(decl: &Decl) -> BTreeMap<String, String> {
                     extend.target_kind.keyword(),
                     extend.name.as_str()
                 );
-                out.insert(key, extended(extend));
+                let mut fields = Fields::new();
+                for field in extend.fields() {
+                    add_field(&mut fields, field);
+                }
+                out.insert(key, hash(&fields));
             }
             Entry::Error(_) => {}
         }
@@ -205,28 +210,23 @@ fn fields_of(decl: &Decl) -> BTreeMap<String, String> {
     out
 }
 
-fn extended(extend: &Extend) -> String {
-    let mut fields = BTreeMap::new();
-    for field in extend.fields() {
-        add_field(&mut fields, field);
-    }
-    format!("{fields:?}")
-}
-
 /// A field's value; a field written twice keeps both values.
-fn add_field(out: &mut BTreeMap<String, String>, field: &Field) {
+fn add_field(out: &mut Fields, field: &Field) {
     let value = match &field.value {
-        Value::Text(text) => format!("{:?}", text.value),
-        Value::Names(names) => names
-            .iter()
-            .map(|n| n.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        Value::Text(text) => hash(&(0u8, &text.value)),
+        Value::Names(names) => {
+            let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+            hash(&(1u8, names))
+        }
     };
     out.entry(field.name.as_str().to_string())
-        .and_modify(|v| {
-            v.push_str("; ");
-            v.push_str(&value);
-        })
+        .and_modify(|v| *v = hash(&(*v, value)))
         .or_insert(value);
+}
+
+/// A hash that is the same in every run (`DefaultHasher::new` has fixed keys).
+fn hash(value: &(impl Hash + ?Sized)) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }

@@ -5,12 +5,13 @@
 //! error is introduced too.
 
 use std::collections::HashMap;
+use std::path::Path;
 
+use crate::check::Outcome;
 use crate::code::Code;
 use crate::diagnostic::Severity;
 
-use super::place::Place;
-use super::side::Side;
+use super::place::{relative, Place};
 
 /// An error introduced (standing in HEAD) or fixed (standing in BASE).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,51 +21,59 @@ pub struct ErrorChange {
     pub place: Option<Place>,
 }
 
+/// Code, file relative to the folder checked, message.
 type Key = (Code, String, String);
 
-/// The errors of `side` with their identities, in its diagnostics' order.
-fn errors(side: &Side) -> Vec<(Key, ErrorChange)> {
-    let sources = &side.outcome.sources;
-    side.outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.lint.is_none())
-        .map(|d| {
-            let file = d
-                .primary
-                .and_then(|loc| sources.get(loc.file))
-                .map(|file| side.relative(&file.path))
-                .unwrap_or_default();
-            let change = ErrorChange {
-                code: d.code,
-                message: d.message.clone(),
-                place: d.primary.and_then(|loc| Place::of(sources, loc)),
-            };
-            ((d.code, file, d.message.clone()), change)
-        })
-        .collect()
-}
+/// One side's errors with their identities, in its diagnostics' order.
+#[derive(Debug, Default)]
+pub struct Errors(Vec<(Key, ErrorChange)>);
 
-/// The errors of `side` beyond the count of each in `other`.
-fn beyond(side: &Side, other: &Side) -> Vec<ErrorChange> {
-    let mut left: HashMap<Key, usize> = HashMap::new();
-    for (key, _) in errors(other) {
-        *left.entry(key).or_default() += 1;
+impl Errors {
+    /// The errors of a check of `folder`.
+    pub fn of(outcome: &Outcome, folder: &Path) -> Errors {
+        let sources = &outcome.sources;
+        let list = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error && d.lint.is_none())
+            .map(|d| {
+                let file = d
+                    .primary
+                    .and_then(|loc| sources.get(loc.file))
+                    .map(|file| relative(folder, &file.path))
+                    .unwrap_or_default();
+                let change = ErrorChange {
+                    code: d.code,
+                    message: d.message.clone(),
+                    place: d.primary.and_then(|loc| Place::of(sources, loc)),
+                };
+                ((d.code, file, d.message.clone()), change)
+            })
+            .collect();
+        Errors(list)
     }
-    errors(side)
-        .into_iter()
-        .filter(|(key, _)| match left.get_mut(key) {
-            Some(count) if *count > 0 => {
-                *count -= 1;
-                false
-            }
-            _ => true,
-        })
-        .map(|(_, change)| change)
-        .collect()
+
+    /// These errors beyond the count of each in `other`.
+    fn beyond(&self, other: &Errors) -> Vec<ErrorChange> {
+        let mut left: HashMap<&Key, usize> = HashMap::new();
+        for (key, _) in &other.0 {
+            *left.entry(key).or_default() += 1;
+        }
+        self.0
+            .iter()
+            .filter(|(key, _)| match left.get_mut(key) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .map(|(_, change)| change.clone())
+            .collect()
+    }
 }
 
 /// The errors introduced (in HEAD beyond BASE) and fixed (in BASE beyond HEAD).
-pub fn compare(base: &Side, head: &Side) -> (Vec<ErrorChange>, Vec<ErrorChange>) {
-    (beyond(head, base), beyond(base, head))
+pub fn compare(base: &Errors, head: &Errors) -> (Vec<ErrorChange>, Vec<ErrorChange>) {
+    (head.beyond(base), base.beyond(head))
 }

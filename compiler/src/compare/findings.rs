@@ -45,45 +45,93 @@ impl FindingChange {
     pub fn is_new_gap(&self) -> bool {
         self.level >= Level::Warn && self.rung.is_none()
     }
+}
 
-    fn of(
-        finding: &Finding,
-        level: Level,
-        sources: &SourceMap,
-        rung: Option<&Finding>,
-    ) -> FindingChange {
+/// One finding of one side, with the level it is reported at.
+#[derive(Debug)]
+struct Judged {
+    finding: Finding,
+    level: Level,
+}
+
+/// One side's findings of one ecosystem, at every level.
+#[derive(Debug, Default)]
+pub struct Findings {
+    list: Vec<Judged>,
+    /// For the gap ladder: the clusters each bridge of a W0418 joins.
+    joined: HashMap<Box<str>, Vec<Box<str>>>,
+    /// The provider-counting findings wait on this side (section 9.5).
+    waits: bool,
+}
+
+impl Findings {
+    /// The findings of `model`, each at the level `level` gives it.
+    pub fn of(
+        model: &Model,
+        findings: Vec<Finding>,
+        level: impl Fn(&Finding) -> Level,
+    ) -> Findings {
+        let mut joined = HashMap::new();
+        let list = findings
+            .into_iter()
+            .map(|mut finding| {
+                if let ("W0418", [bridge]) =
+                    (finding.lint.code.as_str(), finding.subjects.as_slice())
+                {
+                    let clusters = joins(model, bridge)
+                        .into_iter()
+                        .map(|c| Box::from(model.cluster_name(c)))
+                        .collect();
+                    joined.insert(bridge.clone(), clusters);
+                }
+                // Only the identity, the message and the place are compared
+                // or shown.
+                finding.labels = Vec::new();
+                finding.help = None;
+                finding.primary_label = String::new();
+                Judged {
+                    level: level(&finding),
+                    finding,
+                }
+            })
+            .collect();
+        Findings {
+            list,
+            joined,
+            waits: waits(model),
+        }
+    }
+
+    /// Every finding as opened or closed: a root one side lacks.
+    pub fn all(&self, sources: &SourceMap) -> Vec<FindingChange> {
+        let mut out: Vec<FindingChange> =
+            self.list.iter().map(|j| j.change(sources, None)).collect();
+        sort(&mut out);
+        out
+    }
+
+    /// The clusters that the bridge of this side's W0418 on `bridge` joins.
+    fn joined(&self, bridge: &str) -> Vec<&str> {
+        self.joined
+            .get(bridge)
+            .map(|clusters| clusters.iter().map(|c| &**c).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Judged {
+    fn change(&self, sources: &SourceMap, rung: Option<&Finding>) -> FindingChange {
         FindingChange {
-            code: finding.lint.code,
-            lint: finding.lint.name,
-            level,
-            message: finding.message.clone(),
-            place: Place::of(sources, finding.primary),
+            code: self.finding.lint.code,
+            lint: self.finding.lint.name,
+            level: self.level,
+            message: self.finding.message.clone(),
+            place: Place::of(sources, self.finding.primary),
             rung: rung.map(|f| Rung {
                 code: f.lint.code,
                 message: f.message.clone(),
             }),
         }
-    }
-}
-
-/// One side of one ecosystem: its model, findings and files.
-#[derive(Clone, Copy)]
-pub struct Judged<'a> {
-    pub model: &'a Model,
-    pub findings: &'a [(Finding, Level)],
-    pub sources: &'a SourceMap,
-}
-
-impl Judged<'_> {
-    /// Every finding as opened (`opened`) or closed: a root one side lacks.
-    pub fn all(&self) -> Vec<FindingChange> {
-        let mut out: Vec<FindingChange> = self
-            .findings
-            .iter()
-            .map(|(f, level)| FindingChange::of(f, *level, self.sources, None))
-            .collect();
-        sort(&mut out);
-        out
     }
 }
 
@@ -101,49 +149,51 @@ pub struct Changes {
 
 /// The findings closed, opened and relevelled, each sorted by place, code
 /// and message.
-pub fn compare(base: Judged, head: Judged) -> Changes {
+pub fn compare(
+    (base, base_sources): (&Findings, &SourceMap),
+    (head, head_sources): (&Findings, &SourceMap),
+) -> Changes {
     let base_ids: HashMap<_, Level> = base
-        .findings
+        .list
         .iter()
-        .map(|(f, level)| (f.identity(), *level))
+        .map(|j| (j.finding.identity(), j.level))
         .collect();
-    let head_ids: HashSet<_> = head.findings.iter().map(|(f, _)| f.identity()).collect();
+    let head_ids: HashSet<_> = head.list.iter().map(|j| j.finding.identity()).collect();
     let mut relevelled: Vec<(FindingChange, Level)> = head
-        .findings
+        .list
         .iter()
-        .filter_map(|(f, level)| {
-            let before = *base_ids.get(&f.identity())?;
-            (before != *level).then(|| (FindingChange::of(f, *level, head.sources, None), before))
+        .filter_map(|j| {
+            let before = *base_ids.get(&j.finding.identity())?;
+            (before != j.level).then(|| (j.change(head_sources, None), before))
         })
         .collect();
     relevelled.sort_by(|a, b| order(&a.0, &b.0));
-    let (base_waits, head_waits) = (waits(base.model), waits(head.model));
-    let closed: Vec<&(Finding, Level)> = base
-        .findings
+    let closed: Vec<&Judged> = base
+        .list
         .iter()
-        .filter(|(f, _)| !head_ids.contains(&f.identity()))
-        .filter(|(f, _)| !(head_waits && counts_providers(f.lint)))
+        .filter(|j| !head_ids.contains(&j.finding.identity()))
+        .filter(|j| !(head.waits && counts_providers(j.finding.lint)))
         .collect();
-    let opened: Vec<&(Finding, Level)> = head
-        .findings
+    let opened: Vec<&Judged> = head
+        .list
         .iter()
-        .filter(|(f, _)| !base_ids.contains_key(&f.identity()))
-        .filter(|(f, _)| !(base_waits && counts_providers(f.lint)))
+        .filter(|j| !base_ids.contains_key(&j.finding.identity()))
+        .filter(|j| !(base.waits && counts_providers(j.finding.lint)))
         .collect();
-    let closed_stronger = Stronger::new(closed.iter().map(|(f, _)| f));
-    let opened_stronger = Stronger::new(opened.iter().map(|(f, _)| f));
+    let closed_stronger = Stronger::new(closed.iter().map(|j| &j.finding));
+    let opened_stronger = Stronger::new(opened.iter().map(|j| &j.finding));
     let mut opens: Vec<FindingChange> = opened
         .iter()
-        .map(|(f, level)| {
-            let rung = closed_stronger.of(f, |bridge| joins(head.model, bridge), head.model);
-            FindingChange::of(f, *level, head.sources, rung)
+        .map(|j| {
+            let rung = closed_stronger.of_named(&j.finding, |b| head.joined(b));
+            j.change(head_sources, rung)
         })
         .collect();
     let mut closes: Vec<FindingChange> = closed
         .iter()
-        .map(|(f, level)| {
-            let rung = opened_stronger.of(f, |bridge| joins(base.model, bridge), base.model);
-            FindingChange::of(f, *level, base.sources, rung)
+        .map(|j| {
+            let rung = opened_stronger.of_named(&j.finding, |b| base.joined(b));
+            j.change(base_sources, rung)
         })
         .collect();
     sort(&mut opens);

@@ -21,5 +21,5 @@ pub use errors::ErrorChange;
 pub use findings::{FindingChange, Rung};
 pub use git::{Repository, Revision};
 pub use place::Place;
-pub use side::Side;
+pub use side::{Root, Side};
 pub use tree::{TreeEntry, TreeFs};

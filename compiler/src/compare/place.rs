@@ -22,3 +22,14 @@ impl Place {
         })
     }
 }
+
+/// A path relative to `folder`, with `/` between folders: how both sides
+/// of a diff name the same file.
+pub fn relative(folder: &std::path::Path, path: &std::path::Path) -> String {
+    let relative = path.strip_prefix(folder).unwrap_or(path);
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}

@@ -1,48 +1,72 @@
 //! One side of a diff: a folder (of the disk, or of a revision read into a
 //! [`TreeFs`](super::TreeFs)) checked exactly as `check` checks it, with its
-//! own `ecospec.toml`, and each ecosystem's findings at every level (the
-//! identities a comparison needs, which the diagnostics do not keep).
+//! own `ecospec.toml`, then kept as what a comparison reads: per
+//! ecosystem, its root, declarations and findings at every level (the
+//! identities, which the diagnostics do not keep), and the errors. The
+//! check's outcome is dropped before the other side is checked, so a diff
+//! holds one checked configuration at a time.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use crate::check::{check, Options, Outcome};
+use crate::check::{check, Options};
 use crate::diagnostic::Diagnostic;
 use crate::levels::Levels;
-use crate::lints::{self, Finding, Level};
+use crate::lints;
 use crate::load::{FileSystem, Input};
 use crate::source::SourceMap;
+
+use super::declarations::Declarations;
+use super::errors::Errors;
+use super::findings::Findings;
+use super::place::relative;
 
 /// A checked side.
 pub struct Side {
     /// As the user named it (a revision, a folder).
     pub label: String,
-    /// The folder checked, as given: root paths are relative to it.
-    pub folder: PathBuf,
-    pub outcome: Outcome,
-    /// Per ecosystem of `outcome.ecosystems`: its findings, each with the
-    /// level it is reported at (`allow` included).
-    pub findings: Vec<Vec<(Finding, Level)>>,
+    /// The files read (their text and line tables: places are computed
+    /// only for what changed).
+    pub sources: SourceMap,
+    pub roots: Vec<Root>,
+    pub errors: Errors,
+}
+
+/// One ecosystem of a side.
+pub struct Root {
+    /// Its root file's path relative to the folder checked.
+    pub path: String,
+    /// A hash of the root file's text (a root moved unchanged is renamed).
+    pub text: u64,
+    pub declarations: Declarations,
+    pub findings: Findings,
 }
 
 impl Side {
     /// Checks `folder` of `fs`. `refused` are problems found before the
-    /// check (entries of a revision that are not read): they join its
-    /// diagnostics.
+    /// check (entries of a revision that are not read): they count as its
+    /// errors.
     pub fn check(
         fs: &dyn FileSystem,
         folder: &Path,
         label: impl Into<String>,
         refused: Vec<Diagnostic>,
     ) -> Side {
-        let folder = fs
+        let folder: PathBuf = fs
             .canonicalize(folder)
             .unwrap_or_else(|_| folder.to_path_buf());
-        let options = Options::default();
-        let mut outcome = match check(fs, &[Input::Folder(folder.clone())], &options) {
-            Ok(outcome) => outcome,
-            // Only `--apply` of an unknown name fails, and there is none.
-            Err(_) => return Side::empty(label.into(), folder),
+        let label = label.into();
+        // Only `--apply` of an unknown name fails, and there is none.
+        let Ok(mut outcome) = check(fs, &[Input::Folder(folder.clone())], &Options::default())
+        else {
+            return Side {
+                label,
+                sources: SourceMap::default(),
+                roots: Vec::new(),
+                errors: Errors::default(),
+            };
         };
         if !refused.is_empty() {
             let mut diagnostics = refused;
@@ -52,7 +76,8 @@ impl Side {
         // The levels as the check had them: each folder's `ecospec.toml`
         // (read again into a scratch map: its diagnostics are the check's).
         let mut levels_by_folder: HashMap<&Path, Levels> = HashMap::new();
-        let mut findings = Vec::with_capacity(outcome.ecosystems.len());
+        let mut roots = Vec::with_capacity(outcome.ecosystems.len());
+        let sources = &outcome.sources;
         for (resolved, files) in outcome.ecosystems.iter().zip(&outcome.workspace.ecosystems) {
             let levels = levels_by_folder.entry(&files.folder).or_insert_with(|| {
                 let mut levels = Levels::with_command_line(&[]);
@@ -64,50 +89,26 @@ impl Side {
                 );
                 levels
             });
+            let Some(root) = sources.get(resolved.root) else {
+                continue;
+            };
             let model = &resolved.baseline;
-            let leveled = lints::run(model)
-                .into_iter()
-                .map(|finding| {
-                    let level = levels.level(finding.lint, finding.primary, &model.allows);
-                    (finding, level)
-                })
-                .collect();
-            findings.push(leveled);
+            let level = |f: &lints::Finding| levels.level(f.lint, f.primary, &model.allows);
+            let mut hasher = DefaultHasher::new();
+            root.text.hash(&mut hasher);
+            roots.push(Root {
+                path: relative(&folder, &root.path),
+                text: hasher.finish(),
+                declarations: Declarations::of(&outcome.workspace, resolved),
+                findings: Findings::of(model, lints::run(model), level),
+            });
         }
-        Side {
-            label: label.into(),
-            folder,
-            outcome,
-            findings,
-        }
-    }
-
-    fn empty(label: String, folder: PathBuf) -> Side {
-        let outcome = Outcome {
-            sources: SourceMap::default(),
-            diagnostics: Vec::new(),
-            interventions: Vec::new(),
-            applied: Vec::new(),
-            files_read: 0,
-            workspace: Default::default(),
-            ecosystems: Vec::new(),
-        };
+        let errors = Errors::of(&outcome, &folder);
         Side {
             label,
-            folder,
-            outcome,
-            findings: Vec::new(),
+            sources: outcome.sources,
+            roots,
+            errors,
         }
-    }
-
-    /// A file's path relative to the folder checked, with `/` between
-    /// folders: how both sides name the same file.
-    pub fn relative(&self, path: &Path) -> String {
-        let relative = path.strip_prefix(&self.folder).unwrap_or(path);
-        let parts: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        parts.join("/")
     }
 }
