@@ -145,6 +145,22 @@ fn golden(name: &str, actual: &str) {
     assert_eq!(actual, expected, "{} differs", path.display());
 }
 
+/// Each root of a JSON diff with its status.
+fn root_statuses(out: &Output) -> Vec<(String, String)> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["roots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// A repository of one spec: `base` then `head` committed on `main`.
 fn two_commits(base: &str, head: &str) -> Repo {
     let repo = Repo::new();
@@ -248,14 +264,14 @@ fn a_root_added_and_one_removed_are_said_so() {
         .commit("replace the ecosystem");
     let out = repo.diff(&["HEAD~1", "HEAD", "--format", "json", "--fail-on-new"]);
     assert_eq!(code(&out), 1, "the new root opens W0403 at warn");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let roots: Vec<(&str, &str)> = json["roots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["path"].as_str().unwrap(), r["status"].as_str().unwrap()))
-        .collect();
-    assert_eq!(roots, [("new.eco", "added"), ("old.eco", "removed")]);
+    let roots = root_statuses(&out);
+    assert_eq!(
+        roots,
+        [
+            ("new.eco".into(), "added".into()),
+            ("old.eco".into(), "removed".into())
+        ]
+    );
     golden("roots.txt", &text(&repo.diff(&["HEAD~1", "HEAD"]).stdout));
 }
 
@@ -545,4 +561,62 @@ fn the_workflow_in_the_docs_is_valid_yaml_with_the_steps_the_docs_name() {
     }
     // The check workflow beside it parses too.
     assert!(workflow_steps(&docs.join("github-workflow.yml")).is_some());
+}
+
+#[test]
+fn an_ecosystem_identical_on_both_sides_is_counted_unchanged() {
+    let repo = Repo::new();
+    repo.write("same.eco", &training("W0401", "gap"))
+        .write("changed.eco", &training("W0403", "fixed"))
+        .commit("base");
+    repo.write("changed.eco", &training("W0403", "gap"))
+        .commit("head");
+    let out = repo.diff(&["HEAD~1", "HEAD", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"]["unchanged_roots"], 1);
+    assert_eq!(json["verdict"]["opened"], 1);
+    assert_eq!(json["verdict"]["closed"], 0, "same.eco's W0401s stay");
+    assert_eq!(json["roots"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_no_longer_imported_becomes_a_root_of_its_own() {
+    let repo = Repo::new();
+    repo.write("lib.eco", &training("W0401", "fixed"))
+        .write(
+            "main.eco",
+            "import \"lib.eco\"\nactor tenant_union: union {}\n",
+        )
+        .commit("base");
+    repo.write("main.eco", "actor tenant_union: union {}\n")
+        .commit("head");
+    let out = repo.diff(&["HEAD~1", "HEAD", "--format", "json"]);
+    let roots = root_statuses(&out);
+    assert_eq!(
+        roots,
+        [
+            ("lib.eco".into(), "added".into()),
+            ("main.eco".into(), "kept".into())
+        ]
+    );
+}
+
+#[test]
+fn an_unchanged_file_whose_import_was_deleted_is_compared() {
+    let repo = Repo::new();
+    repo.write(
+        "main.eco",
+        &format!("import \"part.eco\"\n{}", training("W0401", "gap")),
+    )
+    .write("part.eco", "actor helper: person {}\n")
+    .commit("base");
+    repo.remove("part.eco").commit("head");
+    let out = repo.diff(&["HEAD~1", "HEAD", "--fail-on-new"]);
+    assert_eq!(code(&out), 1);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("  - actor `helper`"), "{stdout}");
+    assert!(
+        stdout.contains("error[E0301]: imported file `part.eco` not found"),
+        "{stdout}"
+    );
 }

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use ecospec::compare::{compare, Repository, Side};
+use ecospec::compare::{check_revisions, compare, Repository, Side};
 use ecospec::load::{normalize, RealFs};
 use ecospec::render;
 
@@ -63,11 +63,13 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), String> {
             )
         })?
         .to_path_buf();
-    let side = |revision: &str| -> Result<Side, String> {
-        let read = repository.read(revision, &under)?;
-        Ok(Side::check(&read.fs, &folder, revision, read.refused))
-    };
-    both(|| side(&args.base), || side(&args.head))
+    let base = repository.read(&args.base, &under)?;
+    let head = repository.read(&args.head, &under)?;
+    Ok(check_revisions(
+        (base, &args.base),
+        (head, &args.head),
+        &folder,
+    ))
 }
 
 /// The two sides, read and checked at once (one per core); BASE's error

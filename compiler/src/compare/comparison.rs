@@ -132,7 +132,7 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
         }
     }
     let mut changes = Vec::new();
-    let mut unchanged_roots = 0;
+    let mut unchanged_roots = head.identical;
     for (path, b) in &base_roots {
         if head_roots.contains_key(path) || renamed.values().any(|r| r.path == *path) {
             continue;

@@ -4,7 +4,7 @@
 //! message, never by position, and counted: a second copy of the same
 //! error is introduced too.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use crate::check::Outcome;
@@ -51,6 +51,16 @@ impl Errors {
             })
             .collect();
         Errors(list)
+    }
+
+    /// Leaves out the errors in `files` (paths relative to the folder checked).
+    pub fn leave_out(&mut self, files: &BTreeSet<String>) {
+        self.0.retain(|((_, file, _), _)| !files.contains(file));
+    }
+
+    /// Whether an error has no place (it cannot be said whose it is).
+    pub fn any_unplaced(&self) -> bool {
+        self.0.iter().any(|(_, e)| e.place.is_none())
     }
 
     /// These errors beyond the count of each in `other`.

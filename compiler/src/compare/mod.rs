@@ -12,6 +12,7 @@ mod errors;
 mod findings;
 mod git;
 mod place;
+mod revisions;
 mod side;
 mod tree;
 
@@ -21,5 +22,6 @@ pub use errors::ErrorChange;
 pub use findings::{FindingChange, Rung};
 pub use git::{Repository, Revision};
 pub use place::Place;
+pub use revisions::check_revisions;
 pub use side::{Root, Side};
 pub use tree::{TreeEntry, TreeFs};

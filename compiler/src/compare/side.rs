@@ -7,7 +7,7 @@
 //! holds one checked configuration at a time.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -15,8 +15,8 @@ use crate::check::{check, Options};
 use crate::diagnostic::Diagnostic;
 use crate::levels::Levels;
 use crate::lints;
-use crate::load::{FileSystem, Input};
-use crate::source::SourceMap;
+use crate::load::{normalize, FileSystem, Input, Workspace};
+use crate::source::{FileId, SourceMap};
 
 use super::declarations::Declarations;
 use super::errors::Errors;
@@ -32,6 +32,8 @@ pub struct Side {
     pub sources: SourceMap,
     pub roots: Vec<Root>,
     pub errors: Errors,
+    /// Ecosystems left out as identical on both sides (not held).
+    pub identical: usize,
 }
 
 /// One ecosystem of a side.
@@ -42,6 +44,10 @@ pub struct Root {
     pub text: u64,
     pub declarations: Declarations,
     pub findings: Findings,
+    /// The files of the ecosystem (root first), as read.
+    pub files: Vec<PathBuf>,
+    /// The paths its files import that were not loaded.
+    pub missing: Vec<PathBuf>,
 }
 
 impl Side {
@@ -66,6 +72,7 @@ impl Side {
                 sources: SourceMap::default(),
                 roots: Vec::new(),
                 errors: Errors::default(),
+                identical: 0,
             };
         };
         if !refused.is_empty() {
@@ -101,6 +108,12 @@ impl Side {
                 text: hasher.finish(),
                 declarations: Declarations::of(&outcome.workspace, resolved),
                 findings: Findings::of(model, lints::run(model), level),
+                files: resolved
+                    .files
+                    .iter()
+                    .filter_map(|file| Some(sources.get(*file)?.path.clone()))
+                    .collect(),
+                missing: missing_imports(&outcome.workspace, sources, &resolved.files),
             });
         }
         let errors = Errors::of(&outcome, &folder);
@@ -109,6 +122,34 @@ impl Side {
             sources: outcome.sources,
             roots,
             errors,
+            identical: 0,
         }
     }
+
+    /// Leaves out the ecosystems whose root is one of `roots` (known
+    /// identical on the other side) and the errors in `files`, theirs.
+    pub fn leave_out(&mut self, roots: &BTreeSet<String>, files: &BTreeSet<String>) {
+        let before = self.roots.len();
+        self.roots.retain(|root| !roots.contains(&root.path));
+        self.identical += before - self.roots.len();
+        self.errors.leave_out(files);
+    }
+}
+
+/// The paths that `files` import and that were not loaded (missing, or
+/// outside the folder), resolved against each importing file's folder.
+fn missing_imports(workspace: &Workspace, sources: &SourceMap, files: &[FileId]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for file in files {
+        let (Some(loaded), Some(source)) = (workspace.file(*file), sources.get(*file)) else {
+            continue;
+        };
+        let dir = source.path.parent().unwrap_or(Path::new(""));
+        for (import, edge) in loaded.ast.imports().zip(&loaded.imports) {
+            if edge.target.is_none() {
+                out.push(normalize(&dir.join(&import.path.value)));
+            }
+        }
+    }
+    out
 }

@@ -9,7 +9,7 @@
 //! is never read: it stands as its size (E0301, as `check` says of a file
 //! that is too large).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 
@@ -44,6 +44,40 @@ impl TreeFs {
     /// Adds (or replaces) an entry at an absolute path.
     pub fn insert(&mut self, path: impl Into<PathBuf>, entry: TreeEntry) {
         self.entries.insert(path.into(), entry);
+    }
+
+    /// The paths whose entries differ from `other`'s (in one only, or
+    /// different).
+    pub fn differing(&self, other: &TreeFs) -> BTreeSet<PathBuf> {
+        let mine = self
+            .entries
+            .iter()
+            .filter(|(path, entry)| other.entries.get(*path) != Some(entry));
+        let theirs = other
+            .entries
+            .keys()
+            .filter(|path| !self.entries.contains_key(*path));
+        mine.map(|(path, _)| path).chain(theirs).cloned().collect()
+    }
+
+    /// The tree without the entries at `paths`.
+    pub fn without(&self, paths: &BTreeSet<PathBuf>) -> TreeFs {
+        TreeFs {
+            entries: self
+                .entries
+                .iter()
+                .filter(|(path, _)| !paths.contains(*path))
+                .map(|(path, entry)| (path.clone(), entry.clone()))
+                .collect(),
+        }
+    }
+
+    /// The bytes of the regular file at `path`, when the tree holds them.
+    pub fn bytes(&self, path: &Path) -> Option<&[u8]> {
+        match self.entries.get(path) {
+            Some(TreeEntry::File(bytes)) => Some(bytes),
+            _ => None,
+        }
     }
 
     /// The path with links resolved inside the tree, lexically; a link
