@@ -27,6 +27,19 @@ pub fn check_revisions(
     folder: &Path,
 ) -> (Side, Side) {
     let differing = base.fs.differing(&head.fs);
+    // When the files that differ hold most of the spec, leaving the rest
+    // out saves little: both sides are checked at once, one per core.
+    let changed = base.fs.size(Some(&differing)) + head.fs.size(Some(&differing));
+    if changed > head.fs.size(None) {
+        return std::thread::scope(|scope| {
+            let head_side = scope.spawn(|| Side::check(&head.fs, folder, head_label, head.refused));
+            let base_side = Side::check(&base.fs, folder, base_label, base.refused);
+            let head_side = head_side
+                .join()
+                .unwrap_or_else(|_| Side::check(&head.fs, folder, head_label, Vec::new()));
+            (base_side, head_side)
+        });
+    }
     let mut head_side = Side::check(&head.fs, folder, head_label, head.refused);
     let left_out = match identical(&head_side, &differing, &base.fs) {
         Some(left_out) if !head_side.errors.any_unplaced() => left_out,

@@ -72,6 +72,19 @@ impl TreeFs {
         }
     }
 
+    /// The bytes its files hold, those at `paths` only when given.
+    pub fn size(&self, paths: Option<&BTreeSet<PathBuf>>) -> u64 {
+        self.entries
+            .iter()
+            .filter(|(path, _)| paths.is_none_or(|paths| paths.contains(*path)))
+            .map(|(_, entry)| match entry {
+                TreeEntry::File(bytes) => bytes.len() as u64,
+                TreeEntry::TooLarge(size) => *size,
+                TreeEntry::Link(_) => 0,
+            })
+            .sum()
+    }
+
     /// The bytes of the regular file at `path`, when the tree holds them.
     pub fn bytes(&self, path: &Path) -> Option<&[u8]> {
         match self.entries.get(path) {
