@@ -313,6 +313,20 @@ fn a_revision_that_does_not_exist_is_status_2_with_one_line() {
 }
 
 #[test]
+fn a_path_with_no_spec_on_either_side_is_status_2() {
+    let repo = two_commits(&training("W0401", "gap"), &training("W0401", "fixed"));
+    let out = repo.diff(&["HEAD~1", "HEAD", "no-such-folder"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        text(&out.stderr),
+        "error: no `.eco` file under `no-such-folder` in `HEAD~1` or `HEAD`\n"
+    );
+    let out = repo.diff(&["HEAD~1", "HEAD", "/"]);
+    assert_eq!(code(&out), 2);
+    assert!(text(&out.stderr).contains("is outside the repository"));
+}
+
+#[test]
 fn outside_any_repository_two_revisions_are_status_2() {
     let outside = TempDir::new().unwrap();
     let out = ECOSPEC

@@ -18,6 +18,18 @@ pub fn run(args: &DiffArgs) -> u8 {
         Ok(sides) => sides,
         Err(message) => return usage_error(&message),
     };
+    // As `check`: a job that compared nothing never passes.
+    if [&base, &head]
+        .iter()
+        .all(|side| side.roots.is_empty() && side.identical == 0)
+    {
+        return usage_error(&format!(
+            "no `.eco` file under `{}` in `{}` or `{}`",
+            args.path.display(),
+            args.base,
+            args.head
+        ));
+    }
     let comparison = compare(&base, &head);
     let text = match args.format {
         DiffFormat::Human => render::diff_human(&comparison),
