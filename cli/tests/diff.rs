@@ -194,6 +194,18 @@ fn a_commit_that_adds_a_bridge_closes_w0401_in_every_format() {
     assert_eq!(closed, ["W0401", "W0401"]);
     // The critical bridge it opens is the weaker form of what it closes.
     assert_eq!(json["roots"][0]["opened"][0]["replaces"]["code"], "W0401");
+    // Taken back, the bridge's removal opens both W0401s (new: it fails)
+    // and closes W0418, replaced by its stronger form.
+    let out = repo.diff(&["HEAD", "HEAD~1", "--format", "json", "--fail-on-new"]);
+    assert_eq!(code(&out), 1);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["roots"][0]["closed"][0]["code"], "W0418");
+    assert_eq!(
+        json["roots"][0]["closed"][0]["replaced_by"]["code"],
+        "W0401"
+    );
+    assert_eq!(json["verdict"]["new_gaps"], 2);
+    assert_eq!(json["verdict"]["closed_gaps"], 0);
 }
 
 #[test]

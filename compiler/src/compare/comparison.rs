@@ -198,3 +198,74 @@ pub fn compare(base: &Side, head: &Side) -> Comparison {
         errors_fixed,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use std::path::Path;
+
+    use ecospec_syntax::DeclKind;
+
+    use crate::compare::{compare, DeclStatus, RootStatus, Side};
+    use crate::memfs::MemFs;
+
+    fn side(files: &[(&str, &str)]) -> Side {
+        let mut fs = MemFs::new();
+        for (path, text) in files {
+            fs.insert(Path::new("/w").join(path), *text);
+        }
+        Side::check(&fs, Path::new("/w"), "side", Vec::new())
+    }
+
+    #[test]
+    fn declarations_say_which_fields_changed_and_layout_is_no_change() {
+        let base = side(&[(
+            "a.eco",
+            "capability legal \"Legal\"\ncluster c \"C\" { needs: legal }\nactor x: union { in: c provides: legal }\n",
+        )]);
+        let head = side(&[(
+            "a.eco",
+            "// a comment, and another layout\ncapability legal \"Legal\"\ncluster c \"C\" {\n    needs: legal\n}\nactor x: collective \"X\" {\n    in: c\n}\n",
+        )]);
+        let c = compare(&base, &head);
+        assert_eq!(c.roots.len(), 1);
+        let root = &c.roots[0];
+        assert_eq!(root.status, RootStatus::Kept);
+        assert_eq!(root.declarations.len(), 1, "{:?}", root.declarations);
+        let d = &root.declarations[0];
+        assert_eq!((d.kind, d.name.as_str()), (DeclKind::Actor, "x"));
+        assert_eq!(
+            d.status,
+            DeclStatus::Changed(vec!["kind".into(), "label".into(), "provides".into()])
+        );
+        // The capability lost its provider: W0403 opens, new at warn.
+        assert!(root.opened.iter().any(|f| f.code.as_str() == "W0403"));
+        assert!(c.fails());
+    }
+
+    #[test]
+    fn a_root_moved_with_its_text_is_renamed_and_otherwise_added_and_removed() {
+        let text = "cluster c \"C\" {}\n";
+        let c = compare(&side(&[("a.eco", text)]), &side(&[("b.eco", text)]));
+        assert_eq!(c.roots[0].status, RootStatus::Renamed("a.eco".into()));
+        assert!(c.roots[0].declarations.is_empty());
+        let c = compare(
+            &side(&[("a.eco", text)]),
+            &side(&[("b.eco", "cluster d \"D\" {}\n")]),
+        );
+        let statuses: Vec<_> = c
+            .roots
+            .iter()
+            .map(|r| (r.path.as_str(), &r.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("a.eco", &RootStatus::Removed),
+                ("b.eco", &RootStatus::Added)
+            ]
+        );
+        assert_eq!(c.unchanged_roots, 0);
+    }
+}

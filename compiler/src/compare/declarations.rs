@@ -133,9 +133,7 @@ impl Declarations {
             let status = match base.by_key.get(key) {
                 None => DeclStatus::Added,
                 Some(before) if before.whole == summary.whole => continue,
-                Some(before) => {
-                    DeclStatus::Changed(self.changed_fields(base.fields(before), summary))
-                }
+                Some(before) => DeclStatus::Changed(self.changed_fields(base, before, summary)),
             };
             out.push(DeclChange {
                 kind: key.0,
@@ -158,10 +156,16 @@ impl Declarations {
         out
     }
 
-    /// The names of the fields whose values differ from `before` (or that
-    /// one side lacks), in name order; `before` names its fields in the
-    /// same hashes (names are hashed the same on both sides).
-    fn changed_fields(&self, before: &[(u64, u64)], after: &Summary) -> Vec<String> {
+    /// The names of the fields whose values differ between `before` (in
+    /// `base`) and `after` (or that one side lacks), in name order (names
+    /// are hashed the same on both sides).
+    fn changed_fields(
+        &self,
+        base: &Declarations,
+        before: &Summary,
+        after: &Summary,
+    ) -> Vec<String> {
+        let before = base.fields(before);
         let after = self.fields(after);
         let value =
             |list: &[(u64, u64)], name: u64| list.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
@@ -175,10 +179,9 @@ impl Declarations {
                     .filter(|(name, _)| value(after, *name).is_none())
                     .map(|(name, _)| *name),
             )
-            .map(|name| {
-                self.names
-                    .get(&name)
-                    .map_or_else(|| "?".to_string(), |n| n.to_string())
+            .filter_map(|name| {
+                let name = self.names.get(&name).or_else(|| base.names.get(&name))?;
+                Some(name.to_string())
             })
             .collect();
         names.sort();
