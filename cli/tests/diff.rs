@@ -339,6 +339,22 @@ fn a_path_with_no_spec_on_either_side_is_status_2() {
 }
 
 #[test]
+fn without_git_on_the_path_it_says_so_in_one_line() {
+    let repo = two_commits("", "");
+    let out = ECOSPEC
+        .command()
+        .current_dir(repo.path())
+        .args(["diff", "HEAD~1", "HEAD"])
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("error: cannot run `git`: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
 fn outside_any_repository_two_revisions_are_status_2() {
     let outside = TempDir::new().unwrap();
     let out = ECOSPEC

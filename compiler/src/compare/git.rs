@@ -37,7 +37,11 @@ pub struct Revision {
     pub refused: Vec<Diagnostic>,
 }
 
-/// `git` with the environment that keeps it read-only and quiet.
+/// How an error of starting git begins.
+const CANNOT_RUN: &str = "cannot run `git`";
+
+/// `git` with the environment that keeps it read-only and quiet (and
+/// pathspecs literal: a folder's name is never a pattern).
 fn git(dir: &Path) -> Command {
     let mut command = Command::new("git");
     command
@@ -46,6 +50,7 @@ fn git(dir: &Path) -> Command {
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_PAGER", "cat")
         .env("GIT_NO_REPLACE_OBJECTS", "1")
+        .env("GIT_LITERAL_PATHSPECS", "1")
         .env("LC_ALL", "C")
         .stdin(Stdio::null());
     command
@@ -57,7 +62,7 @@ fn output(command: &mut Command) -> Result<Vec<u8>, String> {
     let out = command
         .stderr(Stdio::piped())
         .output()
-        .map_err(|error| format!("cannot run `git`: {error}"))?;
+        .map_err(|error| format!("{CANNOT_RUN}: {error}"))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
@@ -69,7 +74,10 @@ fn output(command: &mut Command) -> Result<Vec<u8>, String> {
 impl Repository {
     /// The repository `dir` is in; else why not, in one line.
     pub fn containing(dir: &Path) -> Result<Repository, String> {
-        let top = output(git(dir).args(["rev-parse", "--show-toplevel"])).map_err(|_| {
+        let top = output(git(dir).args(["rev-parse", "--show-toplevel"])).map_err(|error| {
+            if error.starts_with(CANNOT_RUN) {
+                return error;
+            }
             format!(
                 "`{}` is not inside a git repository: BASE and HEAD are revisions of the repository the working directory is in, or two folders",
                 dir.display()
@@ -105,14 +113,13 @@ impl Repository {
     /// `.gitignore` and `.ignore`.
     pub fn read(&self, revision: &str, under: &Path) -> Result<Revision, String> {
         let commit = self.commit(revision)?;
-        let listing = output(git(&self.toplevel).args([
-            "ls-tree",
-            "-r",
-            "-z",
-            "-l",
-            "--full-tree",
-            &commit,
-        ]))?;
+        let mut ls_tree = git(&self.toplevel);
+        ls_tree.args(["ls-tree", "-r", "-z", "-l", "--full-tree", &commit]);
+        // Only the folder compared is listed (sizes are read per blob).
+        if let Some(folder) = under.to_str().filter(|f| !f.is_empty()) {
+            ls_tree.args(["--", folder]);
+        }
+        let listing = output(&mut ls_tree)?;
         let mut refused = Vec::new();
         let mut wanted: Vec<(PathBuf, Kind, String)> = Vec::new();
         let mut fs = TreeFs::new();
@@ -270,7 +277,7 @@ fn cat_file<'a>(dir: &Path, ids: impl Iterator<Item = &'a str>) -> Result<Vec<Ve
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|error| format!("cannot run `git`: {error}"))?;
+        .map_err(|error| format!("{CANNOT_RUN}: {error}"))?;
     let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
         return Err("cannot talk to `git cat-file`".to_string());
     };
