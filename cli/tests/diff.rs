@@ -252,6 +252,8 @@ fn a_syntax_error_in_head_is_an_error_introduced() {
     let out = repo.diff(&["HEAD~1", "HEAD", "--fail-on-new"]);
     assert_eq!(code(&out), 1);
     golden("syntax-error.txt", &text(&out.stdout));
+    let out = repo.diff(&["HEAD~1", "HEAD", "--format", "markdown"]);
+    golden("syntax-error.md", &text(&out.stdout));
     let out = repo.diff(&["HEAD~1", "HEAD", "--format", "github"]);
     let annotations = text(&out.stdout);
     assert!(
@@ -298,6 +300,12 @@ fn each_side_reads_its_own_ecospec_toml() {
     let out = repo.diff(&["HEAD~1", "HEAD", "--fail-on-new"]);
     assert_eq!(code(&out), 1, "raised from allow to warn: new at warn");
     golden("toml.txt", &text(&out.stdout));
+    for (format, file) in [("markdown", "toml.md"), ("github", "toml.github")] {
+        golden(
+            file,
+            &text(&repo.diff(&["HEAD~1", "HEAD", "--format", format]).stdout),
+        );
+    }
     // Lowered back: nothing new.
     let out = repo.diff(&["HEAD", "HEAD~1", "--fail-on-new"]);
     assert_eq!(code(&out), 0);

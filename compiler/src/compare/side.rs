@@ -3,8 +3,8 @@
 //! own `ecospec.toml`, then kept as what a comparison reads: per
 //! ecosystem, its root, declarations and findings at every level (the
 //! identities, which the diagnostics do not keep), and the errors. The
-//! check's outcome is dropped before the other side is checked, so a diff
-//! holds one checked configuration at a time.
+//! check's outcome (its model, its trees) is dropped once summarized: the
+//! comparison holds no checked configuration.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeSet, HashMap};

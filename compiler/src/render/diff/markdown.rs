@@ -43,7 +43,7 @@ pub fn diff_markdown(c: &Comparison) -> String {
             &count(opened.len(), "finding opened", "findings opened"),
             |out| {
                 for (_, f) in &opened {
-                    finding(out, f, "replaces");
+                    finding(out, "", f, "replaces");
                 }
             },
         );
@@ -54,7 +54,7 @@ pub fn diff_markdown(c: &Comparison) -> String {
             &count(closed.len(), "finding closed", "findings closed"),
             |out| {
                 for (_, f) in &closed {
-                    finding(out, f, "replaced by");
+                    finding(out, "", f, "replaced by");
                 }
             },
         );
@@ -68,8 +68,7 @@ pub fn diff_markdown(c: &Comparison) -> String {
         );
         details(&mut out, &title, |out| {
             for (f, before) in &relevelled {
-                let _ = write!(out, "- {} → ", before.as_str());
-                finding(out, f, "");
+                finding(out, &format!("{} → ", before.as_str()), f, "");
             }
         });
     }
@@ -78,7 +77,11 @@ pub fn diff_markdown(c: &Comparison) -> String {
     if declarations > 0 || moved {
         let title = count(declarations, "declaration changed", "declarations changed");
         details(&mut out, &title, |out| {
-            for root in &c.roots {
+            let shown = c
+                .roots
+                .iter()
+                .filter(|r| !r.declarations.is_empty() || !status(&r.status).is_empty());
+            for root in shown {
                 let _ = writeln!(
                     out,
                     "- root {}{}",
@@ -123,10 +126,12 @@ fn details(out: &mut String, summary: &str, body: impl FnOnce(&mut String)) {
     out.push_str("\n</details>\n");
 }
 
-fn finding(out: &mut String, f: &FindingChange, rung_word: &str) {
+/// One finding as a list item; `before` says its level in BASE when it
+/// changed (`allow → `).
+fn finding(out: &mut String, before: &str, f: &FindingChange, rung_word: &str) {
     let _ = writeln!(
         out,
-        "- **{}** <code>{}</code> {}: {}{}",
+        "- {before}**{}** <code>{}</code> {}: {}{}",
         f.level.as_str(),
         f.code,
         f.lint,
