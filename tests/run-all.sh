@@ -12,6 +12,17 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 echo "== tests/debian-packages.sh: install, skip or fail"
 bash tests/debian-packages-test.sh
 
+# cli/tests/diff.rs parses the pull-request workflow as YAML and validates
+# diff JSON against its schema with python3's yaml and jsonschema modules.
+# There is no command to look for, so debian_packages cannot tell: as root,
+# install them when python3 cannot import them; otherwise the test itself
+# prints one line and skips, and fails under CI=true.
+if ! python3 -c 'import yaml, jsonschema' 2>/dev/null && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "== apt-get install python3-yaml python3-jsonschema (for cli/tests/diff.rs)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-yaml python3-jsonschema >/dev/null
+fi
+
 echo "== cargo test --workspace"
 cargo test --workspace --locked
 
