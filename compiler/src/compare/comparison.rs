@@ -207,7 +207,10 @@ mod tests {
 
     use ecospec_syntax::DeclKind;
 
-    use crate::compare::{compare, DeclStatus, RootStatus, Side};
+    // By the files' own paths: the facade re-exports this file.
+    use crate::compare::comparison::{compare, RootStatus};
+    use crate::compare::declarations::DeclStatus;
+    use crate::compare::side::Side;
     use crate::memfs::MemFs;
 
     fn side(files: &[(&str, &str)]) -> Side {
