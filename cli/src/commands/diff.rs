@@ -6,8 +6,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use ecospec::compare::{check_revisions, compare, Repository, Side};
-use ecospec::load::{normalize, RealFs};
+use ecospec::compare::{check_folders, check_revisions, compare, Repository, Side};
+use ecospec::load::normalize;
 use ecospec::render;
 
 use crate::args::{DiffArgs, DiffFormat};
@@ -51,13 +51,10 @@ pub fn run(args: &DiffArgs) -> u8 {
 fn sides(args: &DiffArgs) -> Result<(Side, Side), String> {
     let (base_dir, head_dir) = (Path::new(&args.base), Path::new(&args.head));
     if base_dir.is_dir() && head_dir.is_dir() {
-        let side = |dir: &Path, label: &str| {
-            Side::check(&RealFs, &dir.join(&args.path), label, Vec::new())
-        };
-        return both(
-            || Ok(side(base_dir, &args.base)),
-            || Ok(side(head_dir, &args.head)),
-        );
+        return Ok(check_folders(
+            (&base_dir.join(&args.path), &args.base),
+            (&head_dir.join(&args.path), &args.head),
+        ));
     }
     let cwd = std::env::current_dir()
         .and_then(std::fs::canonicalize)
@@ -82,21 +79,4 @@ fn sides(args: &DiffArgs) -> Result<(Side, Side), String> {
         (head, &args.head),
         &folder,
     ))
-}
-
-/// The two sides, read and checked at once (one per core); BASE's error
-/// first.
-fn both(
-    base: impl FnOnce() -> Result<Side, String> + Send,
-    head: impl FnOnce() -> Result<Side, String>,
-) -> Result<(Side, Side), String> {
-    let (base, head) = std::thread::scope(|scope| {
-        let base = scope.spawn(base);
-        let head = head();
-        let base = base
-            .join()
-            .unwrap_or_else(|_| Err("the check of BASE stopped".to_string()));
-        (base, head)
-    });
-    Ok((base?, head?))
 }

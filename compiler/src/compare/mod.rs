@@ -22,6 +22,6 @@ pub use errors::ErrorChange;
 pub use findings::{FindingChange, Rung};
 pub use git::{Repository, Revision};
 pub use place::Place;
-pub use revisions::check_revisions;
+pub use revisions::{check_folders, check_revisions};
 pub use side::{Root, Side};
 pub use tree::{TreeEntry, TreeFs};

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::load::{normalize, FileSystem};
+use crate::load::{normalize, FileSystem, RealFs};
 
 use super::git::Revision;
 use super::place::relative;
@@ -31,14 +31,10 @@ pub fn check_revisions(
     // out saves little: both sides are checked at once, one per core.
     let changed = base.fs.size(Some(&differing)) + head.fs.size(Some(&differing));
     if changed > head.fs.size(None) {
-        return std::thread::scope(|scope| {
-            let head_side = scope.spawn(|| Side::check(&head.fs, folder, head_label, head.refused));
-            let base_side = Side::check(&base.fs, folder, base_label, base.refused);
-            let head_side = head_side
-                .join()
-                .unwrap_or_else(|_| Side::check(&head.fs, folder, head_label, Vec::new()));
-            (base_side, head_side)
-        });
+        return at_once(
+            || Side::check(&base.fs, folder, base_label, base.refused.clone()),
+            || Side::check(&head.fs, folder, head_label, head.refused.clone()),
+        );
     }
     let mut head_side = Side::check(&head.fs, folder, head_label, head.refused);
     let left_out = match identical(&head_side, &differing, &base.fs) {
@@ -54,6 +50,28 @@ pub fn check_revisions(
     head_side.leave_out(&roots, &shown);
     base_side.leave_out(&roots, &shown);
     (base_side, head_side)
+}
+
+/// Two folders of the disk, each checked whole, at once.
+pub fn check_folders(
+    (base, base_label): (&Path, &str),
+    (head, head_label): (&Path, &str),
+) -> (Side, Side) {
+    at_once(
+        || Side::check(&RealFs, base, base_label, Vec::new()),
+        || Side::check(&RealFs, head, head_label, Vec::new()),
+    )
+}
+
+/// Both sides, HEAD's on a second thread (one per core); a thread that
+/// stops checks again here.
+fn at_once(base: impl Fn() -> Side + Sync, head: impl Fn() -> Side + Sync) -> (Side, Side) {
+    std::thread::scope(|scope| {
+        let head_side = scope.spawn(&head);
+        let base_side = base();
+        let head_side = head_side.join().unwrap_or_else(|_| head());
+        (base_side, head_side)
+    })
 }
 
 /// The roots (relative paths) and files (absolute) of HEAD's ecosystems
