@@ -24,6 +24,17 @@ echo "== Debian's chromium, for the HTML report test (cli/tests/report.rs)"
 # (or, with CI=true, fails) when it is still missing.
 debian_packages "the HTML report in headless Chromium (cli/tests/report.rs)" chromium:chromium || true
 
+# cli/tests/diff.rs parses the pull-request workflow as YAML and validates
+# diff JSON against its schema with python3's yaml and jsonschema modules
+# (the python3 on the PATH: on these machines pyenv's, which has them).
+# There is no command to look for, so debian_packages cannot tell: install
+# them with that python3's pip when it cannot import them; otherwise the
+# test itself prints one line and skips, and fails under CI=true.
+if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
+  echo "== python3 -m pip install pyyaml jsonschema (for cli/tests/diff.rs)"
+  python3 -m pip install --quiet pyyaml jsonschema || true
+fi
+
 echo "== cargo test --workspace"
 cargo test --workspace --locked
 

@@ -39,6 +39,8 @@ pub enum Command {
     WhatIf(WhatIfArgs),
     /// Draw the ecosystem: clusters and bridges, actors, or capabilities, with its findings
     Graph(GraphArgs),
+    /// What a change does: declarations added, removed and changed, findings opened and closed, between two git revisions (or two folders)
+    Diff(DiffArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -200,6 +202,34 @@ pub enum GraphView {
     Actors,
     /// Capabilities against clusters: who provides, what is uncovered
     Capabilities,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The revision before the change (`origin/main`, a tag, a commit, `HEAD~1`), or a folder
+    pub base: String,
+    /// The revision after the change, or a folder (with BASE a folder too)
+    pub head: String,
+    /// The folder of the repository to compare (the same folder under two folders)
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Exit with status 1 when the change opens a finding at `warn` or `deny` or introduces an error
+    #[arg(long)]
+    pub fail_on_new: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    /// A pull-request comment: a verdict line, then collapsible details
+    Markdown,
+    /// Versioned JSON (docs/diff-json.md)
+    Json,
+    /// GitHub Actions annotations of the opened findings
+    Github,
 }
 
 #[derive(Args, Debug)]

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(&args),
         Command::WhatIf(args) => commands::what_if::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
     };
     ExitCode::from(status)
 }

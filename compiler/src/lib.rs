@@ -10,6 +10,7 @@ pub mod apply;
 pub mod catalog;
 pub mod check;
 pub mod code;
+pub mod compare;
 pub mod diagnostic;
 pub mod export;
 pub mod fix;

@@ -777,7 +777,7 @@ fn reach(ws: &Workspace, from: FileId, reached: &mut std::collections::HashSet<F
 }
 
 /// Resolves `.` and `..` without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

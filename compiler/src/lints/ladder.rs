@@ -58,10 +58,25 @@ impl<'f> Stronger<'f> {
         joins: impl Fn(&str) -> Vec<usize>,
         model: &Model,
     ) -> Option<&'f Finding> {
-        match (weak.lint.code.as_str(), weak.subjects.as_slice()) {
-            ("W0418", [bridge]) => joins(bridge)
+        self.of_named(weak, |bridge| {
+            joins(bridge)
                 .into_iter()
-                .find_map(|c| self.unbridged.get(model.cluster_name(c)).copied()),
+                .map(|c| model.cluster_name(c))
+                .collect()
+        })
+    }
+
+    /// [`Stronger::of`] with the clusters a bridge joins given by name
+    /// (two revisions share no indices: `ecospec diff`).
+    pub fn of_named<'m>(
+        &self,
+        weak: &Finding,
+        joined: impl Fn(&str) -> Vec<&'m str>,
+    ) -> Option<&'f Finding> {
+        match (weak.lint.code.as_str(), weak.subjects.as_slice()) {
+            ("W0418", [bridge]) => joined(bridge)
+                .into_iter()
+                .find_map(|cluster| self.unbridged.get(cluster).copied()),
             ("W0404", [capability]) => self.uncovered_capability.get(&**capability).copied(),
             ("W0423", [cluster, capability]) => {
                 self.uncovered.get(&(&**cluster, &**capability)).copied()

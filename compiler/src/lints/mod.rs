@@ -11,7 +11,9 @@ mod ladder;
 mod level;
 mod lint;
 
+pub use broken::{counts_providers, waits};
 pub use interventions::{Baseline, Change, Effect, Replaced};
+pub use ladder::{joins, Stronger};
 pub use level::Level;
 pub use lint::{Check, Finding, Lint};
 

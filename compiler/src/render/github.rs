@@ -9,6 +9,7 @@ use crate::catalog;
 use crate::check::Outcome;
 use crate::code::Code;
 use crate::diagnostic::Severity;
+use crate::source::Position;
 
 use super::places::place;
 
@@ -26,16 +27,7 @@ pub fn github(outcome: &Outcome) -> String {
         };
         let mut properties = Vec::new();
         if let Some((file, start, end)) = d.primary.and_then(|loc| place(&outcome.sources, loc)) {
-            let end_column = if end.line == start.line {
-                end.column.saturating_sub(1).max(start.column)
-            } else {
-                end.column
-            };
-            properties.push(format!("file={}", property(file)));
-            properties.push(format!("line={}", start.line));
-            properties.push(format!("endLine={}", end.line));
-            properties.push(format!("col={}", start.column));
-            properties.push(format!("endColumn={end_column}"));
+            properties.extend(location(file, start, end));
         }
         let title = match d.lint.or_else(|| names.get(&d.code).copied()) {
             Some(name) => format!("{} {name}", d.code),
@@ -57,6 +49,24 @@ pub fn github(outcome: &Outcome) -> String {
         );
     }
     out
+}
+
+/// The properties that place an annotation: `file`, `line`, `endLine`,
+/// `col`, `endColumn` (the last marked character: GitHub's columns are
+/// inclusive, `end` is one past).
+pub fn location(file: &str, start: Position, end: Position) -> Vec<String> {
+    let end_column = if end.line == start.line {
+        end.column.saturating_sub(1).max(start.column)
+    } else {
+        end.column
+    };
+    vec![
+        format!("file={}", property(file)),
+        format!("line={}", start.line),
+        format!("endLine={}", end.line),
+        format!("col={}", start.column),
+        format!("endColumn={end_column}"),
+    ]
 }
 
 /// The escaping of a workflow command's message.
