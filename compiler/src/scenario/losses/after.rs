@@ -25,7 +25,7 @@ use crate::diagnostic::Loc;
 use crate::lints::{self, Lint};
 use crate::model::distinct;
 
-use super::connectivity::{critical_after, Blocked, Pieces};
+use super::connectivity::{critical_after, Blocked};
 use super::index::Index;
 
 /// A finding the configuration without the loss has: its lint, subjects
@@ -503,8 +503,20 @@ fn lost_paths(
     let Some(component) = first.and_then(|c| config.facts.component.get(c).copied()) else {
         return;
     };
-    let members = gap.members.get(&component).map_or(&[][..], Vec::as_slice);
-    let pieces = Pieces::new(&gap.adjacency, members, blocked);
+    let node = match blocked {
+        Blocked::Cluster(c) => c,
+        Blocked::Bridge(b) => under.clusters.len() + b,
+    };
+    // A node off the search tree's paths between the rule's clusters under
+    // the scenario cannot cut them apart there: nothing opens.
+    if !config
+        .rule
+        .is_some_and(|r| gap.cuts.touching(node).contains(&r))
+    {
+        return;
+    }
+    let members = gap.members.get(&component).map_or(0, Vec::len);
+    let cut = gap.cuts.split(node, members);
     let removed = match blocked {
         Blocked::Cluster(c) => Some(c),
         Blocked::Bridge(_) => None,
@@ -514,7 +526,7 @@ fn lost_paths(
         if Some(c) == removed {
             return None;
         }
-        match pieces.piece(c) {
+        match gap.cuts.piece_of(&cut, c) {
             Some(p) => Some(base + p),
             None => config.facts.component.get(c).copied(),
         }

@@ -1,8 +1,6 @@
 //! The cluster graph of one component with one cluster or bridge taken
-//! out, searched through: which pieces its clusters fall into under a
-//! scenario that takes something away (W0422 (b)), and which bridges hold
-//! the pieces together alone then (W0418, when it counts). A search over
-//! that component only.
+//! out: which bridges hold it together alone then (W0418, when it counts
+//! at `warn` or `deny`). A search over that component only.
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -14,47 +12,6 @@ use crate::model::Adjacency;
 pub enum Blocked {
     Cluster(usize),
     Bridge(usize),
-}
-
-/// Per cluster of `members` (but a blocked one), the piece it falls into,
-/// pieces numbered in the order of their first cluster in `members`.
-pub struct Pieces {
-    pub of: FxHashMap<usize, usize>,
-}
-
-impl Pieces {
-    pub fn new(adjacency: &Adjacency, members: &[usize], blocked: Blocked) -> Pieces {
-        let mut of: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut pieces = 0;
-        let mut bridges_seen: FxHashSet<usize> = FxHashSet::default();
-        for &start in members {
-            if blocked == Blocked::Cluster(start) || of.contains_key(&start) {
-                continue;
-            }
-            let piece = pieces;
-            pieces += 1;
-            of.insert(start, piece);
-            let mut stack = vec![start];
-            while let Some(c) = stack.pop() {
-                for &b in adjacency.bridges_of.get(c).into_iter().flatten() {
-                    if blocked == Blocked::Bridge(b) || !bridges_seen.insert(b) {
-                        continue;
-                    }
-                    for &next in adjacency.joins.get(b).into_iter().flatten() {
-                        if blocked != Blocked::Cluster(next) && !of.contains_key(&next) {
-                            of.insert(next, piece);
-                            stack.push(next);
-                        }
-                    }
-                }
-            }
-        }
-        Pieces { of }
-    }
-
-    pub fn piece(&self, cluster: usize) -> Option<usize> {
-        self.of.get(&cluster).copied()
-    }
 }
 
 /// The bridges of the clusters of `members` that are critical once
