@@ -11,6 +11,7 @@ mod ladder;
 mod level;
 mod lint;
 
+pub use broken::counts_providers;
 pub use interventions::{Baseline, Change, Effect, Replaced};
 pub use level::Level;
 pub use lint::{Check, Finding, Lint};
