@@ -33,7 +33,7 @@ pub enum Command {
     Man,
     /// Format files in place in the canonical layout (`-`: stdin to stdout)
     Fmt(FmtArgs),
-    /// Walk a scenario through: who activates, who joins in over which bridges, who provides each need
+    /// Walk a scenario through (who activates, who joins in over which bridges, who provides each need), or rank single losses
     WhatIf(WhatIfArgs),
 }
 
