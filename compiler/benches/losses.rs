@@ -4,6 +4,8 @@
 //! and of 1M lines when asked (`-- 100000 1000000`): the check, then the
 //! configuration asked of (its lints run again, as `what-if` does) and the
 //! ranking of every actor, bridge and cluster. Medians of several runs.
+//! `-- --all-warn 100000` raises every lint to `warn` (`-W` for each), so
+//! that every lint's losses are computed, `critical-bridge` included.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,6 +17,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ecospec::check::{check, Options};
+use ecospec::lints::{self, Level};
 use ecospec::load::{Input, RealFs};
 use ecospec::scenario::losses::losses;
 use ecospec::scenario::Now;
@@ -26,6 +29,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn main() {
+    let all_warn = std::env::args().any(|a| a == "--all-warn");
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.replace('_', "").parse().ok())
@@ -43,8 +47,14 @@ fn main() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("generated.eco"), testgen::ecosystem(lines)).unwrap();
         let inputs = [Input::Folder(dir.clone())];
+        let overrides = if all_warn {
+            lints::LINTS.iter().map(|l| (*l, Level::Warn)).collect()
+        } else {
+            Vec::new()
+        };
         let options = Options {
             consume_trees: true,
+            overrides,
             ..Options::default()
         };
         let runs = if lines > 500_000 { 3 } else { 7 };

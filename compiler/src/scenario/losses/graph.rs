@@ -15,8 +15,13 @@ use super::index::{GapScenario, Index};
 pub fn graph(ix: &Index<'_>, component: usize, blocked: Blocked, split: bool, out: &mut Out<'_>) {
     let model = ix.model;
     let members = ix.members.get(&component).map_or(&[][..], Vec::as_slice);
+    let node = match blocked {
+        Blocked::Cluster(c) => c,
+        Blocked::Bridge(b) => model.clusters.len() + b,
+    };
     if (out.wanted)("W0418") {
-        for b in critical_after(&ix.adjacency, members, blocked) {
+        let nodes = ix.cuts.blocks_of(node);
+        for b in critical_after(&ix.adjacency, &nodes, node) {
             if let Some(bridge) = model.bridges.get(b) {
                 out.push("W0418", &[&bridge.common.name], bridge.common.name_loc);
             }
@@ -28,10 +33,6 @@ pub fn graph(ix: &Index<'_>, component: usize, blocked: Blocked, split: bool, ou
     let removed = match blocked {
         Blocked::Cluster(c) => Some(c),
         Blocked::Bridge(_) => None,
-    };
-    let node = match blocked {
-        Blocked::Cluster(c) => c,
-        Blocked::Bridge(b) => model.clusters.len() + b,
     };
     // A loss that cannot split its component leaves every cluster where
     // it was (a bridge that is not critical).
