@@ -35,7 +35,7 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Write a report of the ecosystem for people: the task, the map, who provides what, the scenarios, the findings and the interventions
     Report(ReportArgs),
-    /// Walk a scenario through: who activates, who joins in over which bridges, who provides each need
+    /// Walk a scenario through (who activates, who joins in over which bridges, who provides each need), or rank single losses
     WhatIf(WhatIfArgs),
     /// Draw the ecosystem: clusters and bridges, actors, or capabilities, with its findings
     Graph(GraphArgs),

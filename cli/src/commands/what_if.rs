@@ -90,9 +90,13 @@ pub fn run(args: &WhatIfArgs) -> u8 {
     };
     let errors = outcome.count(ecospec::diagnostic::Severity::Error);
     if errors > 0 {
+        let (s, them) = if errors == 1 {
+            ("", "it")
+        } else {
+            ("s", "them")
+        };
         eprintln!(
-            "note: the spec has {errors} error{}: the walk reads what resolved; `ecospec check` shows them",
-            if errors == 1 { "" } else { "s" }
+            "note: the spec has {errors} error{s}: the walk reads what resolved; `ecospec check` shows {them}"
         );
     }
     match &args.output {

@@ -1,11 +1,9 @@
-//! The cluster graph of one component with one cluster or bridge taken
-//! out, searched through: which pieces its clusters fall into under a
-//! scenario that takes something away (W0422 (b)), and which bridges hold
-//! the pieces together alone then (W0418, when it counts). A search over
-//! that component only.
+//! The blocks of a lost cluster or bridge with it taken out: which bridges
+//! hold them together alone then (W0418, when it counts at `warn` or
+//! `deny`). A search over those blocks only.
 
 use petgraph::graph::{NodeIndex, UnGraph};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::model::Adjacency;
 
@@ -16,73 +14,31 @@ pub enum Blocked {
     Bridge(usize),
 }
 
-/// Per cluster of `members` (but a blocked one), the piece it falls into,
-/// pieces numbered in the order of their first cluster in `members`.
-pub struct Pieces {
-    pub of: FxHashMap<usize, usize>,
-}
-
-impl Pieces {
-    pub fn new(adjacency: &Adjacency, members: &[usize], blocked: Blocked) -> Pieces {
-        let mut of: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut pieces = 0;
-        let mut bridges_seen: FxHashSet<usize> = FxHashSet::default();
-        for &start in members {
-            if blocked == Blocked::Cluster(start) || of.contains_key(&start) {
-                continue;
-            }
-            let piece = pieces;
-            pieces += 1;
-            of.insert(start, piece);
-            let mut stack = vec![start];
-            while let Some(c) = stack.pop() {
-                for &b in adjacency.bridges_of.get(c).into_iter().flatten() {
-                    if blocked == Blocked::Bridge(b) || !bridges_seen.insert(b) {
-                        continue;
-                    }
-                    for &next in adjacency.joins.get(b).into_iter().flatten() {
-                        if blocked != Blocked::Cluster(next) && !of.contains_key(&next) {
-                            of.insert(next, piece);
-                            stack.push(next);
-                        }
-                    }
-                }
-            }
-        }
-        Pieces { of }
-    }
-
-    pub fn piece(&self, cluster: usize) -> Option<usize> {
-        self.of.get(&cluster).copied()
-    }
-}
-
-/// The bridges of the clusters of `members` that are critical once
-/// `blocked` is out: their node is an articulation point of the graph of
-/// those clusters and bridges (as `Facts` computes it for a whole model).
-pub fn critical_after(adjacency: &Adjacency, members: &[usize], blocked: Blocked) -> Vec<usize> {
+/// The bridges among `nodes` (clusters, and bridges as `clusters + b`)
+/// that are critical once node `blocked` is out: their node is an
+/// articulation point of the graph of those nodes (as `Facts` computes it
+/// for a whole model). `nodes` are the blocks of the lost node, so a
+/// bridge critical only through them is found, and one critical already
+/// is the configuration's own finding.
+pub fn critical_after(adjacency: &Adjacency, nodes: &[usize], blocked: usize) -> Vec<usize> {
+    let clusters = adjacency.bridges_of.len();
     let mut graph: UnGraph<(), ()> = UnGraph::default();
-    let mut cluster_node: FxHashMap<usize, NodeIndex> = FxHashMap::default();
-    for &c in members {
-        if blocked != Blocked::Cluster(c) {
-            cluster_node.insert(c, graph.add_node(()));
+    let mut index: FxHashMap<usize, NodeIndex> = FxHashMap::default();
+    for &n in nodes {
+        if n != blocked {
+            index.insert(n, graph.add_node(()));
         }
     }
     let mut bridge_nodes: Vec<(usize, NodeIndex)> = Vec::new();
-    let mut seen: FxHashSet<usize> = FxHashSet::default();
-    for &c in members {
-        for &b in adjacency.bridges_of.get(c).into_iter().flatten() {
-            if blocked == Blocked::Bridge(b) || !seen.insert(b) {
-                continue;
+    for &n in nodes.iter().filter(|n| **n >= clusters && **n != blocked) {
+        let b = n - clusters;
+        let Some(&node) = index.get(&n) else { continue };
+        for c in adjacency.joins.get(b).into_iter().flatten() {
+            if let Some(other) = index.get(c) {
+                graph.add_edge(node, *other, ());
             }
-            let node = graph.add_node(());
-            for next in adjacency.joins.get(b).into_iter().flatten() {
-                if let Some(n) = cluster_node.get(next) {
-                    graph.add_edge(node, *n, ());
-                }
-            }
-            bridge_nodes.push((b, node));
         }
+        bridge_nodes.push((b, node));
     }
     let points = petgraph::algo::articulation_points::articulation_points(&graph);
     let mut critical: Vec<usize> = bridge_nodes

@@ -29,6 +29,10 @@ pub struct Cuts {
     first: Vec<usize>,
     /// Per node, the rules that may change when it goes.
     touching: Vec<Vec<usize>>,
+    /// Per node but a root, the block (biconnected piece) of the tree edge
+    /// to it, named by the node that starts the block; per block, its nodes.
+    block: Vec<usize>,
+    blocks: rustc_hash::FxHashMap<usize, Vec<usize>>,
 }
 
 /// A loss's pieces: per separated child, its first discovery number,
@@ -55,6 +59,8 @@ impl Cuts {
             size: vec![0; nodes],
             first: vec![NONE; nodes],
             touching: vec![Vec::new(); nodes],
+            block: vec![NONE; nodes],
+            blocks: rustc_hash::FxHashMap::default(),
         };
         let neighbours = |n: usize| -> &[usize] {
             if n < clusters {
@@ -120,6 +126,7 @@ impl Cuts {
             }
         }
         cuts.order = order;
+        cuts.index_blocks();
         cuts.index_rules(model);
         cuts
     }
@@ -166,6 +173,58 @@ impl Cuts {
             .iter()
             .find(|(a, b, _, _)| *a <= d && d <= *b)
             .map(|(a, _, _, _)| *a)
+    }
+
+    /// The nodes of the blocks node `n` is in (itself included): only a
+    /// bridge among them can become critical when `n` goes, for the blocks
+    /// without `n` stay as they are.
+    pub fn blocks_of(&self, n: usize) -> Vec<usize> {
+        let mut heads = Vec::new();
+        if get(&self.parent, n) != NONE {
+            heads.push(get(&self.block, n));
+        }
+        let (disc, end) = (get(&self.disc, n), get(&self.last, n));
+        let mut at = disc.saturating_add(1);
+        while at <= end {
+            let Some(child) = self.node_at(at) else { break };
+            if get(&self.block, child) == child {
+                heads.push(child);
+            }
+            at = get(&self.last, child).saturating_add(1);
+        }
+        let mut nodes: Vec<usize> = heads
+            .iter()
+            .filter_map(|h| self.blocks.get(h))
+            .flatten()
+            .copied()
+            .collect();
+        nodes.push(n);
+        nodes.sort_unstable();
+        nodes.dedup();
+        nodes
+    }
+
+    /// Each tree edge's block, in discovery order: an edge to a node whose
+    /// `low` does not reach above its parent starts a block; any other edge
+    /// is in the block of the edge above it.
+    fn index_blocks(&mut self) {
+        for time in 0..self.order.len() {
+            let Some(n) = self.node_at(time) else {
+                continue;
+            };
+            let p = get(&self.parent, n);
+            if p == NONE {
+                continue;
+            }
+            let head = if get(&self.low, n) >= get(&self.disc, p) {
+                self.blocks.entry(n).or_default().push(p);
+                n
+            } else {
+                get(&self.block, p)
+            };
+            set(&mut self.block, n, head);
+            self.blocks.entry(head).or_default().push(n);
+        }
     }
 
     /// The rules that may change when node `n` goes.

@@ -20,6 +20,8 @@ pub struct GapScenario<'m> {
     pub adjacency: Adjacency,
     /// Component representative under the scenario → its clusters.
     pub members: FxHashMap<usize, Vec<usize>>,
+    /// How each loss splits the cluster graph under the scenario.
+    pub cuts: Cuts,
 }
 
 pub struct Index<'m> {
@@ -143,10 +145,12 @@ impl<'m> Index<'m> {
                 let config = Configuration::new(model, facts, s, &[]);
                 let adjacency = Adjacency::new(&config.under);
                 let members = components(&config.facts);
+                let cuts = Cuts::new(&config.under, &adjacency);
                 GapScenario {
                     config,
                     adjacency,
                     members,
+                    cuts,
                 }
             })
             .collect();

@@ -1,7 +1,7 @@
 //! `what-if --losses`: for every actor, bridge and cluster, the findings
 //! at `warn` or `deny` that losing it alone would open, ranked by their
 //! number, then by name. Each candidate costs what its loss touches
-//! (`after.rs`), never a run of every lint.
+//! (`found.rs`), never a run of every lint.
 
 use ecospec_syntax::DeclKind;
 use rustc_hash::FxHashSet;
@@ -12,8 +12,9 @@ use crate::model::{Common, Facts, Model, Removal, Symbol};
 use crate::removal::without;
 use crate::scenario::ask::{removable, Now};
 
-use super::after::{self, Found, Out};
+use super::found::{Found, Out};
 use super::index::Index;
+use super::{actor, bridge, cluster};
 
 /// One finding a loss opens, at its level.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,9 +67,9 @@ pub fn losses(now: &Now<'_>) -> Vec<Loss> {
             found: Vec::new(),
         };
         match who.kind {
-            DeclKind::Actor => after::actor(&ix, who.index, &mut out),
-            DeclKind::Bridge => after::bridge(&ix, who.index, &mut out),
-            DeclKind::Cluster => after::cluster(&ix, who.index, &mut out),
+            DeclKind::Actor => actor::actor(&ix, who.index, &mut out),
+            DeclKind::Bridge => bridge::bridge(&ix, who.index, &mut out),
+            DeclKind::Cluster => cluster::cluster(&ix, who.index, &mut out),
             _ => {}
         }
         if sole_unsure {
@@ -141,10 +142,9 @@ fn providers_without(model: &Model, who: Symbol, common: &Common) -> Vec<Found> 
     let after = without(model, &[removal]);
     let facts = Facts::new(&after);
     let mut found = Vec::new();
-    for code in ["W0403", "W0404", "W0411", "W0423"] {
-        if let Some(check) = lints::find(code).and_then(|l| l.check) {
-            check(&after, &facts, &mut found);
-        }
+    let counting = lints::LINTS.iter().filter(|l| lints::counts_providers(l));
+    for check in counting.filter_map(|l| l.check) {
+        check(&after, &facts, &mut found);
     }
     found
         .into_iter()
