@@ -3,7 +3,6 @@
 //! picks the ecosystem (`--root`), and writes the drawing to standard
 //! output or, atomically, to `-o FILE`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ecospec::check::{check, Options, Outcome};
@@ -14,7 +13,7 @@ use ecospec::resolve::Resolved;
 use crate::args::{GraphArgs, GraphFormat, GraphView};
 use crate::checking::{exit_status, inputs_of, nothing_checked};
 use crate::exit::usage_error;
-use crate::files::write_atomically;
+use crate::files::emit;
 
 pub fn run(args: &GraphArgs) -> u8 {
     let inputs = match inputs_of(std::slice::from_ref(&args.path)) {
@@ -46,16 +45,7 @@ pub fn run(args: &GraphArgs) -> u8 {
         Ok(text) => text.into_bytes(),
         Err(message) => return usage_error(&message),
     };
-    let written = match &args.output {
-        Some(path) => write_atomically(path, &bytes)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => {
-            // A closed pipe (`ecospec graph | head`) is not an error.
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
-            Ok(())
-        }
-    };
+    let written = emit(args.output.as_deref(), &bytes);
     if let Err(message) = written {
         return usage_error(&message);
     }

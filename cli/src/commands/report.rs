@@ -1,8 +1,6 @@
 //! `ecospec report`: the checked folder as a report for people, in
 //! Markdown or as one HTML page, on standard output or in `-o FILE`.
 
-use std::io::Write;
-
 use ecospec::check::{check, Options};
 use ecospec::load::{LoadOptions, RealFs};
 use ecospec::report;
@@ -10,7 +8,7 @@ use ecospec::report;
 use crate::args::{ReportArgs, ReportFormat};
 use crate::checking::{inputs_of, nothing_checked};
 use crate::exit::{usage_error, EXIT_OK};
-use crate::files::write_atomically;
+use crate::files::emit;
 
 pub fn run(args: &ReportArgs) -> u8 {
     let inputs = match inputs_of(std::slice::from_ref(&args.path)) {
@@ -35,18 +33,8 @@ pub fn run(args: &ReportArgs) -> u8 {
         ReportFormat::Markdown => report::markdown(&content),
         ReportFormat::Html => report::html(&content),
     };
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = write_atomically(path, text.as_bytes()) {
-                return usage_error(&format!("cannot write `{}`: {e}", path.display()));
-            }
-        }
-        None => {
-            // A closed pipe (`ecospec report | head`) is not an error.
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-        }
+    if let Err(message) = emit(args.output.as_deref(), text.as_bytes()) {
+        return usage_error(&message);
     }
     EXIT_OK
 }

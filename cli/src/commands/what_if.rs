@@ -3,7 +3,7 @@
 //! ecosystem asked of (the library computes and renders;
 //! this file reads the arguments and writes the output).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use ecospec::check::check;
 use ecospec::load::RealFs;
@@ -13,7 +13,7 @@ use ecospec::scenario::{pick_root, render, Now};
 use crate::args::{CheckArgs, Color, Format, WhatIfArgs, WhatIfFormat};
 use crate::checking::prepare;
 use crate::exit::{usage_error, EXIT_OK};
-use crate::files::write_atomically;
+use crate::files::emit;
 
 pub fn run(args: &WhatIfArgs) -> u8 {
     // The same loading as `check`; levels from `ecospec.toml` and `@allow`.
@@ -99,18 +99,8 @@ pub fn run(args: &WhatIfArgs) -> u8 {
             "note: the spec has {errors} error{s}: the walk reads what resolved; `ecospec check` shows {them}"
         );
     }
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = write_atomically(path, text.as_bytes()) {
-                return usage_error(&format!("cannot write `{}`: {e}", path.display()));
-            }
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`ecospec what-if | head`) is not an error.
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-        }
+    if let Err(message) = emit(args.output.as_deref(), text.as_bytes()) {
+        return usage_error(&message);
     }
     EXIT_OK
 }
