@@ -29,11 +29,11 @@ pub struct Options {
     /// and [`Resolved::uses`] (editor queries: the language server); off,
     /// they stay empty.
     pub record_names: bool,
-    /// Let resolution take the syntax trees out of the workspace and drop
-    /// each declaration once it is in the model (the command line: the
-    /// trees and the model are then never held whole together). The
-    /// outcome's `workspace` is left without the trees it took; a file an
-    /// ecosystem still to be checked imports, or a tree shared with a
+    /// Let resolution take the syntax trees out of the workspace: each
+    /// ecosystem's `Resolved::spent` holds them, freed with the outcome (the
+    /// command line forgets its outcome and never pays for freeing them).
+    /// The outcome's `workspace` is left without the trees it took; a file
+    /// an ecosystem still to be checked imports, or a tree shared with a
     /// [`ParseCache`], is kept.
     pub consume_trees: bool,
 }

@@ -1,6 +1,8 @@
 //! The command line's consumed trees (`check::Options::consume_trees`):
-//! resolution drops each declaration once it is in the model. The same
-//! report as a check that keeps its trees, at a lower peak (a counting
+//! resolution takes each declaration out of the workspace and keeps it,
+//! spent, with the outcome (`Resolved::spent`), so the command that forgets
+//! its outcome never pays for freeing them. The same report as a check that
+//! keeps its trees in the workspace, at no higher a peak (a counting
 //! allocator; in a test binary of its own, so that no other test's
 //! allocations count).
 #![allow(
@@ -42,13 +44,13 @@ fn consuming() -> Options {
     }
 }
 
-/// The command line lets resolution drop each declaration once it is in the
-/// model: the 1M-line check peaked at about 420 MB because the model was
-/// built while every tree was alive. The trees and the model are no longer
-/// held whole together, so the check of a generated ecosystem peaks lower,
-/// with the same report.
+/// Consuming the trees changes no report and costs no memory: the trees
+/// are held once, in the workspace or spent with the outcome. (Until
+/// 2026-11-30 each was freed as it entered the model, for a lower peak;
+/// freeing them cost the 1M-line check more time than reusing their memory
+/// saved, and its peak stays within 400 MB: docs/performance.md.)
 #[test]
-fn consumed_trees_lower_the_peak_of_the_check_with_the_same_report() {
+fn consumed_trees_give_the_same_report_at_no_higher_peak() {
     let _guard = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -63,7 +65,7 @@ fn consumed_trees_lower_the_peak_of_the_check_with_the_same_report() {
     assert_eq!(kept, consumed);
     eprintln!("peak: trees kept {kept_peak} bytes, consumed {consumed_peak} bytes");
     assert!(
-        consumed_peak * 10 < kept_peak * 9,
+        consumed_peak * 100 <= kept_peak * 102,
         "trees kept {kept_peak} bytes, consumed {consumed_peak} bytes"
     );
 }

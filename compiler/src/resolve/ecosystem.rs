@@ -13,11 +13,10 @@ use crate::load::Workspace;
 use crate::model::*;
 use crate::source::FileId;
 
-use super::graveyard::Graveyard;
 use super::names::{second_rule, RuleScope};
 use super::order::{decl_at, ecosystem_decls};
 use super::record::add_record;
-use super::resolved::{Delta, FieldValue, Record, Resolved, Target};
+use super::resolved::{Delta, FieldValue, Record, Resolved, Spent, Target};
 use super::resolver::{Held, Resolver};
 
 /// Resolves every ecosystem of a loaded workspace, recording names
@@ -137,29 +136,21 @@ fn resolve_decls(
         (Vec::new(), Vec::new())
     };
     let names = Arc::clone(&entering.resolver.names);
-    // Each declaration is dropped once it has entered the model (when it was
-    // taken out of its tree), on the graveyard's thread; interventions after
-    // theirs.
+    // A tree taken out of the workspace is kept until the outcome goes
+    // (`Spent`); interventions stay until theirs have entered.
+    let mut spent = Vec::new();
     let beside = std::thread::scope(|scope| {
         let beside = (!second.is_empty()).then(|| scope.spawn(|| records_beside(names, &second)));
-        let mut graveyard = Graveyard::new(scope);
         for ((file, decl), first) in decls.into_iter().zip(firsts) {
-            if let Some(tree) = entering.enter(file, decl, first, None) {
-                graveyard.bury(tree);
-            }
+            spent.extend(entering.enter(file, decl, first, None));
         }
         beside.and_then(|thread| thread.join().ok().flatten())
     });
     let mut beside = beside.map(Vec::into_iter);
-    std::thread::scope(|scope| {
-        let mut graveyard = Graveyard::new(scope);
-        for ((file, decl), first) in second.into_iter().zip(second_firsts) {
-            let record = beside.as_mut().and_then(Iterator::next).flatten();
-            if let Some(tree) = entering.enter(file, decl, first, record) {
-                graveyard.bury(tree);
-            }
-        }
-    });
+    for ((file, decl), first) in second.into_iter().zip(second_firsts) {
+        let record = beside.as_mut().and_then(Iterator::next).flatten();
+        spent.extend(entering.enter(file, decl, first, record));
+    }
     let Entering {
         mut resolver,
         mut baseline,
@@ -198,6 +189,14 @@ fn resolve_decls(
     let mut uses = resolver.uses;
     uses.sort_by_key(|u| u.at);
     uses.dedup();
+    spent.extend(
+        interventions
+            .into_iter()
+            .filter_map(|(_, decl, _)| match decl {
+                Held::Owned(tree) => Some(tree),
+                Held::Borrowed(_) => None,
+            }),
+    );
     Resolved {
         root,
         files,
@@ -206,6 +205,7 @@ fn resolve_decls(
         diagnostics: resolver.diagnostics,
         definitions: resolver.definitions,
         uses,
+        spent: Spent::new(spent),
     }
 }
 

@@ -8,7 +8,6 @@
 mod declarations;
 mod ecosystem;
 mod fields;
-mod graveyard;
 mod intervention;
 mod kind_counts;
 mod names;

@@ -15,7 +15,7 @@ use super::resolved::{Definition, NameUse};
 use super::suggest::Suggestions;
 
 /// A declaration being resolved: borrowed from the workspace, or taken out
-/// of it (then dropped once it has entered the model).
+/// of it (then kept, spent, with the outcome: `Resolved::spent`).
 pub(super) enum Held<'w> {
     Borrowed(&'w Decl),
     Owned(Box<Decl>),
