@@ -5,7 +5,7 @@
 //! attributes stand between them (as in Rust). A doc comment followed by
 //! something else (a field, the end of a block) documents nothing.
 
-use crate::ast::{Comment, CommentKind, Decl, Entry, File, Item, Span};
+use crate::ast::{Comment, CommentKind, Decl, DeclKind, Entry, File, Item, Span};
 
 pub fn attach_doc_comments(src: &str, file: &mut File) {
     let docs: Vec<Span> = file
@@ -45,6 +45,11 @@ fn attach(src: &str, docs: &[Span], floor: u32, decl: &mut Decl) {
         .collect();
     // Set or cleared: a re-parsed file attaches again over kept items.
     decl.doc = (!lines.is_empty()).then(|| lines.join("\n").into_boxed_str());
+    // Only an intervention's block holds declarations: any other block is
+    // fields (a long file is mostly actors: their blocks are not walked).
+    if decl.kind != DeclKind::Intervention {
+        return;
+    }
     let mut inner_floor = decl.body.as_ref().map_or(decl.span.end, |b| b.open.end);
     let Some(body) = decl.body.as_mut() else {
         return;
