@@ -2,6 +2,9 @@
 //! `#anchor` of its pages resolves to a page of the book and a heading of
 //! that page, and every page is a chapter of `SUMMARY.md`. mdBook itself
 //! only warns about some of these, and tests/run-all.sh builds it apart.
+//! The language reference is complete: every keyword, every field of every
+//! declaration and every value a field or an actor's kind accepts, as the
+//! library's own tables list them, is documented in it.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -12,6 +15,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
+use ecospec::resolve::schema::{fields, FieldType, ACTOR_KINDS};
+use ecospec_syntax::{DeclKind, TokenKind};
 use test_support::repo_root;
 
 /// A page of the book: its path under `docs/src` and its text, with its
@@ -281,4 +286,87 @@ fn anchors_are_made_as_mdbook_makes_them() {
         targets("see [x](a.md#b \"t\"), `[y](code.md)` and [z](c.md)"),
         ["a.md#b", "c.md"]
     );
+}
+
+/// The reference page of a declaration: `docs/src/reference/KEYWORD.md`.
+fn reference_page(kind: DeclKind) -> (String, String) {
+    let name = format!("reference/{}.md", kind.keyword());
+    let text = std::fs::read_to_string(src().join(&name))
+        .unwrap_or_else(|_| panic!("no page docs/src/{name} for `{}`", kind.keyword()));
+    (name, text)
+}
+
+/// Whether `word` stands in the page's prose as code: `` `word` ``, alone
+/// or starting a longer span (`` `word: value` ``).
+fn shows(text: &str, word: &str) -> bool {
+    prose(text).iter().any(|(_, line)| {
+        line.split('`')
+            .skip(1)
+            .step_by(2)
+            .any(|code| code == word || code.starts_with(&format!("{word}:")))
+    })
+}
+
+#[test]
+fn the_reference_documents_every_keyword_field_and_value() {
+    let mut missing = Vec::new();
+    let mut everything = std::fs::read_to_string(src().join("reference.md")).unwrap();
+    for kind in TokenKind::declarations() {
+        let (name, text) = reference_page(kind);
+        for (field, field_type) in fields(kind) {
+            // A field has its own heading: "### `needs`".
+            let heading = prose(&text)
+                .iter()
+                .any(|(_, line)| line.starts_with("### ") && line.contains(&format!("`{field}`")));
+            if !heading {
+                missing.push(format!(
+                    "docs/src/{name}: no heading for the field `{field}`"
+                ));
+            }
+            let values = match field_type {
+                FieldType::Enum(values) | FieldType::EnumList(values) => *values,
+                FieldType::Text | FieldType::Names(_) => &[],
+            };
+            for value in values {
+                if !shows(&text, value) {
+                    missing.push(format!("docs/src/{name}: `{field}: {value}` is not shown"));
+                }
+            }
+        }
+        if kind == DeclKind::Actor {
+            for actor_kind in ACTOR_KINDS {
+                if !shows(&text, actor_kind) {
+                    missing.push(format!(
+                        "docs/src/{name}: the actor kind `{actor_kind}` is not shown"
+                    ));
+                }
+            }
+        }
+        everything.push_str(&text);
+    }
+    for page in ["lexical", "levels"] {
+        everything.push_str(
+            &std::fs::read_to_string(src().join(format!("reference/{page}.md"))).unwrap(),
+        );
+    }
+    for keyword in TokenKind::keywords() {
+        if !shows(&everything, keyword) {
+            missing.push(format!(
+                "the keyword `{keyword}` is not shown in the reference"
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "the reference is incomplete:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn a_word_shows_only_as_code() {
+    assert!(shows("use `tight` here", "tight"));
+    assert!(shows("write `cohesion: tight`", "cohesion"));
+    assert!(!shows("a tight cluster", "tight"));
+    assert!(!shows("```\n`tight`\n```\n", "tight"));
 }
