@@ -4,7 +4,12 @@
 //! only warns about some of these, and tests/run-all.sh builds it apart.
 //! The language reference is complete: every keyword, every field of every
 //! declaration and every value a field or an actor's kind accepts, as the
-//! library's own tables list them, is documented in it.
+//! library's own tables list them, is documented in it. Every ```eco block
+//! says what it is: `eco,expect=clean` (checked, no finding),
+//! `eco,expect=W0403` (checked, exactly these codes; `expect=` may repeat)
+//! or `eco,fragment` (a part of a spec: only parsed, without a syntax
+//! error). The diagnostics chapter is generated from the explanations,
+//! whose examples compiler/tests/explain.rs checks.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,6 +20,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
+use ecospec::check::{check, Options};
+use ecospec::load::Input;
+use ecospec::memfs::MemFs;
 use ecospec::resolve::schema::{fields, FieldType, ACTOR_KINDS};
 use ecospec_syntax::{DeclKind, TokenKind};
 use test_support::repo_root;
@@ -369,4 +377,134 @@ fn a_word_shows_only_as_code() {
     assert!(shows("write `cohesion: tight`", "cohesion"));
     assert!(!shows("a tight cluster", "tight"));
     assert!(!shows("```\n`tight`\n```\n", "tight"));
+}
+
+/// The fenced code blocks of a page: the line of the opening fence, its
+/// info string and the block's text.
+fn blocks(text: &str) -> Vec<(usize, &str, String)> {
+    let mut found: Vec<(usize, &str, String)> = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (index, line) in text.lines().enumerate() {
+        match (open, fence(line)) {
+            (None, Some((marker, length, info))) => {
+                open = Some((marker, length));
+                found.push((index + 1, info.trim(), String::new()));
+            }
+            (Some((marker, length)), Some((closing, run, rest)))
+                if closing == marker && run >= length && rest.trim().is_empty() =>
+            {
+                open = None;
+            }
+            (Some(_), _) => {
+                if let Some((_, _, body)) = found.last_mut() {
+                    body.push_str(line);
+                    body.push('\n');
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    found
+}
+
+/// What an eco block must report: `None` for a fragment, else the codes
+/// (empty: clean).
+fn expected(info: &str) -> Result<Option<BTreeSet<String>>, String> {
+    let mut codes = BTreeSet::new();
+    let mut fragment = false;
+    let mut said = false;
+    for word in info.split(',').skip(1).map(str::trim) {
+        match word.strip_prefix("expect=") {
+            Some("clean") => said = true,
+            Some(code) => {
+                said = true;
+                codes.insert(code.to_string());
+            }
+            None if word == "fragment" => fragment = true,
+            None => {
+                return Err(format!(
+                    "`{word}` means nothing in an eco block's info string"
+                ))
+            }
+        }
+    }
+    match (fragment, said) {
+        (true, false) => Ok(None),
+        (false, true) => Ok(Some(codes)),
+        _ => Err("say `eco,expect=clean`, `eco,expect=CODE` or `eco,fragment`".to_string()),
+    }
+}
+
+/// The codes `ecospec check` reports on a spec of one file.
+fn reported(spec: &str) -> BTreeSet<String> {
+    let mut fs = MemFs::new();
+    let path = PathBuf::from("/book/example.eco");
+    fs.insert(path.clone(), spec);
+    let outcome = check(&fs, &[Input::File(path)], &Options::default()).unwrap();
+    outcome
+        .diagnostics
+        .iter()
+        .map(|diagnostic| diagnostic.code.to_string())
+        .collect()
+}
+
+#[test]
+fn every_eco_block_of_the_book_reports_what_it_says() {
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for page in pages() {
+        if page.path == Path::new("diagnostics.md") {
+            continue;
+        }
+        for (line, info, body) in blocks(&page.text) {
+            if info.split(',').next() != Some("eco") {
+                continue;
+            }
+            let at = format!("docs/src/{}:{line}", page.path.display());
+            match expected(info) {
+                Err(problem) => wrong.push(format!("{at}: {problem}")),
+                Ok(None) => {
+                    let errors = ecospec_syntax::parse(&body).errors;
+                    if !errors.is_empty() {
+                        wrong.push(format!("{at}: the fragment does not parse: {errors:?}"));
+                    }
+                }
+                Ok(Some(codes)) => {
+                    let got = reported(&body);
+                    if got != codes {
+                        wrong.push(format!("{at}: it says {codes:?}, ecospec reports {got:?}"));
+                    }
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "eco blocks of the book:\n{}",
+        wrong.join("\n")
+    );
+    assert!(checked > 0);
+}
+
+#[test]
+fn an_eco_block_says_what_it_is() {
+    assert_eq!(expected("eco,fragment"), Ok(None));
+    assert_eq!(expected("eco,expect=clean"), Ok(Some(BTreeSet::new())));
+    assert_eq!(
+        expected("eco,expect=W0403,expect=W0404"),
+        Ok(Some(BTreeSet::from([
+            "W0403".to_string(),
+            "W0404".to_string()
+        ])))
+    );
+    assert!(expected("eco").is_err());
+    assert!(expected("eco,fragment,expect=W0403").is_err());
+    assert!(expected("eco,expected=W0403").is_err());
+    assert_eq!(
+        reported("cluster c { needs: x }\n"),
+        BTreeSet::from(["E0201".to_string()])
+    );
+    let page = "text\n```eco,fragment\nactor a\n```\n";
+    assert_eq!(blocks(page), [(2, "eco,fragment", "actor a\n".to_string())]);
 }
