@@ -51,7 +51,7 @@ fi
 echo "== mdbook build docs: the book builds without a warning"
 book_log=$(mktemp)
 mdbook build docs 2>&1 | tee "$book_log"
-if grep -Eiq '\b(warn|warning|error)\b' "$book_log"; then
+if grep -Eq '^ *(WARN|ERROR)\b' "$book_log"; then
   echo "mdbook build docs printed a warning or an error (above): fix the book" >&2
   rm -f "$book_log"
   exit 1
