@@ -5,7 +5,8 @@
 # missing: Node packages with `npm ci` (committed lock files), and Debian's
 # graphviz, neovim, emacs-nox and chromium when run as root; as another user, the step that
 # needs one is skipped with one line naming what to install
-# (tests/debian-packages.sh). With CI=true nothing is skipped.
+# (tests/debian-packages.sh). With CI=true nothing is skipped. mdBook, for
+# the book (docs/), is installed with `cargo install` when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,6 +38,25 @@ fi
 
 echo "== cargo test --workspace"
 cargo test --workspace --locked
+
+# The book: mdBook installed the way Rust tools are, a pinned version with
+# `cargo install --locked` (no root needed, so never skipped), without the
+# `serve` and `watch` features the build does not use (they double its
+# compile time). A build that prints a warning fails: mdBook itself exits 0.
+MDBOOK_VERSION=0.5.4
+if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
+  echo "== cargo install mdbook $MDBOOK_VERSION (the book's builder; a few minutes, once)"
+  cargo install mdbook --locked --version "$MDBOOK_VERSION" --no-default-features --features search
+fi
+echo "== mdbook build docs: the book builds without a warning"
+book_log=$(mktemp)
+mdbook build docs 2>&1 | tee "$book_log"
+if grep -Eq '^ *(WARN|ERROR)\b' "$book_log"; then
+  echo "mdbook build docs printed a warning or an error (above): fix the book" >&2
+  rm -f "$book_log"
+  exit 1
+fi
+rm -f "$book_log"
 
 echo "== Mermaid itself parses every \`ecospec graph --format mermaid\` golden"
 (cd tests/graph/mermaid && npm ci --no-audit --no-fund --silent)

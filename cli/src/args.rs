@@ -226,7 +226,7 @@ pub enum DiffFormat {
     Human,
     /// A pull-request comment: a verdict line, then collapsible details
     Markdown,
-    /// Versioned JSON (docs/diff-json.md)
+    /// Versioned JSON (docs/src/diff-json.md)
     Json,
     /// GitHub Actions annotations of the opened findings
     Github,

@@ -1,4 +1,4 @@
-//! Exit statuses of the contract (docs/ci.md): 0 no error, 1 findings that
+//! Exit statuses of the contract (docs/src/ci.md): 0 no error, 1 findings that
 //! fail the run, 2 ecospec could not do its job (a usage error).
 
 pub const EXIT_OK: u8 = 0;

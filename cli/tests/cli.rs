@@ -50,7 +50,7 @@ fn sarif_has_rules_results_locations_and_fixes() {
         .contains("## How to fix it"));
     assert_eq!(
         w0418["helpUri"],
-        "https://github.com/ecospec/ecospec/blob/main/docs/diagnostics.md#w0418-critical-bridge"
+        "https://github.com/ecospec/ecospec/blob/main/docs/src/diagnostics.md#w0418-critical-bridge"
     );
     let e0201 = rules.iter().find(|r| r["id"] == "E0201").unwrap();
     assert_eq!(e0201["name"], "undefined-name");

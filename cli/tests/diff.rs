@@ -550,9 +550,9 @@ fn workflow_steps(path: &Path) -> Option<Vec<String>> {
     Some(serde_json::from_slice(&out).unwrap())
 }
 
-/// Validates JSON files against `docs/diff-json.schema.json`.
+/// Validates JSON files against `docs/src/diff-json.schema.json`.
 fn validate_json(files: &[&Path]) {
-    let schema = repo_root().join("docs/diff-json.schema.json");
+    let schema = repo_root().join("docs/src/diff-json.schema.json");
     let script = "import sys, json, jsonschema\n\
         schema = json.load(open(sys.argv[1]))\n\
         jsonschema.Draft202012Validator.check_schema(schema)\n\
@@ -587,7 +587,7 @@ fn the_json_outputs_follow_the_documented_schema() {
 
 #[test]
 fn the_workflow_in_the_docs_is_valid_yaml_with_the_steps_the_docs_name() {
-    let docs = repo_root().join("docs");
+    let docs = repo_root().join("docs/src");
     let ci = std::fs::read_to_string(docs.join("ci.md")).unwrap();
     let Some(steps) = workflow_steps(&docs.join("github-workflow-diff.yml")) else {
         return;
@@ -606,7 +606,7 @@ fn the_workflow_in_the_docs_is_valid_yaml_with_the_steps_the_docs_name() {
         );
         assert!(
             ci.contains(&format!("**{name}**")),
-            "docs/ci.md does not name `{name}`"
+            "docs/src/ci.md does not name `{name}`"
         );
     }
     // The check workflow beside it parses too.

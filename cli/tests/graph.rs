@@ -238,11 +238,11 @@ fn every_svg_drawing_is_xml_with_one_group_per_cluster() {
 #[test]
 fn the_readmes_picture_is_what_the_command_draws() {
     let committed =
-        std::fs::read_to_string(repo_root().join("docs/all-in.svg")).unwrap_or_default();
+        std::fs::read_to_string(repo_root().join("docs/src/all-in.svg")).unwrap_or_default();
     let drawn = graph(&repo_root(), &["examples/all-in", "--format", "svg"]);
     assert!(
         committed == text(&drawn.stdout),
-        "docs/all-in.svg is stale: run `cargo run -- graph examples/all-in --format svg -o docs/all-in.svg`"
+        "docs/src/all-in.svg is stale: run `cargo run -- graph examples/all-in --format svg -o docs/src/all-in.svg`"
     );
 }
 

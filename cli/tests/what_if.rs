@@ -6,7 +6,7 @@
 //!   standard output and the standard error. `BLESS=1` writes them; review
 //!   the diff.
 //! - every JSON output of a case is validated against the JSON Schema in
-//!   `docs/what-if.schema.json`.
+//!   `docs/src/what-if.schema.json`.
 //! - the cases cover every format on the examples, a scenario with no path,
 //!   a removed bridge, a removed capability, `--apply` with `--without`,
 //!   and each usage error.
@@ -53,7 +53,7 @@ fn run(args: &[String]) -> (i32, String, String) {
 }
 
 fn schema() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(repo_root().join("docs/what-if.schema.json")).unwrap();
+    let text = std::fs::read_to_string(repo_root().join("docs/src/what-if.schema.json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }

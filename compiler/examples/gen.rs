@@ -1,6 +1,6 @@
 //! Writes a generated ecosystem: `cargo run --release --example gen -- LINES [INTERVENTIONS] > big/eco.eco`,
 //! or the same ecosystem as JSON (`ecospec::testgen::ecosystem_json`, the
-//! yardstick of `docs/performance.md`): `... --example gen -- --json LINES > eco.json`.
+//! yardstick of `docs/src/performance.md`): `... --example gen -- --json LINES > eco.json`.
 fn main() {
     let mut args = std::env::args().skip(1).peekable();
     let json = args.next_if(|a| a == "--json").is_some();

@@ -1,13 +1,13 @@
 //! The diagnostics catalog as data: every code (errors and lints) with its
 //! name, one-line and full descriptions and its explanation, read from the
 //! one table `build.rs` collects. SARIF rules, GitHub annotation titles and
-//! `docs/diagnostics.md` are all made from it.
+//! `docs/src/diagnostics.md` are all made from it.
 
 use crate::code::Code;
 use crate::lints::{self, Level};
 
 /// Where the generated catalog page lives, for links (SARIF `helpUri`).
-pub const DOCS_URL: &str = "https://github.com/ecospec/ecospec/blob/main/docs/diagnostics.md";
+pub const DOCS_URL: &str = "https://github.com/ecospec/ecospec/blob/main/docs/src/diagnostics.md";
 
 /// The project's home, for SARIF `informationUri`.
 pub const HOME_URL: &str = "https://github.com/ecospec/ecospec";
@@ -32,12 +32,12 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// `https://…/docs/diagnostics.md#w0403-uncovered-capability`
+    /// `https://…/docs/src/diagnostics.md#w0403-uncovered-capability`
     pub fn help_uri(&self) -> String {
         format!("{DOCS_URL}#{}", anchor(&self.heading()))
     }
 
-    /// The heading of this code in `docs/diagnostics.md`.
+    /// The heading of this code in `docs/src/diagnostics.md`.
     pub fn heading(&self) -> String {
         format!("{} {}", self.code, self.title)
     }
@@ -152,7 +152,7 @@ pub fn anchor(heading: &str) -> String {
         .collect()
 }
 
-/// `docs/diagnostics.md`: the whole catalog, one section per code, made
+/// `docs/src/diagnostics.md`: the whole catalog, one section per code, made
 /// from the explanations (a test keeps the committed file up to date).
 pub fn diagnostics_markdown() -> String {
     let rules = rules();

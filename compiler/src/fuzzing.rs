@@ -1,4 +1,4 @@
-//! The properties the fuzz targets check (`fuzz/`, see docs/fuzzing.md),
+//! The properties the fuzz targets check (`fuzz/`, see docs/src/fuzzing.md),
 //! as plain functions: the fuzz binaries call them on generated inputs, and
 //! ordinary tests call them on the committed corpora ([`replay`]), so each
 //! property is written once.
@@ -253,7 +253,7 @@ pub fn fmt_property(data: &[u8]) -> Result<(), String> {
 /// folder ([`folder`]) leaves every fixed file without syntax errors and
 /// the folder with no more places with an error than before, unless a fix renamed an
 /// unknown field (E0204): the values of an unknown field are not checked,
-/// so naming the field right may reveal errors in them (docs/decisions.md,
+/// so naming the field right may reveal errors in them (docs/src/decisions.md,
 /// "Fuzzing").
 pub fn fix_property(data: &[u8]) -> Result<(), String> {
     let (mut fs, paths) = folder(data);

@@ -1,4 +1,4 @@
-//! Lint levels (docs/diagnostics.md). Precedence, lowest first: the lint's
+//! Lint levels (docs/src/diagnostics.md). Precedence, lowest first: the lint's
 //! default, `ecospec.toml` of the folder being checked, the command line,
 //! `@allow` on a declaration.
 

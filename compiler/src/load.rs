@@ -1,6 +1,6 @@
 //! Loading: finding `.eco` files, reading them, following imports, and
 //! grouping them into ecosystems (the language contract's rules on files
-//! and imports; its decisions are in `docs/decisions.md`).
+//! and imports; its decisions are in `docs/src/decisions.md`).
 //!
 //! Invariants:
 //! - a file is read and parsed once, however many paths import it;

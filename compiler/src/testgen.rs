@@ -57,7 +57,7 @@ pub fn ecosystem_with_interventions(lines: usize, interventions: usize) -> Strin
 }
 
 /// The same ecosystem as [`ecosystem`] as one JSON document (the yardstick
-/// of `docs/performance.md`: the check against `jq empty` on the same
+/// of `docs/src/performance.md`: the check against `jq empty` on the same
 /// model): `{"declarations": [...]}`, one object per declaration in the
 /// order of the text, one a line, each with its keyword, name, kind, title,
 /// doc comment, the clusters it is `between`/`among` and its fields (a name

@@ -1,4 +1,4 @@
-//! `docs/diagnostics.md` is generated from the explanations (the SARIF
+//! `docs/src/diagnostics.md` is generated from the explanations (the SARIF
 //! rules' `helpUri` points into it); this keeps the committed file current.
 //! `UPDATE_DOCS=1 cargo test -p ecospec --test docs` rewrites it.
 #![allow(
@@ -13,7 +13,7 @@ use test_support::repo_root;
 
 #[test]
 fn diagnostics_page_is_up_to_date() {
-    let path = repo_root().join("docs/diagnostics.md");
+    let path = repo_root().join("docs/src/diagnostics.md");
     let expected = diagnostics_markdown();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(&path, &expected).unwrap();
@@ -21,7 +21,7 @@ fn diagnostics_page_is_up_to_date() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == expected,
-        "docs/diagnostics.md is out of date: run `UPDATE_DOCS=1 cargo test -p ecospec --test docs`"
+        "docs/src/diagnostics.md is out of date: run `UPDATE_DOCS=1 cargo test -p ecospec --test docs`"
     );
     // Every rule's helpUri anchor is a heading of the page.
     for rule in rules() {

@@ -1,5 +1,5 @@
 //! `graph --format json` against its committed JSON Schema
-//! (`docs/model.schema.json`): the All In example (baseline and each
+//! (`docs/src/model.schema.json`): the All In example (baseline and each
 //! intervention applied), the March on Washington, and every training
 //! exercise.
 #![allow(
@@ -21,7 +21,7 @@ fn repo() -> PathBuf {
 }
 
 fn validator() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(repo().join("docs/model.schema.json")).unwrap();
+    let text = std::fs::read_to_string(repo().join("docs/src/model.schema.json")).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }

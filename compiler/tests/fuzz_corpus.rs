@@ -1,6 +1,6 @@
 //! The committed fuzz corpora (fuzz/corpus/<target>/), replayed on the
 //! stable toolchain: each target's property (`ecospec::fuzzing`) on each
-//! input. See docs/fuzzing.md.
+//! input. See docs/src/fuzzing.md.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -75,7 +75,7 @@ fn fix_in_a_file_shared_by_ecosystems_keeps_its_errors_at_one_place() {
     assert_eq!(fix_property(input), Ok(()));
 }
 
-/// Found by the `fix` target (docs/fuzzing.md): the did-you-mean of a
+/// Found by the `fix` target (docs/src/fuzzing.md): the did-you-mean of a
 /// bridge's cluster `o` is `m`, which the bridge already lists; `--fix`
 /// wrote `among m,m` and added E0208. Now the suggestion comes without a fix.
 #[test]
@@ -86,7 +86,7 @@ fn fix_renaming_a_bridge_end_to_a_cluster_it_lists_adds_e0208() {
     );
 }
 
-/// Found by the `fix` target (docs/fuzzing.md): both ends of
+/// Found by the `fix` target (docs/src/fuzzing.md): both ends of
 /// `bridge s between m and ma` had the did-you-mean `mt`, and `--fix`
 /// applied both (`between mt and mt`, E0208). The second suggestion now
 /// comes without a fix.

@@ -1,5 +1,5 @@
 #![no_main]
-//! See docs/fuzzing.md and `ecospec_lsp::transport::frame_property`.
+//! See docs/src/fuzzing.md and `ecospec_lsp::transport::frame_property`.
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Err(why) = ecospec_lsp::transport::frame_property(data) {

@@ -1,5 +1,5 @@
 #![no_main]
-//! See docs/fuzzing.md and `ecospec::fuzzing::parse_property`.
+//! See docs/src/fuzzing.md and `ecospec::fuzzing::parse_property`.
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Err(why) = ecospec::fuzzing::parse_property(data) {

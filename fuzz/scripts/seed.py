@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the seed corpora of the fuzz targets (docs/fuzzing.md) into
+"""Builds the seed corpora of the fuzz targets (docs/src/fuzzing.md) into
 fuzz/seeds/<target>/ from tests/ui/ and examples/ (`.eco` files) and from the
 messages the language server's tests send. Run from the repository's top;
 then minimize with `cargo fuzz cmin` into fuzz/corpus/<target>/."""

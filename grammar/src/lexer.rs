@@ -621,3 +621,20 @@ pub fn unescape(lit: StrLit<'_>) -> String {
     }
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keywords_token_kinds_list_are_the_lexers_keywords() {
+        let listed: Vec<&str> = TokenKind::keywords().collect();
+        assert_eq!(listed.len(), 13, "{listed:?}");
+        assert_eq!(listed.first(), Some(&"import"));
+        assert_eq!(listed.last(), Some(&"extend"));
+        for word in listed {
+            assert!(keyword(word).is_some(), "{word}");
+        }
+        assert!(keyword("cohesion").is_none());
+    }
+}

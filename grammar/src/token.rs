@@ -122,13 +122,32 @@ impl TokenKind {
         })
     }
 
-    /// The kind written `spelling` (a keyword or a symbol).
-    pub fn spelled(spelling: &str) -> Option<TokenKind> {
+    /// Every keyword (a word that cannot be a name), declaration keywords
+    /// first: what the language reference must document.
+    pub fn keywords() -> impl Iterator<Item = &'static str> {
+        TokenKind::written_one_way()
+            .filter(|kind| kind.is_keyword())
+            .filter_map(TokenKind::spelling)
+    }
+
+    /// Every kind of declaration, in the order of their keywords.
+    pub fn declarations() -> impl Iterator<Item = DeclKind> {
+        Keyword::ALL
+            .iter()
+            .filter_map(|keyword| keyword.decl_kind())
+    }
+
+    /// The declaration keywords, then the other kinds written one way.
+    fn written_one_way() -> impl Iterator<Item = TokenKind> {
         Keyword::ALL
             .iter()
             .map(|keyword| TokenKind::Keyword(*keyword))
             .chain(TokenKind::SPELLED)
-            .find(|kind| kind.spelling() == Some(spelling))
+    }
+
+    /// The kind written `spelling` (a keyword or a symbol).
+    pub fn spelled(spelling: &str) -> Option<TokenKind> {
+        TokenKind::written_one_way().find(|kind| kind.spelling() == Some(spelling))
     }
 
     /// Whether the token is a keyword (a word that cannot be a name).
@@ -150,11 +169,7 @@ mod tests {
 
     #[test]
     fn every_spelled_kind_is_found_by_its_spelling() {
-        let spelled = Keyword::ALL
-            .iter()
-            .map(|keyword| TokenKind::Keyword(*keyword))
-            .chain(TokenKind::SPELLED);
-        for kind in spelled {
+        for kind in TokenKind::written_one_way() {
             let spelling = kind.spelling();
             assert!(spelling.is_some(), "{kind:?}");
             assert_eq!(spelling.and_then(TokenKind::spelled), Some(kind));
@@ -172,5 +187,12 @@ mod tests {
         assert!(TokenKind::Among.is_keyword());
         assert!(!TokenKind::Name.is_keyword());
         assert!(!TokenKind::Colon.is_keyword());
+    }
+
+    #[test]
+    fn every_declaration_kind_has_its_keyword() {
+        let kinds: Vec<&str> = TokenKind::declarations().map(DeclKind::keyword).collect();
+        assert_eq!(kinds.len(), 8, "{kinds:?}");
+        assert!(!kinds.contains(&"import"));
     }
 }

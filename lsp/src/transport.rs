@@ -727,7 +727,7 @@ pub fn fuzz_frames(bytes: &[u8]) -> FuzzSummary {
     })
 }
 
-/// The property the `frame` fuzz target checks (docs/fuzzing.md): whatever
+/// The property the `frame` fuzz target checks (docs/src/fuzzing.md): whatever
 /// the bytes, the reader neither panics nor stops early, and every frame it
 /// passes on is one the protocol library decodes.
 pub fn frame_property(bytes: &[u8]) -> Result<(), String> {

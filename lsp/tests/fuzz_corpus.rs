@@ -1,5 +1,5 @@
 //! The committed corpus of the `frame` fuzz target (fuzz/corpus/frame/),
-//! replayed on the stable toolchain. See docs/fuzzing.md; the frames the
+//! replayed on the stable toolchain. See docs/src/fuzzing.md; the frames the
 //! fuzzer found first (a `Content-Length` of 2^40, a header line that is not
 //! UTF-8) are protocol tests of their own in `protocol.rs`.
 

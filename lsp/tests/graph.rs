@@ -81,7 +81,7 @@ fn all_in_is_drawn_as_the_command_draws_it_with_each_finding_placed() {
     );
     // The same library code as `ecospec graph examples/all-in --format svg`,
     // whose output is committed (and kept fresh by cli/tests/graph.rs).
-    let committed = std::fs::read_to_string(support::repo().join("docs/all-in.svg")).unwrap();
+    let committed = std::fs::read_to_string(support::repo().join("docs/src/all-in.svg")).unwrap();
     assert_eq!(svg, committed);
     let drawn = findings(result);
     for expected in [

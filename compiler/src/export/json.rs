@@ -1,6 +1,6 @@
 //! `graph --format json`: the resolved model of every root, with the facts
 //! the lints read and the findings with their identities and levels,
-//! version 1. Its JSON Schema is `docs/model.schema.json`.
+//! version 1. Its JSON Schema is `docs/src/model.schema.json`.
 //!
 //! References are given by name, resolved: each entry of a list once, as
 //! the name of the declaration it points at (a misspelling that counts as

@@ -1,7 +1,7 @@
 //! `graph --format kumu`: a Kumu blueprint (`{"elements": [...],
 //! "connections": [...]}`) that Kumu imports as is. Ids are stable across
 //! runs (`cluster:mobilization`), so that importing again updates a map
-//! instead of duplicating it. The mapping is documented in `docs/kumu.md`.
+//! instead of duplicating it. The mapping is documented in `docs/src/kumu.md`.
 
 use std::collections::BTreeMap;
 

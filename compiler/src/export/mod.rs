@@ -1,6 +1,6 @@
 //! The data exports of a checked folder (`graph --format json|kumu`): the
 //! resolved model of every root with its facts and findings, as JSON
-//! (`docs/model.schema.json`) or as a Kumu blueprint (`docs/kumu.md`).
+//! (`docs/src/model.schema.json`) or as a Kumu blueprint (`docs/src/kumu.md`).
 //! Both read what `check` produced ([`crate::check::Outcome`]), with or
 //! without `--apply`.
 

@@ -11,7 +11,7 @@ use super::{
 
 /// A declaration that holds a syntax error, or that a `removes` took out of
 /// the configuration, is the subject of no finding
-/// (docs/diagnostics.md, E0101), also as one subject of several; the lints
+/// (docs/src/diagnostics.md, E0101), also as one subject of several; the lints
 /// themselves need not skip broken declarations. The declarations an
 /// intervention adds are not in the model's names, so the broken names are
 /// collected from the declarations themselves.

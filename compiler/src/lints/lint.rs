@@ -48,7 +48,7 @@ impl std::hash::Hash for Lint {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub lint: &'static Lint,
-    /// The names that identify it across configurations (docs/diagnostics.md).
+    /// The names that identify it across configurations (docs/src/diagnostics.md).
     pub subjects: Vec<Box<str>>,
     pub primary: Loc,
     pub primary_label: String,

@@ -1,4 +1,4 @@
-//! The lints (docs/diagnostics.md, W04xx): one module each, whose `//!`
+//! The lints (docs/src/diagnostics.md, W04xx): one module each, whose `//!`
 //! doc is also its explanation (`ecospec explain`, hover, SARIF help) and
 //! which declares itself in one static `LINT`, after ruff. [`LINTS`] lists
 //! every declaration once; `ecospec lints`, the config file, `@allow` and

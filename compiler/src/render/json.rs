@@ -276,7 +276,7 @@ fn location(sources: &SourceMap, loc: Option<Loc>) -> (Option<&str>, Option<Rang
 
 /// The exact bytes of a file's path, percent-encoded, when its name (`file`)
 /// is lossy because the path is not UTF-8; `None` for ordinary names, which
-/// add no field (docs/decisions.md).
+/// add no field (docs/src/decisions.md).
 fn exact(sources: &SourceMap, file: Option<FileId>) -> Option<String> {
     file.and_then(|id| sources.get(id)).and_then(exact_name)
 }

@@ -1,5 +1,5 @@
 //! The fields of each declaration and their types (the contract's section 3;
-//! `docs/diagnostics.md` shows them in use).
+//! `docs/src/diagnostics.md` shows them in use).
 
 use ecospec_syntax::DeclKind;
 

@@ -1,7 +1,7 @@
 //! Did-you-mean: the closest candidate by edit distance, when close enough
 //! to be a likely typo.
 //!
-//! Within budgets (docs/limits.md), since an edit distance costs the product
+//! Within budgets (docs/src/limits.md), since an edit distance costs the product
 //! of the two lengths: a name longer than [`MAX_NAME`] characters gets no
 //! suggestion and is never suggested; a candidate whose length alone rules it
 //! out costs nothing; one typo may spend [`TYPO_BUDGET`] character

@@ -2,7 +2,7 @@
 //! snapshot (so the unsaved text is drawn), with the place of each finding
 //! it draws so that an editor can take a click on the drawing there. The
 //! library builds and draws the picture (`ecospec::picture`); this only
-//! picks the ecosystem and converts places (docs/graph.md, "In the editor").
+//! picks the ecosystem and converts places (docs/src/graph.md, "In the editor").
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! `ecospec diff --format json`: the comparison as one JSON document,
-//! version [`DIFF_JSON_VERSION`], documented in `docs/diff-json.md` (with
-//! its JSON Schema, `docs/diff-json.schema.json`). Keys in the order
+//! version [`DIFF_JSON_VERSION`], documented in `docs/src/diff-json.md` (with
+//! its JSON Schema, `docs/src/diff-json.schema.json`). Keys in the order
 //! written; places as in `check --format json` (1-based lines and columns
 //! in characters, the end one past the last character).
 

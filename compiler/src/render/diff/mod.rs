@@ -1,6 +1,6 @@
 //! The renderers of `ecospec diff` (a [`Comparison`](crate::compare::Comparison)):
 //! human, Markdown (a pull-request comment), JSON (versioned,
-//! `docs/diff-json.md`) and GitHub annotations of the opened findings.
+//! `docs/src/diff-json.md`) and GitHub annotations of the opened findings.
 
 mod github;
 mod human;

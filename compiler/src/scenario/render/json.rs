@@ -1,5 +1,5 @@
 //! A walk as JSON (`--format json`), version 1, described by the JSON
-//! Schema in `docs/what-if.schema.json`. Names are the spec's names; every
+//! Schema in `docs/src/what-if.schema.json`. Names are the spec's names; every
 //! list keeps the walk's order.
 
 use serde_json::{json, Value};

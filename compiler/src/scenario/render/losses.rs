@@ -127,7 +127,7 @@ pub fn markdown(losses: &[Loss], top: usize, applied: Option<&str>) -> String {
     out
 }
 
-/// The ranking as JSON, version 1 (`docs/what-if.schema.json`).
+/// The ranking as JSON, version 1 (`docs/src/what-if.schema.json`).
 pub fn json(
     losses: &[Loss],
     top: usize,

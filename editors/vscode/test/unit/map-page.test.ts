@@ -64,7 +64,7 @@ function load(graph: GraphResult): {
 test("a click on a drawn element or on a listed finding asks to reveal that finding", () => {
   const graph: GraphResult = {
     format: "svg",
-    content: drawing("docs/all-in.svg"),
+    content: drawing("docs/src/all-in.svg"),
     findings: [finding("bridge:comms_teams", "W0418"), finding("cluster:mobilization", "W0403")],
   };
   const { document, click, posted } = load(graph);
