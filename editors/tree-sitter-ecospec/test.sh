@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The tree-sitter grammar's tests, from any folder: the pinned CLI
+# (installed with cargo when missing or another version), then
+#  - `tree-sitter generate` reproduces the committed src/ exactly;
+#  - `tree-sitter test`: the parse trees of test/corpus/ and the scope
+#    assertions of test/highlight/.
+# Without the CLI and no way to install it, one line and a skip; with
+# CI=true, a failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# Pinned: the generated parser depends on the CLI's version.
+TS_VERSION=0.25.10
+
+if [ "$(tree-sitter --version 2>/dev/null | awk '{print $2}')" != "$TS_VERSION" ]; then
+  echo "installing tree-sitter-cli $TS_VERSION with cargo (several minutes, once)"
+  if ! cargo install tree-sitter-cli --locked --version "$TS_VERSION"; then
+    if [ "${CI:-}" = true ]; then
+      echo "tree-sitter-cli $TS_VERSION could not be installed" >&2
+      exit 1
+    fi
+    echo "skipped: the tree-sitter grammar's tests need tree-sitter-cli $TS_VERSION (cargo install tree-sitter-cli --locked --version $TS_VERSION)"
+    exit 0
+  fi
+fi
+ts="$(command -v tree-sitter || echo "$HOME/.cargo/bin/tree-sitter")"
+
+# The highlight test names its scopes from this folder's configuration,
+# not from the user's.
+export TREE_SITTER_DIR="$PWD/test/config"
+
+"$ts" generate
+if ! git diff --exit-code -- src || [ -n "$(git status --porcelain -- src)" ]; then
+  echo "src/ differs from what tree-sitter generate $TS_VERSION writes: run it in editors/tree-sitter-ecospec and commit src/" >&2
+  exit 1
+fi
+
+"$ts" test
