@@ -3,7 +3,8 @@
 # (installed with cargo when missing or another version), then
 #  - `tree-sitter generate` reproduces the committed src/ exactly;
 #  - `tree-sitter test`: the parse trees of test/corpus/ and the scope
-#    assertions of test/highlight/.
+#    assertions of test/highlight/;
+#  - every query of queries/ compiles.
 # Without the CLI and no way to install it, one line and a skip; with
 # CI=true, a failure.
 set -euo pipefail
@@ -35,4 +36,25 @@ if ! git diff --exit-code -- src || [ -n "$(git status --porcelain -- src)" ]; t
   exit 1
 fi
 
+# The highlight test knows only the scopes of test/config: a capture
+# missing there would be read as its parent scope. Same set both ways.
+node - <<'JS'
+const fs = require('fs');
+const query = fs.readFileSync('queries/highlights.scm', 'utf8')
+  .replace(/;.*$/gm, '')
+  .replace(/"(?:[^"\\]|\\.)*"/g, '""');
+const captures = [...new Set([...query.matchAll(/@([a-z][\w.]*)/g)].map((m) => m[1]))].sort();
+const scopes = Object.keys(JSON.parse(fs.readFileSync('test/config/config.json', 'utf8')).theme).sort();
+if (captures.join() !== scopes.join()) {
+  console.error(`test/config/config.json's scopes ${scopes} differ from the captures of queries/highlights.scm ${captures}`);
+  process.exit(1);
+}
+JS
+
 "$ts" test
+
+# Every query compiles against the grammar (folds, indents, locals and
+# text objects have no test of their own yet).
+for query in queries/*.scm; do
+  "$ts" query "$query" test/highlight/declarations.eco >/dev/null
+done
