@@ -13,7 +13,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Pinned: the generated parser depends on the CLI's version.
 TS_VERSION=0.25.10
 
-if [ "$(tree-sitter --version 2>/dev/null | awk '{print $2}')" != "$TS_VERSION" ]; then
+version_of() { "$1" --version 2>/dev/null | awk '{print $2}'; }
+# The one on PATH if it is the pinned version, else cargo's (another
+# tree-sitter may come first on PATH).
+ts=tree-sitter
+if [ "$(version_of "$ts")" != "$TS_VERSION" ]; then
+  ts="${CARGO_HOME:-$HOME/.cargo}/bin/tree-sitter"
+fi
+if [ "$(version_of "$ts")" != "$TS_VERSION" ]; then
   echo "installing tree-sitter-cli $TS_VERSION with cargo (several minutes, once)"
   if ! cargo install tree-sitter-cli --locked --version "$TS_VERSION"; then
     if [ "${CI:-}" = true ]; then
@@ -24,7 +31,6 @@ if [ "$(tree-sitter --version 2>/dev/null | awk '{print $2}')" != "$TS_VERSION" 
     exit 0
   fi
 fi
-ts="$(command -v tree-sitter || echo "$HOME/.cargo/bin/tree-sitter")"
 
 # The highlight test names its scopes from this folder's configuration,
 # not from the user's.
