@@ -59,8 +59,8 @@ JS
 
 "$ts" test
 
-# Every query compiles against the grammar (folds, indents, locals and
-# text objects have no test of their own yet).
+# Every query compiles against the grammar (what folds, indents, locals
+# and text objects capture is tested by the binding: tests/queries.rs).
 for query in queries/*.scm; do
   "$ts" query "$query" test/highlight/declarations.eco >/dev/null
 done

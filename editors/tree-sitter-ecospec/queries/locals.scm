@@ -12,9 +12,12 @@
 (bridge_declaration name: (identifier) @local.definition)
 (intervention_declaration name: (identifier) @local.definition)
 
-; References: names in field values, bridge ends, the scenario of an `on`
-; rule and the name an `extend` adds to
-(name_list (identifier) @local.reference)
+; References: names in field values (not the enum words of cohesion,
+; strength, form and unity), bridge ends, the scenario of an `on` rule and
+; the name an `extend` adds to
+(field
+  name: (identifier)
+  value: (name_list (identifier) @local.reference))
 (bridge_declaration end: (identifier) @local.reference)
 (on_declaration scenario: (identifier) @local.reference)
 (extend name: (identifier) @local.reference)
