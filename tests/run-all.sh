@@ -67,3 +67,8 @@ bash tests/sarif/validate.sh
 
 echo "== editor packages"
 bash editors/ci.sh
+
+echo "== the tree-sitter grammar (editors/tree-sitter-ecospec): parse trees, highlighting, generated parser up to date"
+# Installs the pinned tree-sitter-cli with cargo when missing (no root
+# needed); under CI=true a failed install fails.
+bash editors/tree-sitter-ecospec/test.sh

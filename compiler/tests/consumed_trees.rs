@@ -48,7 +48,7 @@ fn consuming() -> Options {
 /// are held once, in the workspace or spent with the outcome. (Until
 /// 2026-11-30 each was freed as it entered the model, for a lower peak;
 /// freeing them cost the 1M-line check more time than reusing their memory
-/// saved, and its peak stays within 400 MB: docs/performance.md.)
+/// saved, and its peak stays within 400 MB: docs/src/performance.md.)
 #[test]
 fn consumed_trees_give_the_same_report_at_no_higher_peak() {
     let _guard = MEASURING.lock().unwrap_or_else(|e| e.into_inner());

@@ -1,0 +1,7 @@
+; One level inside braces.
+[
+  (block)
+  (intervention_block)
+] @indent
+
+"}" @outdent
