@@ -32,24 +32,11 @@ pub struct Facts {
 impl Facts {
     pub fn new(model: &Model) -> Facts {
         let clusters = model.clusters.len();
-        let mut members = vec![Vec::new(); clusters];
-        let mut serving = vec![Vec::new(); clusters];
-        let mut providers = vec![Vec::new(); model.capabilities.len()];
-        for (a, actor) in model.actors.iter().enumerate() {
-            for (c, _) in distinct(&actor.member_of) {
-                push(&mut members, c, a);
-            }
-            let mut served = Seen::default();
-            let both = actor.member_of.iter().chain(&actor.serves);
-            for c in both.filter_map(|r| r.index) {
-                if served.insert(c) {
-                    push(&mut serving, c, a);
-                }
-            }
-            for (cap, _) in distinct(&actor.provides) {
-                push(&mut providers, cap, a);
-            }
-        }
+        let Lists {
+            members,
+            serving,
+            providers,
+        } = Lists::of_every_actor(model);
         let provided = serving
             .iter()
             .map(|actors| {
@@ -115,6 +102,85 @@ impl Facts {
         components.sort_unstable();
         components.dedup();
         components
+    }
+}
+
+/// From how many actors their lists are built on two threads, each over
+/// half of the actors: below it a second thread costs more than it saves.
+const ACTORS_BESIDE: usize = 16_384;
+
+/// Per cluster its members and who serves it, per capability its
+/// providers: each list in the order of the actors.
+struct Lists {
+    members: Vec<Vec<usize>>,
+    serving: Vec<Vec<usize>>,
+    providers: Vec<Vec<usize>>,
+}
+
+impl Lists {
+    /// Many actors are read in two halves at once; the second half's lists
+    /// follow the first's, so every list is in the order one thread gives.
+    fn of_every_actor(model: &Model) -> Lists {
+        let actors = model.actors.len();
+        if actors < ACTORS_BESIDE {
+            return Lists::of(model, 0..actors);
+        }
+        let half = actors / 2;
+        let (mut first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| Lists::of(model, half..actors));
+            (Lists::of(model, 0..half), second.join())
+        });
+        match second {
+            Ok(second) => {
+                first.append(second);
+                first
+            }
+            Err(_) => Lists::of(model, 0..actors),
+        }
+    }
+
+    fn of(model: &Model, actors: std::ops::Range<usize>) -> Lists {
+        let clusters = model.clusters.len();
+        let mut lists = Lists {
+            members: vec![Vec::new(); clusters],
+            serving: vec![Vec::new(); clusters],
+            providers: vec![Vec::new(); model.capabilities.len()],
+        };
+        let first = actors.start;
+        let slice = model.actors.get(actors).unwrap_or_default();
+        for (a, actor) in slice
+            .iter()
+            .enumerate()
+            .map(|(i, actor)| (first + i, actor))
+        {
+            for (c, _) in distinct(&actor.member_of) {
+                push(&mut lists.members, c, a);
+            }
+            let mut served = Seen::default();
+            let both = actor.member_of.iter().chain(&actor.serves);
+            for c in both.filter_map(|r| r.index) {
+                if served.insert(c) {
+                    push(&mut lists.serving, c, a);
+                }
+            }
+            for (cap, _) in distinct(&actor.provides) {
+                push(&mut lists.providers, cap, a);
+            }
+        }
+        lists
+    }
+
+    fn append(&mut self, later: Lists) {
+        let pairs = [
+            (&mut self.members, later.members),
+            (&mut self.serving, later.serving),
+            (&mut self.providers, later.providers),
+        ];
+        for (lists, more) in pairs {
+            for (list, more) in lists.iter_mut().zip(more) {
+                list.extend(more);
+            }
+        }
     }
 }
 
