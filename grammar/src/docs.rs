@@ -8,17 +8,18 @@
 use crate::ast::{Comment, CommentKind, Decl, DeclKind, Entry, File, Item, Span};
 
 pub fn attach_doc_comments(src: &str, file: &mut File) {
-    let docs: Vec<Span> = file
-        .comments
-        .iter()
-        .filter(|c| c.kind == CommentKind::Doc)
-        .map(|c: &Comment| c.span)
-        .collect();
+    attach_to_items(src, &mut file.items, &file.comments);
+}
+
+/// The doc comments among `comments` attached to `items`, the declarations
+/// of a whole file or of one piece of it (`parallel.rs`).
+pub fn attach_to_items(src: &str, items: &mut [Item], comments: &[Comment]) {
+    let docs = doc_spans(comments);
     if docs.is_empty() {
         return;
     }
     let mut floor = 0;
-    for item in &mut file.items {
+    for item in items {
         match item {
             Item::Decl(decl) => {
                 attach(src, &docs, floor, decl);
@@ -28,6 +29,29 @@ pub fn attach_doc_comments(src: &str, file: &mut File) {
             Item::Error(span) => floor = span.end,
         }
     }
+}
+
+/// Attaches again the doc comments of the declaration `items[at]`, among
+/// every comment of the file: the first declaration of a piece may be
+/// documented by comments at the end of the piece before it.
+pub fn attach_again(src: &str, items: &mut [Item], comments: &[Comment], at: usize) {
+    let floor = match at.checked_sub(1).and_then(|before| items.get(before)) {
+        Some(Item::Decl(decl)) => decl.span.end,
+        Some(Item::Import(import)) => import.span.end,
+        Some(Item::Error(span)) => span.end,
+        None => 0,
+    };
+    if let Some(Item::Decl(decl)) = items.get_mut(at) {
+        attach(src, &doc_spans(comments), floor, decl);
+    }
+}
+
+fn doc_spans(comments: &[Comment]) -> Vec<Span> {
+    comments
+        .iter()
+        .filter(|c| c.kind == CommentKind::Doc)
+        .map(|c: &Comment| c.span)
+        .collect()
 }
 
 fn attach(src: &str, docs: &[Span], floor: u32, decl: &mut Decl) {

@@ -50,20 +50,32 @@ fn parse_in_pieces(src: &str, threads: usize) -> Option<File> {
             _ => None,
         });
         let first = ranges.next();
+        // Each piece's doc comments are attached on its own thread.
+        let parse = move |(start, end)| {
+            let (mut items, comments) = parse_piece(src, start, end)?;
+            docs::attach_to_items(src, &mut items, &comments);
+            Some((items, comments))
+        };
         let handles: Vec<_> = ranges
-            .map(|(start, end)| scope.spawn(move || parse_piece(src, start, end)))
+            .map(|range| scope.spawn(move || parse(range)))
             .collect();
-        let mut pieces = vec![first.and_then(|(start, end)| parse_piece(src, start, end))];
+        let mut pieces = vec![first.and_then(parse)];
         pieces.extend(handles.into_iter().map(|h| h.join().ok().flatten()));
         pieces
     });
     let mut file = File::default();
+    let mut firsts = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let (items, comments) = piece?;
+        firsts.push(file.items.len());
         file.items.extend(items);
         file.comments.extend(comments);
     }
-    docs::attach_doc_comments(src, &mut file);
+    // A piece's first declaration may be documented at the end of the piece
+    // before it: attached again among all the file's comments.
+    for at in firsts.into_iter().skip(1) {
+        docs::attach_again(src, &mut file.items, &file.comments, at);
+    }
     Some(file)
 }
 
