@@ -9,9 +9,8 @@
     clippy::indexing_slicing
 )]
 
-use ecospec::check::{check, Options};
-use ecospec::load::Input;
-use ecospec::memfs::MemFs;
+mod in_memory;
+
 use ecospec::picture::{picture, EdgeKind, LegendKey, Node, Picture, Request, View};
 use ecospec::resolve::Resolved;
 
@@ -40,23 +39,7 @@ fn resolved() -> Resolved {
 }
 
 fn resolved_from(spec: &str) -> Resolved {
-    let mut fs = MemFs::new();
-    fs.insert("/w/main.eco", spec);
-    let outcome = check(
-        &fs,
-        &[Input::File("/w/main.eco".into())],
-        &Options::default(),
-    )
-    .unwrap();
-    assert!(
-        outcome
-            .diagnostics
-            .iter()
-            .all(|d| !d.code.as_str().starts_with('E')),
-        "{:?}",
-        outcome.diagnostics
-    );
-    outcome.ecosystems.into_iter().next().unwrap()
+    in_memory::resolved_without_errors(spec)
 }
 
 fn draw(view: View, apply: Option<&str>, scenario: Option<&str>) -> Picture {

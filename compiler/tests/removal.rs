@@ -9,10 +9,9 @@
     clippy::indexing_slicing
 )]
 
+mod in_memory;
+
 use ecospec::apply::apply_in_place;
-use ecospec::check::{check, Options};
-use ecospec::load::Input;
-use ecospec::memfs::MemFs;
 use ecospec::model::{Model, Ref};
 use ecospec::removal::without;
 use ecospec::resolve::Resolved;
@@ -42,23 +41,7 @@ intervention grow {
 "#;
 
 fn resolved() -> Resolved {
-    let mut fs = MemFs::new();
-    fs.insert("/w/main.eco", SPEC);
-    let mut outcome = check(
-        &fs,
-        &[Input::File("/w/main.eco".into())],
-        &Options::default(),
-    )
-    .unwrap();
-    assert!(
-        outcome
-            .diagnostics
-            .iter()
-            .all(|d| !d.code.as_str().starts_with('E')),
-        "{:?}",
-        outcome.diagnostics
-    );
-    outcome.ecosystems.remove(0)
+    in_memory::resolved_without_errors(SPEC)
 }
 
 fn names(model: &Model, refs: &[Ref], kind: fn(&Model, usize) -> &str) -> Vec<String> {

@@ -9,9 +9,8 @@
     clippy::indexing_slicing
 )]
 
-use ecospec::check::{check, Options};
-use ecospec::load::Input;
-use ecospec::memfs::MemFs;
+mod in_memory;
+
 use ecospec::model::{Facts, Model, Removal};
 use ecospec::scenario::{Configuration, Walk, Who};
 
@@ -43,23 +42,7 @@ on ban { activate: streets support: far, courts, runner, loner }
 "#;
 
 fn model() -> Model {
-    let mut fs = MemFs::new();
-    fs.insert("/w/main.eco", SPEC);
-    let outcome = check(
-        &fs,
-        &[Input::File("/w/main.eco".into())],
-        &Options::default(),
-    )
-    .unwrap();
-    assert!(
-        outcome
-            .diagnostics
-            .iter()
-            .all(|d| !d.code.as_str().starts_with('E')),
-        "{:?}",
-        outcome.diagnostics
-    );
-    outcome.ecosystems.into_iter().next().unwrap().baseline
+    in_memory::resolved_without_errors(SPEC).baseline
 }
 
 fn names(model: &Model, walk: &Walk<'_>, who: Who) -> String {
