@@ -87,6 +87,18 @@ pub fn once(args: &CheckArgs, inputs: &[Input], options: &Options) -> u8 {
     status
 }
 
+/// `path` checked for a command that answers about it (`graph`, `report`):
+/// its outcome, or the exit status when the path does not exist, the check
+/// cannot run (an unknown `--apply`), or nothing was checked.
+pub fn checked(path: &std::path::Path, options: &Options) -> Result<Outcome, u8> {
+    let inputs = inputs_of(&[path.to_path_buf()])?;
+    let outcome = check(&RealFs, &inputs, options).map_err(|message| usage_error(&message))?;
+    match nothing_checked(&outcome) {
+        Some(status) => Err(status),
+        None => Ok(outcome),
+    }
+}
+
 /// A folder that held no `.eco` file to check, or only ignored ones, is an
 /// error of its own (exit 2): a CI job must never pass having checked nothing.
 pub fn nothing_checked(outcome: &Outcome) -> Option<u8> {

@@ -5,21 +5,17 @@
 
 use std::path::{Path, PathBuf};
 
-use ecospec::check::{check, Options, Outcome};
-use ecospec::load::{LoadOptions, RealFs};
+use ecospec::check::{Options, Outcome};
+use ecospec::load::LoadOptions;
 use ecospec::picture::{self, Request, View};
 use ecospec::resolve::Resolved;
 
 use crate::args::{GraphArgs, GraphFormat, GraphView};
-use crate::checking::{exit_status, inputs_of, nothing_checked};
+use crate::checking::{checked, exit_status};
 use crate::exit::usage_error;
 use crate::files::emit;
 
 pub fn run(args: &GraphArgs) -> u8 {
-    let inputs = match inputs_of(std::slice::from_ref(&args.path)) {
-        Ok(inputs) => inputs,
-        Err(status) => return status,
-    };
     let options = Options {
         load: LoadOptions {
             allow_outside_imports: args.allow_outside_imports,
@@ -28,13 +24,10 @@ pub fn run(args: &GraphArgs) -> u8 {
         consume_trees: true,
         ..Options::default()
     };
-    let outcome = match check(&RealFs, &inputs, &options) {
+    let outcome = match checked(&args.path, &options) {
         Ok(outcome) => outcome,
-        Err(message) => return usage_error(&message),
+        Err(status) => return status,
     };
-    if let Some(status) = nothing_checked(&outcome) {
-        return status;
-    }
     let drawing = match args.format {
         GraphFormat::Dot | GraphFormat::Mermaid | GraphFormat::Svg => draw(args, &outcome),
         // The data exports cover every root (section 10) and draw no view.
