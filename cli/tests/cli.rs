@@ -451,3 +451,24 @@ fn command_line_suggestions_beyond_edit_distance() {
     assert!(report.contains(r#"did you mean \"allow\"?"#), "{report}");
     assert_eq!(report.matches("\"E0305\"").count(), 2, "{report}");
 }
+
+#[test]
+fn explain_ends_with_the_chapter_of_the_book_to_read_next() {
+    for (asked, chapter) in [
+        ("W0413", "`on` rules (docs/src/reference/on.md)"),
+        ("unbridged-cluster", "Bridges (docs/src/reference/bridge.md)"),
+        ("E0301", "Imports and ecosystems (docs/src/reference/ecosystem.md)"),
+    ] {
+        let out = ECOSPEC.run(&repo_root(), &["explain", asked]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let printed = text(&out.stdout);
+        let last = printed.lines().last().unwrap_or_default();
+        assert_eq!(last, format!("Read more in the ecospec book: {chapter}"));
+        // The page it names is in the repository.
+        let page = last
+            .rsplit_once('(')
+            .and_then(|(_, rest)| rest.strip_suffix(')'))
+            .unwrap();
+        assert!(repo_root().join(page).is_file(), "{asked}: no {page}");
+    }
+}

@@ -1,10 +1,12 @@
 //! The diagnostics catalog as data: every code (errors and lints) with its
 //! name, one-line and full descriptions and its explanation, read from the
-//! one table `build.rs` collects. SARIF rules, GitHub annotation titles and
-//! `docs/src/diagnostics.md` are all made from it.
+//! one table `build.rs` collects. SARIF rules, GitHub annotation titles,
+//! what `ecospec explain` prints and `docs/src/diagnostics.md` are all made
+//! from it.
 
 use crate::code::Code;
 use crate::lints::{self, Level};
+use crate::read_next::{read_more_line, read_next, Chapter};
 
 /// Where the generated catalog page lives, for links (SARIF `helpUri`).
 pub const DOCS_URL: &str = "https://github.com/ecospec/ecospec/blob/main/docs/src/diagnostics.md";
@@ -29,6 +31,8 @@ pub struct Rule {
     pub explanation: &'static str,
     /// The default level of a lint; `None` for an error code (always an error).
     pub default: Option<Level>,
+    /// The chapter of the book to read after the explanation.
+    pub read_next: Chapter,
 }
 
 impl Rule {
@@ -91,6 +95,7 @@ fn rule(code: Code, lint: Option<&lints::Lint>, text: &'static str) -> Rule {
             full,
             explanation: text,
             default: Some(lint.default),
+            read_next: read_next(code),
         },
         None => Rule {
             code,
@@ -114,8 +119,21 @@ fn rule(code: Code, lint: Option<&lints::Lint>, text: &'static str) -> Rule {
             full,
             explanation: text,
             default: None,
+            read_next: read_next(code),
         },
     }
+}
+
+/// What `ecospec explain CODE_OR_NAME` prints: the explanation, then the
+/// line naming the chapter of the book to read next. `None` for a code or
+/// lint name that does not exist.
+pub fn explain(code_or_name: &str) -> Option<String> {
+    let text = lints::explanation(code_or_name)?;
+    let code = rules()
+        .iter()
+        .find(|rule| rule.explanation == text)
+        .map(|rule| rule.code)?;
+    Some(format!("{text}\n\n{}", read_more_line(code)))
 }
 
 fn capitalized(text: &str) -> String {
@@ -195,6 +213,10 @@ pub fn diagnostics_markdown() -> String {
             out.push_str(line);
             out.push('\n');
         }
+        out.push_str(&format!(
+            "\nRead more: [{}]({}).\n",
+            rule.read_next.title, rule.read_next.path
+        ));
     }
     out
 }
@@ -213,6 +235,19 @@ mod tests {
             anchor("E0305 invalid `ecospec.toml`"),
             "e0305-invalid-ecospectoml"
         );
+    }
+
+    #[test]
+    fn explain_ends_with_the_chapter_to_read_next() {
+        let text = explain("W0401").unwrap_or_default();
+        assert!(text.starts_with("# W0401 `unbridged-cluster`\n"), "{text}");
+        assert!(
+            text.ends_with("\n\nRead more in the ecospec book: Bridges (docs/src/reference/bridge.md)"),
+            "{text}"
+        );
+        // A lint's name finds it too; an unknown code finds nothing.
+        assert_eq!(explain("unbridged-cluster"), explain("W0401"));
+        assert_eq!(explain("W0999"), None);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod memfs;
 pub mod model;
 pub mod picture;
 pub mod query;
+pub mod read_next;
 pub mod removal;
 pub mod render;
 pub mod report;

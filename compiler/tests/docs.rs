@@ -1,6 +1,8 @@
 //! `docs/src/diagnostics.md` is generated from the explanations (the SARIF
 //! rules' `helpUri` points into it); this keeps the committed file current.
-//! `UPDATE_DOCS=1 cargo test -p ecospec --test docs` rewrites it.
+//! `UPDATE_DOCS=1 cargo test -p ecospec --test docs` rewrites it. The
+//! chapter each explanation names to read next is a page of the book, with
+//! the title it is named by.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,6 +11,7 @@
 )]
 
 use ecospec::catalog::{anchor, diagnostics_markdown, rules};
+use ecospec::read_next::BOOK_SOURCE;
 use test_support::repo_root;
 
 #[test]
@@ -30,5 +33,17 @@ fn diagnostics_page_is_up_to_date() {
         assert!(rule
             .help_uri()
             .ends_with(&format!("#{}", anchor(&rule.heading()))));
+    }
+}
+
+#[test]
+fn every_chapter_to_read_next_is_a_page_with_its_title() {
+    for rule in rules() {
+        let chapter = rule.read_next;
+        let path = repo_root().join(BOOK_SOURCE).join(chapter.path);
+        let page = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{}: no page {}", rule.code, path.display()));
+        let heading = page.lines().next().unwrap_or_default();
+        assert_eq!(heading, format!("# {}", chapter.title), "{}", rule.code);
     }
 }

@@ -1,13 +1,14 @@
 //! `ecospec explain CODE`: the documentation that lives beside each lint
-//! (and in `compiler/explain/` for the errors), printed.
+//! (and in `compiler/explain/` for the errors), printed, then the chapter of
+//! the book to read next.
 
-use ecospec::lints::explanation;
+use ecospec::catalog::explain;
 
 use crate::args::ExplainArgs;
 use crate::exit::{usage_error, EXIT_OK};
 
 pub fn run(args: &ExplainArgs) -> u8 {
-    match explanation(&args.code) {
+    match explain(&args.code) {
         Some(text) => {
             println!("{text}");
             EXIT_OK
