@@ -163,17 +163,17 @@ fn a_console_block_is_made_again_from_its_commands() {
     let long = "````console\n$ ecospec --version\n```\nold\n````\n";
     let fresh = regenerated(long);
     assert!(fresh.starts_with("````console\n$ ecospec --version\necospec "));
-    assert!(fresh.ends_with("\n````\n") && !fresh.contains("old"), "{fresh}");
+    assert!(
+        fresh.ends_with("\n````\n") && !fresh.contains("old"),
+        "{fresh}"
+    );
 }
 
 #[test]
 fn a_block_that_starts_with_init_runs_in_an_empty_folder() {
     let page = "```console\n$ ecospec init here\n$ ecospec check here\n```\n";
     let fresh = regenerated(page);
-    assert!(
-        fresh.contains("created here/ecosystem.eco\n"),
-        "{fresh}"
-    );
+    assert!(fresh.contains("created here/ecosystem.eco\n"), "{fresh}");
     assert!(fresh.contains("in 1 file\n"), "{fresh}");
     assert!(!repo_root().join("here").exists());
 }

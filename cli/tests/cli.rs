@@ -456,8 +456,14 @@ fn command_line_suggestions_beyond_edit_distance() {
 fn explain_ends_with_the_chapter_of_the_book_to_read_next() {
     for (asked, chapter) in [
         ("W0413", "`on` rules (docs/src/reference/on.md)"),
-        ("unbridged-cluster", "Bridges (docs/src/reference/bridge.md)"),
-        ("E0301", "Imports and ecosystems (docs/src/reference/ecosystem.md)"),
+        (
+            "unbridged-cluster",
+            "Bridges (docs/src/reference/bridge.md)",
+        ),
+        (
+            "E0301",
+            "Imports and ecosystems (docs/src/reference/ecosystem.md)",
+        ),
     ] {
         let out = ECOSPEC.run(&repo_root(), &["explain", asked]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -242,7 +242,9 @@ mod tests {
         let text = explain("W0401").unwrap_or_default();
         assert!(text.starts_with("# W0401 `unbridged-cluster`\n"), "{text}");
         assert!(
-            text.ends_with("\n\nRead more in the ecospec book: Bridges (docs/src/reference/bridge.md)"),
+            text.ends_with(
+                "\n\nRead more in the ecospec book: Bridges (docs/src/reference/bridge.md)"
+            ),
             "{text}"
         );
         // A lint's name finds it too; an unknown code finds nothing.
