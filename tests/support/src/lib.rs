@@ -1,7 +1,8 @@
 //! What the test binaries share (`cli/tests`, `compiler/tests`,
 //! `lsp/tests`): running a built program in a folder, with or without
 //! standard input; the repository's top folder; walking the `.eco` files
-//! of a folder; a temporary folder holding given files.
+//! of a folder; a temporary folder holding given files; generated specs
+//! for property tests ([`generated`]).
 //!
 //! A program is named by the path cargo gives its test binaries:
 //! `const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));`
@@ -12,6 +13,8 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+
+pub mod generated;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
