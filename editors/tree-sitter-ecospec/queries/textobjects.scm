@@ -1,4 +1,6 @@
-; A declaration (with its attributes), a block, a comment.
+; A declaration (with its attributes), a block, a field, a comment. Each
+; node has nvim-treesitter-textobjects' capture (`.outer`, `.inner`) and
+; Helix's (`.around`, `.inside`), so that one file serves both.
 [
   (ecosystem_declaration)
   (capability_declaration)
@@ -9,15 +11,15 @@
   (on_declaration)
   (intervention_declaration)
   (extend)
-] @class.outer
+] @class.outer @class.around
 
-(block) @class.inner
-(intervention_block) @class.inner
+(block) @class.inner @class.inside
+(intervention_block) @class.inner @class.inside
 
-(field) @parameter.outer
-(field value: (_) @parameter.inner)
+(field) @parameter.outer @parameter.around
+(field value: (_) @parameter.inner @parameter.inside)
 
 [
   (comment)
   (doc_comment)
-] @comment.outer
+] @comment.outer @comment.around

@@ -1,39 +1,16 @@
 //! The tree-sitter grammar and the project's parser agree on every `.eco`
 //! file of `examples/` and `tests/ui/`: a file has a syntax error for one
-//! exactly when it has one for the other, and the files of `examples/`
-//! parse without any.
+//! exactly when it has one for the other, the files of `examples/` parse
+//! without any, and both read the same declarations (those inside an
+//! intervention too), recovery aside.
 #![allow(clippy::unwrap_used)]
+
+mod trees;
 
 use std::path::{Path, PathBuf};
 
 use test_support::{is_eco, repo_root, walk};
-use tree_sitter::{Node, Parser, Tree};
-
-fn parser() -> Parser {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_ecospec::LANGUAGE.into())
-        .unwrap();
-    parser
-}
-
-/// Whether the tree holds an error: an `ERROR` or `MISSING` node, or a
-/// node that stands for an error the project's parser reports where
-/// tree-sitter read on.
-fn has_error(tree: &Tree) -> bool {
-    fn walk_node(node: Node<'_>) -> bool {
-        if node.is_error()
-            || node.is_missing()
-            || tree_sitter_ecospec::ERROR_KINDS.contains(&node.kind())
-        {
-            return true;
-        }
-        let mut cursor = node.walk();
-        let found = node.children(&mut cursor).any(walk_node);
-        found
-    }
-    tree.root_node().has_error() || walk_node(tree.root_node())
-}
+use trees::{has_error, parser, project_declarations, tree_declarations};
 
 /// The `.eco` files under `folder` (of the repository), sorted.
 fn eco_files(folder: &str) -> Vec<PathBuf> {
@@ -97,42 +74,6 @@ fn a_file_has_a_syntax_error_for_tree_sitter_exactly_when_it_has_one_for_the_pro
         "{checked} files, {with_errors} with errors"
     );
     assert!(disagreements.is_empty(), "{disagreements:#?}");
-}
-
-/// (kind, name) of each top-level declaration the project's parser read,
-/// in order (`on`: its scenario; `ecosystem`: no name).
-fn project_declarations(text: &str) -> Vec<(String, String)> {
-    ecospec_syntax::parse(text)
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            ecospec_syntax::Item::Decl(decl) => Some((
-                decl.kind.keyword().to_string(),
-                decl.name
-                    .as_ref()
-                    .map_or(String::new(), |n| n.name.to_string()),
-            )),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The same of tree-sitter's tree: the top-level `*_declaration` nodes.
-fn tree_declarations(tree: &Tree, text: &str) -> Vec<(String, String)> {
-    let root = tree.root_node();
-    let mut cursor = root.walk();
-    let declarations: Vec<(String, String)> = root
-        .named_children(&mut cursor)
-        .filter_map(|node| {
-            let kind = node.kind().strip_suffix("_declaration")?;
-            let name = node
-                .child_by_field_name("name")
-                .or_else(|| node.child_by_field_name("scenario"))
-                .map_or("", |n| n.utf8_text(text.as_bytes()).unwrap());
-            Some((kind.to_string(), name.to_string()))
-        })
-        .collect();
-    declarations
 }
 
 #[test]

@@ -84,7 +84,7 @@ fn locals_know_the_declared_names_and_the_references_but_not_enum_words() {
 }
 
 #[test]
-fn text_objects_are_declarations_blocks_fields_and_comments() {
+fn text_objects_are_declarations_blocks_fields_and_comments_for_neovim_and_helix() {
     let found = captures(tree_sitter_ecospec::TEXTOBJECTS_QUERY);
     for expected in [
         c("class.outer", 1, 4, "cluster care {"),
@@ -95,13 +95,19 @@ fn text_objects_are_declarations_blocks_fields_and_comments() {
         c("parameter.outer", 2, 2, "needs: legal"),
         c("parameter.inner", 7, 7, "\"g\""),
         c("comment.outer", 0, 0, "/// Doc."),
+        // Helix's names of the same objects.
+        c("class.around", 6, 11, "intervention meet {"),
+        c("class.inside", 8, 10, "{"),
+        c("parameter.around", 2, 2, "needs: legal"),
+        c("parameter.inside", 7, 7, "\"g\""),
+        c("comment.around", 0, 0, "/// Doc."),
     ] {
         assert!(found.contains(&expected), "{expected:?} not in {found:#?}");
     }
 }
 
 #[test]
-fn indents_open_at_each_body_and_close_at_its_brace() {
+fn indents_open_at_each_body_and_close_at_its_brace_for_helix_and_neovim() {
     let found = captures(tree_sitter_ecospec::INDENTS_QUERY);
     let indents = found.iter().filter(|c| c.0 == "indent").count();
     let outdents: Vec<_> = found
@@ -111,4 +117,10 @@ fn indents_open_at_each_body_and_close_at_its_brace() {
         .collect();
     assert_eq!(indents, 3);
     assert_eq!(outdents, [4, 10, 11]);
+    // nvim-treesitter's names: the same nodes.
+    let lines =
+        |name: &str| -> Vec<usize> { found.iter().filter(|c| c.0 == name).map(|c| c.1).collect() };
+    assert_eq!(lines("indent.begin"), lines("indent"));
+    assert_eq!(lines("indent.branch"), outdents);
+    assert_eq!(lines("indent.end"), outdents);
 }

@@ -1,7 +1,9 @@
 //! What the test binaries share (`cli/tests`, `compiler/tests`,
 //! `lsp/tests`): running a built program in a folder, with or without
 //! standard input; the repository's top folder; walking the `.eco` files
-//! of a folder; a temporary folder holding given files.
+//! of a folder; a temporary folder holding given files; generated specs
+//! for property tests ([`generated`]); the median time of runs, for the
+//! benchmarks.
 //!
 //! A program is named by the path cargo gives its test binaries:
 //! `const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));`
@@ -12,6 +14,8 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+
+pub mod generated;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -107,6 +111,20 @@ impl Program {
             stderr: stderr.join().unwrap(),
         }
     }
+}
+
+/// The median time of `runs` runs of `f`: what the benchmarks report
+/// (`harness = false` programs, with no benchmark framework).
+pub fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
 }
 
 /// Bytes a program wrote, as text (they must be UTF-8).

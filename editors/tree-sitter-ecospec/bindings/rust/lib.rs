@@ -37,10 +37,11 @@ pub const LOCALS_QUERY: &str = include_str!("../../queries/locals.scm");
 /// The folds (`queries/folds.scm`).
 pub const FOLDS_QUERY: &str = include_str!("../../queries/folds.scm");
 
-/// The text objects (`queries/textobjects.scm`).
+/// The text objects (`queries/textobjects.scm`, nvim-treesitter-textobjects'
+/// captures and Helix's).
 pub const TEXTOBJECTS_QUERY: &str = include_str!("../../queries/textobjects.scm");
 
-/// The indentation (`queries/indents.scm`, Helix's captures).
+/// The indentation (`queries/indents.scm`, Helix's captures and nvim-treesitter's).
 pub const INDENTS_QUERY: &str = include_str!("../../queries/indents.scm");
 
 /// The kinds of node that stand for a syntax error of the project's parser

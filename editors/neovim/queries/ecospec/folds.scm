@@ -1,0 +1,5 @@
+; Every braced body folds: a declaration's block, an intervention's body.
+[
+  (block)
+  (intervention_block)
+] @fold
