@@ -75,7 +75,9 @@ fn reparse_pieces(old_src: &str, old: &File, new_src: &str) -> Option<File> {
     // The piece must also end where no comment can run on into the kept
     // items: after a newline (an edit that removes the newline ending a
     // line comment makes the comment swallow what follows on its line).
-    if end < new_src.len() && new_bytes.get(end - 1) != Some(&b'\n') {
+    // (A piece that ends at the very start, `end == 0`, has no newline
+    // before it: the whole text is parsed again.)
+    if end < new_src.len() && end.checked_sub(1).and_then(|at| new_bytes.get(at)) != Some(&b'\n') {
         return None;
     }
     let (items, comments) = parse_piece(new_src, start, end)?;
