@@ -9,7 +9,9 @@
 //! `eco,expect=W0403` (checked, exactly these codes; `expect=` may repeat)
 //! or `eco,fragment` (a part of a spec: only parsed, without a syntax
 //! error). The diagnostics chapter is generated from the explanations,
-//! whose examples compiler/tests/explain.rs checks.
+//! whose examples compiler/tests/explain.rs checks. The pages before the
+//! chapter "For contributors" name none of the code's insides (crates,
+//! source folders, modules), since organizers read them.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -507,4 +509,103 @@ fn an_eco_block_says_what_it_is() {
     );
     let page = "text\n```eco,fragment\nactor a\n```\n";
     assert_eq!(blocks(page), [(2, "eco,fragment", "actor a\n".to_string())]);
+}
+
+/// Words that name the code's insides (crates, folders of the source,
+/// modules, the parser generator), which only the chapter "For
+/// contributors" may use: the other chapters are written for organizers.
+const INTERNAL_NAMES: &[&str] = &[
+    "ecospec-syntax",
+    "ecospec-cli",
+    "test_support",
+    "test-support",
+    "compiler/",
+    "grammar/",
+    "cli/src",
+    "cli/tests",
+    "lsp/src",
+    "lsp/tests",
+    "ecospec::",
+    "resolve::",
+    "lalrpop",
+    "codespan",
+    ".rs`",
+    "cargo test",
+    "cargo run",
+];
+
+/// The pages a reader meets before the chapter "For contributors" in
+/// `SUMMARY.md`.
+fn user_pages() -> BTreeSet<String> {
+    let summary = std::fs::read_to_string(src().join("SUMMARY.md")).unwrap();
+    summary
+        .lines()
+        .take_while(|line| !line.contains("[For contributors]"))
+        .flat_map(targets)
+        .collect()
+}
+
+/// The text a reader sees: HTML comments (`<!-- … -->`) left out.
+fn without_comments(text: &str) -> String {
+    let mut shown = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        shown.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find("-->")
+            .map_or("", |close| &rest[open + close + 3..]);
+    }
+    shown.push_str(rest);
+    shown
+}
+
+/// The internal names a line uses. An install command may name the
+/// package it installs (`cargo install --git URL ecospec-cli`).
+fn internal_names(line: &str) -> Vec<&'static str> {
+    let lower = line.to_lowercase();
+    INTERNAL_NAMES
+        .iter()
+        .copied()
+        .filter(|name| lower.contains(name))
+        .filter(|name| !(*name == "ecospec-cli" && lower.contains("cargo install")))
+        .collect()
+}
+
+#[test]
+fn no_page_outside_for_contributors_names_the_code_s_insides() {
+    let users = user_pages();
+    assert!(users.contains("reference/lexical.md") && !users.contains("architecture.md"));
+    let mut found = Vec::new();
+    for page in pages() {
+        if !users.contains(&page.path.display().to_string()) {
+            continue;
+        }
+        for (index, line) in without_comments(&page.text).lines().enumerate() {
+            for name in internal_names(line) {
+                found.push(format!(
+                    "docs/src/{} (line {} with includes): `{name}`",
+                    page.path.display(),
+                    index + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "internal names outside \"For contributors\" (say it in the movement's \
+         words, or move it to a contributors' page):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn internal_names_are_found_outside_comments_and_install_commands() {
+    assert_eq!(internal_names("see `resolve::order`"), ["resolve::"]);
+    assert_eq!(internal_names("The LALRPOP parser"), ["lalrpop"]);
+    assert!(internal_names("cargo install --git URL ecospec-cli").is_empty());
+    assert_eq!(internal_names("the crate ecospec-cli"), ["ecospec-cli"]);
+    assert_eq!(
+        without_comments("a <!-- compiler/src\nx --> b <!-- c"),
+        "a  b "
+    );
 }

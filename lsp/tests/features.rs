@@ -66,21 +66,34 @@ fn hover_shows_kind_label_doc_and_facts() {
         "{text}"
     );
     // A diagnostic code (here in a comment) or a lint name in `@allow(...)`
-    // shows its explanation.
+    // shows its explanation exactly as `ecospec explain` prints it, down to
+    // the line naming the chapter of the book to read next.
     let at = all.at("all-in.eco", "W0418 critical-bridge", 2);
-    let text = all.client.result("textDocument/hover", at)["contents"]["value"].to_string();
+    let hover = all.client.result("textDocument/hover", at);
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert_eq!(Some(text.to_string()), ecospec::catalog::explain("W0418"));
     assert!(
-        text.contains("critical-bridge") && text.contains("critical"),
+        text.ends_with("Read more in the ecospec book: Bridges (docs/src/reference/bridge.md)"),
         "{text}"
     );
     let path = all.root.join("bridges.eco");
     let edited = format!("@allow(single-provider)\n{}", all.text("bridges.eco"));
     all.client.change(&path, 2, &edited);
-    let text = all
+    let hover = all
         .client
-        .result("textDocument/hover", Client::position(&path, 0, 10))["contents"]["value"]
-        .to_string();
+        .result("textDocument/hover", Client::position(&path, 0, 10));
+    let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.contains("W0404"), "{text}");
+    assert_eq!(
+        Some(text.to_string()),
+        ecospec::catalog::explain("single-provider")
+    );
+    assert!(
+        text.ends_with(
+            "Read more in the ecospec book: Capabilities (docs/src/reference/capability.md)"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //!
 //! ## What it finds
 //! A cluster whose `bets_on` is empty (or missing). It is reported at the
-//! cluster's name; default level `warn`. A `bets_on` holding a name that does
-//! not resolve (E0201) is not empty, so a typo gives only the error.
+//! cluster's name; default level `warn`. A `bets_on` holding a name that
+//! matches no declaration (E0201) is not empty, so a typo gives only the
+//! error.
 //!
 //! ## Why it matters
 //! Clusters are "separate, not only because they focus on different

@@ -2,11 +2,11 @@
 //!
 //! ## What it finds
 //! A cluster graph (clusters joined by bridges; an actor serving two clusters
-//! does not join them) with two or more connected components of at least two
+//! does not join them) that falls apart into two or more groups of at least two
 //! clusters each: bridged islands that no bridge links together. Single
 //! unbridged clusters are left to `unbridged-cluster` (W0401). It is reported
 //! once, at the name of the first cluster (in source order) of the second such
-//! component, components taken in the order of their first clusters; default
+//! group, groups taken in the order of their first clusters; default
 //! level `warn`.
 //!
 //! ## Why it matters
@@ -28,7 +28,7 @@
 //! ```
 //!
 //! ## How to fix it
-//! Add a bridge between any cluster of one component and any of the other, or
+//! Add a bridge between any cluster of one group and any of the other, or
 //! an `among` bridge spanning both (spokespeople, communication teams, digital
 //! security officers meeting across the board). If the split is intended, write
 //! `@allow(disconnected-ecosystem)` before the cluster it points at, set

@@ -3,7 +3,8 @@
 //! ## What it finds
 //! An actor that serves no cluster: its `in` and `serves` are both empty. It is
 //! reported at the actor's name; default level `warn`. A list holding a name
-//! that does not resolve (E0201) is not empty, so a typo gives only the error.
+//! that matches no declaration (E0201) is not empty, so a typo gives only the
+//! error.
 //!
 //! ## Why it matters
 //! The ecosystem is described by how actors take part in it: as members of a

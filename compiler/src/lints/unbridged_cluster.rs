@@ -2,7 +2,7 @@
 //!
 //! ## What it finds
 //! A cluster that no bridge names, in an ecosystem with two or more clusters.
-//! It is reported at the cluster's name; default level `warn`. Every resolved
+//! It is reported at the cluster's name; default level `warn`. Every declared
 //! name in a bridge's header counts, so a bridge with one misspelt end (E0201)
 //! still bridges the other. Its help proposes a bridge to a cluster that
 //! shares a scenario or a need with it, else to one that an actor serving it

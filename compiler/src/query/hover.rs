@@ -1,6 +1,6 @@
 //! What to show on hover: a declaration's description (by its name or a
 //! use of it), or the explanation of the lint or diagnostic code under the
-//! cursor (in `@allow(...)` or a comment).
+//! cursor (in `@allow(...)` or a comment), as `ecospec explain` prints it.
 
 use ecospec_syntax::Span;
 
@@ -17,6 +17,8 @@ pub fn hover(outcome: &Outcome, file: FileId, offset: u32) -> Option<(String, Sp
     }
     let text = outcome.sources.get(file)?.text.as_str();
     let span = word_at(text, offset as usize)?;
-    let explanation = crate::lints::explanation(text.get(span.range())?)?;
-    Some((explanation.to_string(), span))
+    // The same text as `ecospec explain`, with its last line naming the
+    // chapter of the book to read next.
+    let explanation = crate::catalog::explain(text.get(span.range())?)?;
+    Some((explanation, span))
 }
