@@ -274,15 +274,7 @@ impl Lsp {
 }
 
 /// A fresh folder (removed when dropped) holding these files.
-pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
+pub use test_support::folder;
 
 /// The `rootUri` the studio reports.
 pub async fn root_uri(address: SocketAddr) -> String {
