@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -85,7 +85,6 @@ async fn exercises() -> Response {
 async fn save(
     State(app): State<App>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Path(_): Path<String>,
     headers: HeaderMap,
     uri: axum::http::Uri,
     body: Body,

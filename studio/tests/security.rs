@@ -61,6 +61,7 @@ async fn no_path_leads_outside_the_folder() {
         ("/api/files/sub/./b.eco", 400),
         ("/api/files/a%00.eco", 400),
         ("/api/files/%zz.eco", 400),
+        ("/api/files/%ff.eco", 400),
         ("/api/files/nofolder/x.eco", 404),
         ("/api/files/", 404),
     ];
