@@ -5,7 +5,10 @@ use std::net::SocketAddr;
 use axum::body::{to_bytes, Body};
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY,
+    X_CONTENT_TYPE_OPTIONS,
+};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
@@ -34,12 +37,22 @@ pub fn router(app: App) -> Router {
         .with_state(app)
 }
 
+/// What the page may load and run: its own script and styles (inline
+/// styles too: the editor sets them), images of its own or made in the
+/// page, connections to the studio only; no plugin, no frame around it.
+/// A spec's text that reached the page as markup could run nothing.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
+     object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 fn asset(asset: &Asset) -> Response {
     (
         [
             (CONTENT_TYPE, asset.content_type),
             (X_CONTENT_TYPE_OPTIONS, "nosniff"),
             (CACHE_CONTROL, "no-cache"),
+            (CONTENT_SECURITY_POLICY, PAGE_POLICY),
+            (REFERRER_POLICY, "no-referrer"),
         ],
         asset.bytes,
     )
