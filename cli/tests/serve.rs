@@ -383,6 +383,7 @@ fn fifty_tabs_editing_all_in_each_see_their_own_diagnostics() {
     let mut all = Vec::new();
     let mut after_rounds = Vec::new();
     let mut walls = Vec::new();
+    let mut first_peak = 0;
     for _ in 0..rounds {
         let started = Instant::now();
         let round = bounded(round(served.address, &root, sessions, edits, pace));
@@ -390,6 +391,9 @@ fn fifty_tabs_editing_all_in_each_see_their_own_diagnostics() {
         assert_eq!(round.latencies.len(), (sessions * edits) as usize);
         all.extend(round.latencies);
         after_rounds.push(settled_rss(pid));
+        if first_peak == 0 {
+            first_peak = peak.load(std::sync::atomic::Ordering::Relaxed);
+        }
     }
     let threads_after = status(pid, "Threads");
     sampling.store(false, std::sync::atomic::Ordering::Relaxed);
@@ -404,17 +408,20 @@ fn fifty_tabs_editing_all_in_each_see_their_own_diagnostics() {
     eprintln!(
         "studio load: {sessions} sessions x {edits} edits, pace {pace:?}, {rounds} rounds \
          ({walls:.1?}); edit to diagnostics p50 {p50:.1?} p95 {p95:.1?} max {max:.1?}; \
-         RSS KiB: before {before}, peak {peak}, after each round {after_rounds:?}; \
+         RSS KiB: before {before}, peak {peak} (first round {first_peak}), after each round {after_rounds:?}; \
          threads before {threads_before}, after {threads_after}"
     );
     // Every session's analysis thread is gone once its tab closed.
     assert_eq!(threads_after, threads_before, "sessions left running");
-    // No growth once the sessions are closed: the last round leaves the
-    // server no higher than the first did (allocator slack allowed).
-    let (after_first, after_last) = (after_rounds[0], after_rounds[after_rounds.len() - 1]);
+    // No growth once the sessions are closed: what the allocator keeps
+    // after the last round stays near the first round's high-water mark
+    // (a leak of the sessions would add a round's worth, about the peak's
+    // rise, each round).
+    let after_last = after_rounds[after_rounds.len() - 1];
+    let mark = first_peak.max(after_rounds[0]);
     assert!(
-        after_last <= after_first + after_first / 4 + 8 * 1024,
-        "memory grew: {after_rounds:?} KiB after each round"
+        after_last <= mark + mark / 4 + 8 * 1024,
+        "memory grew: {after_rounds:?} KiB after each round, {first_peak} at most in the first"
     );
     // The bound the test holds on any machine (the debug build, a shared
     // machine); the figures against the 150 ms target are measured on a
