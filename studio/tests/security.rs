@@ -226,13 +226,23 @@ async fn malformed_http_is_answered_and_the_studio_goes_on() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_after_the_limit_is_refused_with_503() {
     let dir = folder(&[("a.eco", SPEC)]);
-    let limits = Limits {
-        sessions: 2,
-        ..Limits::default()
-    };
-    let address = start_with(dir.path(), "127.0.0.1", limits).await;
-    let first = Lsp::connect(address).await;
-    let _second = Lsp::connect(address).await;
+    // The default limit: 100 sessions, each with its own server.
+    let address = start(dir.path()).await;
+    let root = root_uri(address).await;
+    let mut open = Vec::new();
+    for _ in 0..100 {
+        open.push(Lsp::connect(address).await);
+    }
+    // Each of them is a working session.
+    let mut last = open.pop().unwrap();
+    let answer = last
+        .request(
+            "initialize",
+            serde_json::json!({ "rootUri": root, "capabilities": {} }),
+        )
+        .await;
+    assert!(answer.get("result").is_some(), "{answer}");
+    open.push(last);
     let refused = tokio_tungstenite::connect_async(format!("ws://{address}/lsp")).await;
     match refused {
         Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
@@ -250,7 +260,7 @@ async fn the_session_after_the_limit_is_refused_with_503() {
         other => panic!("not refused: {:?}", other.map(|_| ())),
     }
     // A place is given back when a session closes.
-    drop(first);
+    drop(open.swap_remove(0));
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     loop {
         let again = tokio_tungstenite::connect_async(format!("ws://{address}/lsp")).await;
