@@ -1,9 +1,10 @@
 //! `ecospec-studio`: the workshop studio, `ecospec serve` (section 10 of
 //! the contract; docs/src/decisions.md, "The workshop studio's server").
-//! An HTTP server on tokio (axum) that serves one page (the embedded bundle, `assets`), the
-//! folder's `.eco` files and saving them (`workspace`, under the rules of
-//! `access`), the training exercises (`exercises`), and one language
-//! server session per browser tab over a WebSocket (`bridge`).
+//! An HTTP server on tokio (axum) that serves one page (the embedded
+//! bundle, `assets`), the folder's `.eco` files and saving them
+//! (`workspace`, under the rules of `access`), the training exercises
+//! (`exercises`), and one language server session per browser tab over a
+//! WebSocket (`bridge`).
 
 mod access;
 mod app;
