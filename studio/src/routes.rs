@@ -4,18 +4,20 @@ use std::net::SocketAddr;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::Request;
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY,
     X_CONTENT_TYPE_OPTIONS,
 };
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use serde_json::json;
 
-use crate::access::{can_save, refuse_write};
+use crate::access::{can_save, refuse_host, refuse_socket, refuse_write};
 use crate::app::App;
 use crate::assets::{self, Asset};
 use crate::bridge;
@@ -34,6 +36,7 @@ pub fn router(app: App) -> Router {
         .route("/api/exercises", get(exercises))
         .route("/lsp", get(lsp))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page in the studio") })
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }
 
@@ -44,6 +47,14 @@ pub fn router(app: App) -> Router {
 const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Every request: refused unless it names the studio as it may be named.
+async fn guard(State(app): State<App>, request: Request, next: Next) -> Response {
+    match refuse_host(app.mode, request.headers()) {
+        Some(why) => error(StatusCode::FORBIDDEN, why),
+        None => next.run(request).await,
+    }
+}
 
 fn asset(asset: &Asset) -> Response {
     (
@@ -144,7 +155,10 @@ async fn save(
 }
 
 /// `GET /lsp`: a WebSocket with its own LSP session, while there is room.
-async fn lsp(State(app): State<App>, upgrade: WebSocketUpgrade) -> Response {
+async fn lsp(State(app): State<App>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    if let Some(why) = refuse_socket(&headers) {
+        return error(StatusCode::FORBIDDEN, why);
+    }
     let Ok(permit) = app.sessions.clone().try_acquire_owned() else {
         return error(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -328,3 +328,65 @@ async fn a_websocket_message_over_5_mb_closes_that_socket_only() {
     assert_eq!(answer["result"]["code"], "W0401");
     still_serving(address).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_site_reads_nothing() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let dir = folder(&[("a.eco", SPEC)]);
+    let address = start(dir.path()).await;
+    let port = address.port();
+    // A page under a name rebound to 127.0.0.1 (DNS rebinding): refused
+    // for every route in trainer mode.
+    for path in ["/api/files", "/api/info", "/", "/lsp"] {
+        let reply = raw(
+            address,
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+        .await;
+        assert_eq!(reply.status, 403, "{path}");
+        assert!(
+            reply.json()["error"].as_str().unwrap().contains("loopback"),
+            "{path}"
+        );
+    }
+    let reply = raw(
+        address,
+        format!("GET /api/files HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    // A WebSocket opened by another site's page (browsers send its Origin).
+    let url = format!("ws://{address}/lsp");
+    let mut foreign = url.as_str().into_client_request().unwrap();
+    foreign
+        .headers_mut()
+        .insert("Origin", "http://evil.example".parse().unwrap());
+    match tokio_tungstenite::connect_async(foreign).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 403);
+        }
+        other => panic!("not refused: {:?}", other.map(|_| ())),
+    }
+    // The studio's own page may.
+    let mut own = url.as_str().into_client_request().unwrap();
+    own.headers_mut()
+        .insert("Origin", format!("http://{address}").parse().unwrap());
+    assert!(tokio_tungstenite::connect_async(own).await.is_ok());
+    // In participant mode the laptop's own address is the participants'.
+    let participant = start_with(dir.path(), "0.0.0.0", Limits::default()).await;
+    let local = SocketAddr::from(([127, 0, 0, 1], participant.port()));
+    let reply = raw(
+        local,
+        format!(
+            "GET /api/files HTTP/1.1\r\nHost: 192.168.1.10:{}\r\nConnection: close\r\n\r\n",
+            participant.port()
+        )
+        .as_bytes(),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+}
