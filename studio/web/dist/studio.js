@@ -1,0 +1,1 @@
+// studio bundle not built: the placeholder the Rust server embeds.
