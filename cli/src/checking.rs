@@ -12,7 +12,7 @@ use ecospec::render;
 
 use crate::args::{CheckArgs, Color, Format};
 use crate::exit::{usage_error, EXIT_FINDINGS, EXIT_OK};
-use crate::files::write_atomically;
+use ecospec::files::write_atomically;
 
 /// The inputs and options of a check, from its arguments; the exit status
 /// of a usage error (an unknown lint, a path that does not exist).

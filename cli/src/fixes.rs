@@ -5,7 +5,7 @@ use ecospec::check::Outcome;
 use ecospec::fix::{safe_fixes, skipped_files};
 use ecospec::source::SourceFile;
 
-use crate::files::{read_limited, write_atomically};
+use ecospec::files::{read_limited, write_atomically};
 
 const BOM: &str = "\u{feff}";
 

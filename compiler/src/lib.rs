@@ -13,6 +13,7 @@ pub mod code;
 pub mod compare;
 pub mod diagnostic;
 pub mod export;
+pub mod files;
 pub mod fix;
 pub mod fmt;
 pub mod fuzzing;

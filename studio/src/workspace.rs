@@ -8,14 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
+use ecospec::files;
 use ecospec::load::{discover_in, read_inside, RealFs, SPEC_LIMIT};
 use serde::Serialize;
-
-// The one atomic writer of the command line (temporary file + rename,
-// mode and owner kept, read-only files refused), shared, not copied.
-#[allow(dead_code)]
-#[path = "../../cli/src/files.rs"]
-mod files;
 
 /// A spec file of the folder, as the page receives it.
 #[derive(Serialize, Debug, PartialEq, Eq)]

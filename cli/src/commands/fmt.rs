@@ -11,7 +11,9 @@ use ecospec::source::SourceFile;
 
 use crate::args::FmtArgs;
 use crate::exit::{usage_error, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
-use crate::files::{is_read_only, read_all_limited, read_limited, write_atomically, write_target};
+use ecospec::files::{
+    is_read_only, read_all_limited, read_limited, write_atomically, write_target,
+};
 
 const BOM: &str = "\u{feff}";
 

@@ -25,7 +25,7 @@ use notify_debouncer_mini::notify::{self, EventKind, RecursiveMode, Watcher};
 use crate::args::CheckArgs;
 use crate::checking::{once, prepare};
 use crate::exit::{usage_error, EXIT_OK};
-use crate::files::read_limited;
+use ecospec::files::read_limited;
 
 /// Quiet time that ends a burst of events.
 const DEBOUNCE: Duration = Duration::from_millis(200);
