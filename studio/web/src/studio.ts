@@ -1,0 +1,483 @@
+// The studio's page as one controller: the files of the folder (and any
+// exercise opened) kept in one LSP session, the editor, the findings, the
+// map with its view, intervention and scenario, and saving or downloading.
+
+import * as api from "./api";
+import { byId, el, fill } from "./dom";
+import { download, downloadZip } from "./download";
+import { Editor } from "./editor";
+import { inline, markdown } from "./markdown";
+import { toOffset } from "./positions";
+import type { CodeAction, Diagnostic, Intervention, Scenario } from "./protocol";
+import * as scratch from "./scratch";
+import { type Published, Session } from "./session";
+import { safeSvg } from "./svg";
+import { walk } from "./walk";
+
+/** A document of the session: a file of the folder or an exercise. */
+interface Doc {
+  uri: string;
+  /** The file's path under the folder; for an exercise, where its overlay lives. */
+  path: string;
+  text: string;
+  /** The text on disk as last read or saved (files only). */
+  saved: string;
+  exercise?: api.Exercise;
+  showingFixed?: boolean;
+}
+
+/** Edits are sent once typing pauses this long (ms). */
+const CHANGE_DELAY = 120;
+/** The map and panels are asked again once diagnostics stop arriving this long (ms). */
+const VIEWS_DELAY = 80;
+const EXERCISES = "studio-exercises/";
+const SEVERITY = ["", "error", "warning", "note", "hint"];
+
+export class Studio {
+  private info!: api.Info;
+  private session!: Session;
+  private editor!: Editor;
+  private readonly docs = new Map<string, Doc>();
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private actions: CodeAction[] = [];
+  private exercises: api.Exercise[] = [];
+  private view = "clusters";
+  private applied: string | null = null;
+  private scenario: string | null = null;
+  private readonly pending = new Map<string, number>();
+  private viewsTimer = 0;
+  private viewsAsked = 0;
+
+  async start(): Promise<void> {
+    this.status("Connecting to the studio…");
+    this.info = await api.info();
+    const files = await api.files();
+    byId("folder").textContent = this.info.name;
+    const participant = !this.info.canSave;
+    byId("mode").textContent = this.info.mode === "trainer" && this.info.canSave ? "trainer" : "participant";
+    const save = byId<HTMLButtonElement>("save");
+    save.textContent = participant ? "Save (for the trainer)" : "Save";
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    this.session = new Session(`${scheme}//${location.host}/lsp`, this.info.rootUri);
+    this.session.onDiagnostics = (published) => this.published(published);
+    this.session.onClose = (reason) => this.status(`The studio closed the connection (${reason}): reload the page.`);
+    this.editor = new Editor(byId("editor"), this.session);
+    this.editor.onChange = (uri, text) => this.changed(uri, text);
+    try {
+      await this.session.start(this.info.name);
+    } catch (error) {
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)} (a studio serves at most 100 tabs at once)`,
+      );
+    }
+    for (const file of files) {
+      const kept = participant ? scratch.load(this.info.rootUri, file.path) : null;
+      const doc: Doc = { uri: this.session.uri(file.path), path: file.path, text: kept ?? file.text, saved: file.text };
+      this.docs.set(doc.uri, doc);
+      this.session.open(doc.uri, doc.text);
+    }
+    this.wire();
+    const first = files[0];
+    if (first) this.show(this.session.uri(first.path));
+    this.renderFiles();
+    this.status(
+      files.length
+        ? participant
+          ? "Participant mode: your edits stay in this browser; download them as a file or a zip."
+          : "Trainer mode: Save writes your edits to the folder."
+        : "The folder holds no .eco file yet: open an exercise to start.",
+    );
+    this.loadExercises();
+  }
+
+  private wire(): void {
+    byId("save").addEventListener("click", () => void this.save());
+    byId("download-file").addEventListener("click", () => {
+      const doc = this.docs.get(this.editor.current);
+      if (doc) download(doc.path.split("/").pop() ?? "spec.eco", doc.text, "text/plain;charset=utf-8");
+    });
+    byId("download-zip").addEventListener("click", () => {
+      const all = [...this.docs.values()].map((d) => ({ path: d.path, text: d.text }));
+      downloadZip(`${this.info.name || "ecospec"}.zip`, all);
+    });
+    for (const button of document.querySelectorAll<HTMLButtonElement>("[data-view]")) {
+      button.addEventListener("click", () => {
+        this.view = button.dataset.view ?? "clusters";
+        for (const other of document.querySelectorAll<HTMLButtonElement>("[data-view]")) {
+          other.setAttribute("aria-pressed", String(other === button));
+        }
+        this.refreshViews();
+      });
+    }
+    byId<HTMLSelectElement>("scenario").addEventListener("change", (event) => {
+      const value = (event.target as HTMLSelectElement).value;
+      this.scenario = value || null;
+      this.refreshViews();
+    });
+    byId("open-exercise").addEventListener("click", () => this.openExercise());
+    byId("show-fixed").addEventListener("click", () => this.toggleFixed());
+  }
+
+  private status(text: string): void {
+    byId("status").textContent = text;
+  }
+
+  // --- documents -------------------------------------------------------
+
+  private show(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    this.flush(this.editor.current);
+    this.editor.show(uri, doc.text);
+    this.actions = [];
+    this.applyDiagnostics(uri);
+    void this.refreshCurrent();
+    this.renderFiles();
+    this.renderFindings();
+    this.renderExerciseButtons();
+    this.refreshViews();
+  }
+
+  private changed(uri: string, text: string): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    doc.text = text;
+    if (!this.info.canSave && !doc.exercise) scratch.keep(this.info.rootUri, doc.path, text);
+    window.clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      window.setTimeout(() => this.flush(uri), CHANGE_DELAY),
+    );
+    this.renderFiles();
+  }
+
+  /** Sends `uri`'s text now if an edit is waiting. */
+  private flush(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer === undefined) return;
+    window.clearTimeout(timer);
+    this.pending.delete(uri);
+    const doc = this.docs.get(uri);
+    if (doc) this.session.change(uri, doc.text);
+  }
+
+  private published(published: Published): void {
+    if (!this.docs.has(published.uri)) return;
+    const current = published.version === undefined || published.version === this.session.version(published.uri);
+    if (!current) return;
+    this.diagnostics.set(published.uri, published.diagnostics);
+    this.renderFindings();
+    if (published.uri === this.editor.current && !this.pending.has(published.uri)) {
+      this.applyDiagnostics(published.uri);
+      void this.refreshCurrent();
+    }
+    window.clearTimeout(this.viewsTimer);
+    this.viewsTimer = window.setTimeout(() => this.refreshViews(), VIEWS_DELAY);
+  }
+
+  private applyDiagnostics(uri: string): void {
+    if (uri === this.editor.current) this.editor.diagnostics(this.diagnostics.get(uri) ?? [], this.actions);
+  }
+
+  /** The quick fixes and the highlighting of the document shown, for its text as the server has it. */
+  private async refreshCurrent(): Promise<void> {
+    const uri = this.editor.current;
+    const version = this.session.version(uri);
+    const diagnostics = this.diagnostics.get(uri) ?? [];
+    const doc = this.editor.view.state.doc;
+    const whole = { start: { line: 0, character: 0 }, end: { line: doc.lines, character: 0 } };
+    const [actions, tokens] = await Promise.all([
+      diagnostics.length ? this.session.codeActions(uri, whole, diagnostics).catch(() => null) : Promise.resolve([]),
+      this.session.semanticTokens(uri).catch(() => null),
+    ]);
+    if (uri !== this.editor.current || version !== this.session.version(uri) || this.pending.has(uri)) return;
+    this.actions = (actions ?? []).filter((a) => a.edit?.changes);
+    this.applyDiagnostics(uri);
+    this.renderFindings();
+    if (tokens) this.editor.highlight(tokens.data, this.session.tokenTypes);
+  }
+
+  // --- the lists -------------------------------------------------------
+
+  private renderFiles(): void {
+    const items = [...this.docs.values()].map((doc) => {
+      const changed = doc.exercise ? false : doc.text !== doc.saved;
+      const name = doc.exercise ? `exercise ${doc.exercise.name}${doc.showingFixed ? " (fixed)" : ""}` : doc.path;
+      const count = (this.diagnostics.get(doc.uri) ?? []).length;
+      return el(
+        "li",
+        {},
+        el(
+          "button",
+          {
+            class: doc.uri === this.editor.current ? "file current" : "file",
+            attrs: { "aria-current": String(doc.uri === this.editor.current), "data-path": doc.path },
+            on: { click: () => this.show(doc.uri) },
+          },
+          name,
+          changed ? el("span", { class: "changed", title: "changed since it was read or saved" }, " ●") : null,
+          count ? el("span", { class: "count" }, ` ${count}`) : null,
+        ),
+      );
+    });
+    fill(byId("files"), ...items);
+  }
+
+  private renderFindings(): void {
+    const rows: HTMLElement[] = [];
+    for (const doc of this.docs.values()) {
+      for (const d of this.diagnostics.get(doc.uri) ?? []) {
+        const code = d.code !== undefined ? String(d.code) : "";
+        const place = `${doc.exercise ? doc.exercise.name : doc.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        const fixes =
+          doc.uri === this.editor.current
+            ? this.actions.filter((a) => a.diagnostics?.some((x) => x.message === d.message && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character))
+            : [];
+        rows.push(
+          el(
+            "li",
+            { class: `finding ${SEVERITY[d.severity ?? 1] ?? "error"}` },
+            el(
+              "button",
+              { class: "finding-place", on: { click: () => void this.explain(doc.uri, d) } },
+              el("span", { class: "code" }, code),
+              " ",
+              ...inline(d.message),
+              " ",
+              el("span", { class: "place" }, place),
+            ),
+            ...fixes.map((fix) =>
+              el("button", { class: "fix", on: { click: () => this.applyFix(fix) } }, fix.title),
+            ),
+          ),
+        );
+      }
+    }
+    byId("count").textContent = rows.length ? `(${rows.length})` : "";
+    fill(byId("findings"), ...(rows.length ? rows : [el("li", { class: "none" }, "No findings.")]));
+  }
+
+  private applyFix(action: CodeAction): void {
+    const others = this.editor.applyFix(action);
+    for (const [uri, edits] of Object.entries(others)) {
+      const doc = this.docs.get(uri);
+      if (!doc || !edits.length) continue;
+      this.show(uri);
+      this.editor.applyFix({ title: action.title, edit: { changes: { [uri]: edits } } });
+    }
+  }
+
+  private async explain(uri: string, d: Diagnostic): Promise<void> {
+    if (uri !== this.editor.current) this.show(uri);
+    this.editor.reveal(toOffset(this.editor.view.state.doc, d.range.start));
+    const box = byId("explanation");
+    box.hidden = false;
+    const code = d.code !== undefined ? String(d.code) : "";
+    if (!code) {
+      fill(box, "This finding has no code to explain.");
+      return;
+    }
+    fill(box, `Explaining ${code}…`);
+    try {
+      const answer = await this.session.explain(code);
+      fill(box, el("p", { class: "explained" }, `${answer.code}${answer.lint ? ` ${answer.lint}` : ""}`), markdown(answer.text));
+    } catch (error) {
+      fill(box, `No explanation of ${code}: ${message(error)}`);
+    }
+  }
+
+  // --- the map and its panels -----------------------------------------
+
+  private refreshViews(): void {
+    const uri = this.editor.current;
+    if (!uri) return;
+    const asked = ++this.viewsAsked;
+    const stale = () => asked !== this.viewsAsked || uri !== this.editor.current;
+    const { session, view, applied, scenario } = this;
+    session.graph(uri, view, applied, scenario).then(
+      (graph) => {
+        if (stale()) return;
+        const svg = graph.format === "svg" ? safeSvg(graph.content) : null;
+        fill(byId("map"), svg ?? el("p", { class: "none" }, "The map could not be read."));
+        const marked = graph.findings.map((f) =>
+          el("li", { attrs: { "data-element": f.element } }, el("span", { class: "code" }, f.code), ` ${f.lint}: `, ...inline(f.message)),
+        );
+        fill(byId("marked"), ...(marked.length ? marked : [el("li", { class: "none" }, "Nothing marked on the map.")]));
+        if (svg) this.linkMap(svg, graph.findings);
+      },
+      (error: unknown) => {
+        if (stale()) return;
+        fill(byId("map"), el("p", { class: "none" }, `No map: ${message(error)}`));
+        fill(byId("marked"));
+      },
+    );
+    session.interventions(uri).then(
+      (answer) => {
+        if (stale()) return;
+        this.renderInterventions(answer.interventions);
+        if (answer.scenarios) this.renderScenarios(answer.scenarios);
+        else
+          session.scenarios(uri).then(
+            (s) => !stale() && this.renderScenarios(s.scenarios),
+            () => !stale() && this.renderScenarios([]),
+          );
+      },
+      (error: unknown) => {
+        if (stale()) return;
+        fill(byId("interventions"), el("li", { class: "none" }, `No interventions: ${message(error)}`));
+        this.renderScenarios([]);
+      },
+    );
+    if (scenario) {
+      session.whatIf(uri, scenario, applied).then(
+        (answer) => !stale() && fill(byId("walk"), walk(answer)),
+        (error: unknown) => !stale() && fill(byId("walk"), el("p", { class: "none" }, message(error))),
+      );
+    } else {
+      fill(byId("walk"), el("p", { class: "none" }, "Pick a scenario to see what it sets in motion."));
+    }
+  }
+
+  /** A click on a marked element of the map goes to its finding in the text. */
+  private linkMap(svg: SVGSVGElement, findings: { element: string; uri: string; range: Diagnostic["range"] }[]): void {
+    for (const finding of findings) {
+      const node = Array.from(svg.querySelectorAll("[id]")).find((n) => n.getAttribute("id") === finding.element);
+      if (!node) continue;
+      node.classList.add("marked");
+      node.addEventListener("click", () => {
+        if (!this.docs.has(finding.uri)) return;
+        if (finding.uri !== this.editor.current) this.show(finding.uri);
+        this.editor.reveal(toOffset(this.editor.view.state.doc, finding.range.start));
+      });
+    }
+  }
+
+  private renderInterventions(interventions: Intervention[]): void {
+    if (this.applied && !interventions.some((i) => i.name === this.applied)) {
+      this.applied = null;
+      this.refreshViews();
+      return;
+    }
+    const items = interventions.map((i) => {
+      const on = this.applied === i.name;
+      const toggle = el("input", {
+        attrs: { type: "checkbox", role: "switch", "data-intervention": i.name },
+        on: {
+          change: (event) => {
+            this.applied = (event.target as HTMLInputElement).checked ? i.name : null;
+            this.refreshViews();
+          },
+        },
+      });
+      toggle.checked = on;
+      const changes = (word: string, list: Intervention["closes"]) =>
+        el(
+          "li",
+          {},
+          `${word}: ${list.length ? "" : "nothing"}`,
+          list.length ? el("ul", {}, ...list.map((f) => el("li", {}, el("span", { class: "code" }, f.code), ` ${f.lint}: `, ...inline(f.message)))) : null,
+        );
+      return el(
+        "li",
+        { class: on ? "intervention on" : "intervention" },
+        el("label", {}, toggle, ` ${i.name}`),
+        el("ul", { class: "changes" }, changes("closes", i.closes), changes("opens", i.opens)),
+      );
+    });
+    fill(byId("interventions"), ...(items.length ? items : [el("li", { class: "none" }, "No interventions declared.")]));
+  }
+
+  private renderScenarios(scenarios: Scenario[]): void {
+    const select = byId<HTMLSelectElement>("scenario");
+    if (this.scenario && !scenarios.some((s) => s.name === this.scenario)) {
+      this.scenario = null;
+    }
+    fill(
+      select,
+      el("option", { attrs: { value: "" } }, scenarios.length ? "(no scenario)" : "(no scenarios declared)"),
+      ...scenarios.map((s) => el("option", { attrs: { value: s.name } }, s.name)),
+    );
+    select.value = this.scenario ?? "";
+  }
+
+  // --- exercises -------------------------------------------------------
+
+  private loadExercises(): void {
+    api.exercises().then(
+      (list) => {
+        this.exercises = list;
+        fill(
+          byId("exercise"),
+          ...list.map((e) => el("option", { attrs: { value: e.name }, title: e.title }, e.name)),
+        );
+        this.renderExerciseButtons();
+      },
+      (error: unknown) => fill(byId("exercise-title"), `No exercises: ${message(error)}`),
+    );
+  }
+
+  private openExercise(): void {
+    const name = byId<HTMLSelectElement>("exercise").value;
+    const exercise = this.exercises.find((e) => e.name === name);
+    if (!exercise) return;
+    const path = `${EXERCISES}${exercise.name}.eco`;
+    const uri = this.session.uri(path);
+    if (!this.docs.has(uri)) {
+      this.docs.set(uri, { uri, path, text: exercise.gap, saved: exercise.gap, exercise });
+      this.session.open(uri, exercise.gap);
+    }
+    this.show(uri);
+  }
+
+  private toggleFixed(): void {
+    const doc = this.docs.get(this.editor.current);
+    if (!doc?.exercise) return;
+    doc.showingFixed = !doc.showingFixed;
+    this.editor.replace(doc.showingFixed ? doc.exercise.fixed : doc.exercise.gap);
+    this.renderExerciseButtons();
+    this.renderFiles();
+  }
+
+  private renderExerciseButtons(): void {
+    const doc = this.docs.get(this.editor.current);
+    const button = byId<HTMLButtonElement>("show-fixed");
+    button.disabled = !doc?.exercise;
+    button.textContent = doc?.showingFixed ? "Back to the gap" : "Show the fixed version";
+    const selected = this.exercises.find((e) => e.name === byId<HTMLSelectElement>("exercise").value);
+    byId("exercise-title").textContent = doc?.exercise?.title ?? selected?.title ?? "";
+  }
+
+  // --- saving ----------------------------------------------------------
+
+  private async save(): Promise<void> {
+    if (!this.info.canSave) {
+      this.status(
+        "Saving is for the trainer: your copy is kept in this browser. Download it as a file or as a zip of every file.",
+      );
+      return;
+    }
+    const changed = [...this.docs.values()].filter((d) => !d.exercise && d.text !== d.saved);
+    if (!changed.length) {
+      this.status("Nothing to save: every file is as it is on disk.");
+      return;
+    }
+    const saved: string[] = [];
+    for (const doc of changed) {
+      const text = doc.text;
+      const refused = await api.save(doc.path, text).catch((error: unknown) => message(error));
+      if (refused) {
+        this.status(`${doc.path} was not saved: ${refused}`);
+        this.renderFiles();
+        return;
+      }
+      doc.saved = text;
+      saved.push(doc.path);
+    }
+    this.renderFiles();
+    this.status(`Saved ${saved.join(", ")}.`);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

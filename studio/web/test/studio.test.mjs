@@ -1,0 +1,320 @@
+// The studio in a real browser: Debian's Chromium driven by playwright-core
+// against a real `ecospec serve` (the binary in $ECOSPEC) over a temporary
+// copy of examples/all-in. Run by cli/tests/studio_browser.rs; by hand:
+//   ECOSPEC=target/debug/ecospec node studio/web/test/studio.test.mjs
+// With STUDIO_SCREENSHOTS=DIR the screenshots are kept there.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { distinctColours } from "./png.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../../..");
+const ECOSPEC = process.env.ECOSPEC ?? join(repo, "target/debug/ecospec");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const LIMIT_MS = 240_000;
+const WAIT_MS = 20_000;
+
+const cleanups = [];
+const watchdog = setTimeout(() => fail(new Error(`the test took over ${LIMIT_MS / 1000} s`)), LIMIT_MS);
+
+async function fail(error) {
+  console.error(`not ok - ${error.stack ?? error}`);
+  await cleanup();
+  process.exit(1);
+}
+
+async function cleanup() {
+  for (const undo of cleanups.reverse()) await undo().catch(() => {});
+  cleanups.length = 0;
+}
+
+async function step(name, body) {
+  await body();
+  console.log(`ok - ${name}`);
+}
+
+/** `ecospec serve DIR --port 0 ...extra`; its address, read from the line it prints. */
+function serve(dir, extra = []) {
+  const child = spawn(ECOSPEC, ["serve", dir, "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  cleanups.push(async () => child.kill());
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolveServe, reject) => {
+    let stdout = "";
+    const timer = setTimeout(() => reject(new Error(`no address from ecospec serve: ${stdout}${stderr}`)), WAIT_MS);
+    child.on("exit", (code) => reject(new Error(`ecospec serve exited (${code}): ${stdout}${stderr}`)));
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      const line = /^ecospec studio: http:\/\/([^/\s]+):(\d+)\/ \((trainer|participant) mode/m.exec(stdout);
+      if (!line) return;
+      clearTimeout(timer);
+      resolveServe({ port: Number(line[2]), mode: line[3], url: `http://127.0.0.1:${line[2]}/` });
+    });
+  });
+}
+
+/** A PUT of `text` to the studio with the given Origin; the status. */
+function put(port, path, text, origin) {
+  return new Promise((resolvePut, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port, method: "PUT", path: `/api/files/${path}`, headers: { Origin: origin, "Content-Type": "text/plain" } },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolvePut(response.statusCode));
+      },
+    );
+    request.on("error", reject);
+    request.end(text);
+  });
+}
+
+/** A fresh copy of examples/all-in. */
+async function allIn(name) {
+  const dir = await mkdtemp(join(tmpdir(), `ecospec-studio-${name}-`));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(join(repo, "examples/all-in"), dir, { recursive: true });
+  return dir;
+}
+
+/** Opens the page and collects what the console says is an error. */
+async function open(browser, url, viewport, errors) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${url} console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${url} page error: ${error.message}`));
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
+
+/** The page has its files, its findings and its map. */
+async function ready(page) {
+  await page.locator('#files button[data-path="all-in.eco"]').waitFor();
+  await page.locator("#findings .finding", { hasText: "W0403" }).first().waitFor();
+  await page.locator("#map svg").waitFor();
+}
+
+/**
+ * The editor's line holding `text`. CodeMirror draws only the lines near
+ * the window, so the editor is scrolled until it is drawn.
+ */
+async function line(page, text) {
+  await page.locator("#editor").scrollIntoViewIfNeeded();
+  const found = page.locator(".cm-line", { hasText: text }).first();
+  const scroller = page.locator(".cm-scroller");
+  await scroller.evaluate((node) => (node.scrollTop = 0));
+  for (let tries = 0; tries < 40 && (await found.count()) === 0; tries++) {
+    await scroller.evaluate((node) => (node.scrollTop += node.clientHeight / 2));
+    await page.waitForTimeout(50);
+  }
+  await found.scrollIntoViewIfNeeded();
+  return found;
+}
+
+/** Clicks at the end of the editor's line holding `text`. */
+async function lineEnd(page, text) {
+  await (await line(page, text)).click();
+  await page.keyboard.press("End");
+}
+
+/** The middle of `word` in the editor's line holding `text`. */
+async function wordAt(page, text, word) {
+  return (await line(page, text)).evaluate((node, word) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const at = t.textContent.indexOf(word);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(t, at);
+      range.setEnd(t, at + word.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    throw new Error(`no ${word} on the line`);
+  }, word);
+}
+
+async function screenshot(page, name, width) {
+  const png = await page.screenshot();
+  const { width: shotWidth, colours } = distinctColours(png);
+  assert.equal(shotWidth, width, `${name}: the screenshot's width`);
+  assert.ok(colours >= 16, `${name}: ${colours} distinct colours, a blank page`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the window`);
+  if (process.env.STUDIO_SCREENSHOTS) {
+    await mkdir(process.env.STUDIO_SCREENSHOTS, { recursive: true });
+    await writeFile(join(process.env.STUDIO_SCREENSHOTS, `${name}.png`), png);
+  }
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  cleanups.push(() => browser.close());
+  const errors = [];
+
+  const trainerDir = await allIn("trainer");
+  const trainer = await serve(trainerDir);
+  assert.equal(trainer.mode, "trainer");
+  const page = await open(browser, trainer.url, { width: 1280, height: 900 }, errors);
+
+  await step("the page shows the trainer's folder, its findings and its map", async () => {
+    assert.equal(await page.locator("#mode").textContent(), "trainer");
+    const files = await page.locator("#files button").evaluateAll((nodes) => nodes.map((n) => n.dataset.path));
+    assert.deepEqual(files, ["all-in.eco", "antimilitarist.eco", "bridges.eco", "capabilities.eco", "mobilization.eco", "scenarios.eco"]);
+    await page.locator(".cm-content .tok-keyword").first().waitFor();
+  });
+
+  await step("a misspelled name is underlined and listed, with its did-you-mean fix", async () => {
+    await page.locator('#files button[data-path="bridges.eco"]').click();
+    await lineEnd(page, "via: communications");
+    await page.keyboard.press("Backspace");
+    await page.locator(".cm-lintRange-error").first().waitFor();
+    const finding = page.locator("#findings .finding.error", { hasText: "communication" });
+    await finding.waitFor();
+    await finding.locator(".fix", { hasText: "communications" }).waitFor();
+  });
+
+  await step("the fix applied, the diagnostic is gone", async () => {
+    await page.locator("#findings .finding.error .fix", { hasText: "communications" }).first().click();
+    await page.locator("#findings .finding.error").waitFor({ state: "detached" });
+    await page.locator(".cm-lintRange-error").waitFor({ state: "detached" });
+    await page.locator(".cm-line", { hasText: "via: communications" }).waitFor();
+  });
+
+  await step("a finding clicked shows its explanation, as text", async () => {
+    await page.locator("#findings .finding-place", { hasText: "W0403" }).first().click();
+    const box = page.locator("#explanation");
+    await box.locator(".explained", { hasText: "W0403" }).waitFor();
+    assert.match(await box.textContent(), /uncovered-capability/);
+  });
+
+  await step("hovering a cluster shows its facts", async () => {
+    await page.locator('#files button[data-path="bridges.eco"]').click();
+    const at = await wordAt(page, "bridge comms_teams between", "antimilitarist");
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.locator(".cm-tooltip-hover");
+    await tooltip.waitFor();
+    const text = await tooltip.textContent();
+    assert.match(text, /antimilitarist/);
+    assert.match(text, /stop_rearmament/, `the cluster's members are among its facts: ${text}`);
+    await page.mouse.move(5, 5);
+  });
+
+  await step("switching an intervention on changes the map and the lists", async () => {
+    const before = { map: await page.locator("#map").innerHTML(), marked: await page.locator("#marked").textContent() };
+    await page.locator('input[data-intervention="spokespeople_network"]').check();
+    await page.waitForFunction(
+      (before) => document.querySelector("#map").innerHTML !== before.map && document.querySelector("#marked").textContent !== before.marked,
+      before,
+    );
+    const on = page.locator(".intervention.on");
+    assert.match(await on.textContent(), /spokespeople_network/);
+    assert.match(await on.locator(".changes").textContent(), /closes[\s\S]*W0403/);
+    await page.locator('input[data-intervention="spokespeople_network"]').uncheck();
+    await page.waitForFunction((map) => document.querySelector("#map").innerHTML === map, before.map);
+  });
+
+  await step("the view switch draws the actors", async () => {
+    await page.locator('[data-view="actors"]').click();
+    await page.locator("#map svg title", { hasText: "actors view" }).first().waitFor({ state: "attached" });
+    await page.locator('[data-view="clusters"]').click();
+    await page.locator("#map svg title", { hasText: "clusters view" }).first().waitFor({ state: "attached" });
+  });
+
+  await step("a scenario picked shows its walk", async () => {
+    await page.locator("#scenario").selectOption("escalation");
+    const walk = page.locator("#walk");
+    await walk.locator(".walk-title", { hasText: "what if escalation comes" }).waitFor();
+    assert.match(await walk.textContent(), /activates[\s\S]*antimilitarist[\s\S]*joins in[\s\S]*mobilization/);
+    await page.locator("#scenario").selectOption("");
+  });
+
+  await step("an exercise opens with its gap, and on request its fixed version", async () => {
+    await page.locator("#exercise").selectOption("W0401-unbridged-cluster");
+    await page.locator("#open-exercise").click();
+    await page.locator("#files button.current", { hasText: "exercise W0401-unbridged-cluster" }).waitFor();
+    await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor();
+    await page.locator("#show-fixed").click();
+    await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor({ state: "detached" });
+  });
+
+  await step("the page at 1280 px is not blank", () => screenshot(page, "studio-1280", 1280));
+
+  await step("Save in trainer mode writes the file under the folder", async () => {
+    await page.locator('#files button[data-path="bridges.eco"]').click();
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("// edited in the studio\n");
+    await page.locator("#save").click();
+    await page.locator("#status", { hasText: "Saved bridges.eco" }).waitFor();
+    const saved = await readFile(join(trainerDir, "bridges.eco"), "utf8");
+    assert.ok(saved.startsWith("// edited in the studio\n// bridges.eco"), saved.slice(0, 80));
+  });
+
+  await step("a write with another Origin is refused (403) and changes nothing", async () => {
+    const before = await readFile(join(trainerDir, "bridges.eco"), "utf8");
+    assert.equal(await put(trainer.port, "bridges.eco", "x", "http://evil.example"), 403);
+    assert.equal(await readFile(join(trainerDir, "bridges.eco"), "utf8"), before);
+  });
+
+  const participantDir = await allIn("participant");
+  const participant = await serve(participantDir, ["--bind", "0.0.0.0"]);
+  assert.equal(participant.mode, "participant");
+  const original = await readFile(join(participantDir, "bridges.eco"), "utf8");
+  const guest = await open(browser, participant.url, { width: 375, height: 812 }, errors);
+
+  await step("the page at 375 px is not blank and fits the width", () => screenshot(guest, "studio-375", 375));
+
+  await step("in participant mode the server refuses to save (403)", async () => {
+    assert.equal(await guest.locator("#mode").textContent(), "participant");
+    const origin = `http://127.0.0.1:${participant.port}`;
+    assert.equal(await put(participant.port, "bridges.eco", "x", origin), 403);
+    await guest.locator('#files button[data-path="bridges.eco"]').click();
+    await lineEnd(guest, "strength: loose");
+    await guest.keyboard.type(" // a participant's note");
+    await guest.locator("#save").click();
+    await guest.locator("#status", { hasText: "Saving is for the trainer" }).waitFor();
+    assert.equal(await readFile(join(participantDir, "bridges.eco"), "utf8"), original);
+  });
+
+  await step("the participant's copy stays in the browser and downloads as a file and a zip", async () => {
+    await guest.reload();
+    await ready(guest);
+    await guest.locator('#files button[data-path="bridges.eco"]').click();
+    await (await line(guest, "a participant's note")).waitFor();
+    const [file] = await Promise.all([guest.waitForEvent("download"), guest.locator("#download-file").click()]);
+    assert.equal(file.suggestedFilename(), "bridges.eco");
+    const text = await readFile(await file.path(), "utf8");
+    assert.match(text, /strength: loose \/\/ a participant's note/);
+    const [archive] = await Promise.all([guest.waitForEvent("download"), guest.locator("#download-zip").click()]);
+    assert.match(archive.suggestedFilename(), /\.zip$/);
+    const zip = await readFile(await archive.path());
+    assert.equal(zip.readUInt32LE(0), 0x04034b50, "a zip's first local header");
+    const end = zip.length - 22;
+    assert.equal(zip.readUInt32LE(end), 0x06054b50, "the zip's end record");
+    assert.equal(zip.readUInt16LE(end + 10), 6, "every file of the folder");
+    assert.ok(zip.includes(Buffer.from("strength: loose // a participant's note")), "the stored edit");
+    assert.equal(await readFile(join(participantDir, "bridges.eco"), "utf8"), original);
+  });
+
+  await step("no console errors", () => assert.deepEqual(errors, []));
+}
+
+main()
+  .then(async () => {
+    clearTimeout(watchdog);
+    await cleanup();
+  })
+  .catch(fail);
