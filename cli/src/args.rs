@@ -41,6 +41,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// What a change does: declarations added, removed and changed, findings opened and closed, between two git revisions (or two folders)
     Diff(DiffArgs),
+    /// The workshop studio: the folder's specs, their findings and map in a browser (serves until Ctrl-C)
+    Serve(ServeArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -172,6 +174,19 @@ pub struct GraphArgs {
     /// Let imports leave the folder being checked (only for specs you trust)
     #[arg(long)]
     pub allow_outside_imports: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The folder whose `.eco` files the studio shows (and, in trainer mode, saves)
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The port to listen on (0: a free one)
+    #[arg(long, value_name = "N", default_value_t = 7878)]
+    pub port: u16,
+    /// The address to listen on; a non-loopback one (0.0.0.0) is participant mode: nothing is saved to disk
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::WhatIf(args) => commands::what_if::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
         Command::Diff(args) => commands::diff::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
     };
     ExitCode::from(status)
 }

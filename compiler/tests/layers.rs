@@ -18,6 +18,7 @@ const CRATES: &[&str] = &[
     "compiler/src",
     "lsp/src",
     "cli/src",
+    "studio/src",
     "tests/support/src",
 ];
 

@@ -19,6 +19,7 @@ pub mod transport;
 mod uris;
 mod worker;
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -35,6 +36,17 @@ use crate::worker::{Publish, Worker};
 /// after `exit`.
 const FLUSH_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// How a session is served; the default is the editor's language server.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Studio mode (`ecospec serve`, one session per browser tab): the
+    /// only workspace folder, canonical, whatever `initialize` or a folder
+    /// change says; documents outside it are ignored, no folder outside it
+    /// is checked, and imports outside it are never allowed, so nothing
+    /// outside it is read.
+    pub fixed_folder: Option<PathBuf>,
+}
+
 /// Serves one client on `input` and `output` until it sends `exit` or
 /// closes its side; returns the exit code the LSP specification asks for:
 /// 0 when `shutdown` came first, 1 otherwise.
@@ -43,7 +55,20 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let state = Arc::new(Mutex::new(State::default()));
+    serve_with(input, output, Options::default()).await
+}
+
+/// [`serve`] with options (studio mode).
+pub async fn serve_with<I, O>(input: I, output: O, options: Options) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let state = Arc::new(Mutex::new(State {
+        folders: options.fixed_folder.iter().cloned().collect(),
+        fixed: options.fixed_folder,
+        ..State::default()
+    }));
     let shut_down = Arc::new(AtomicBool::new(false));
     let (analyzed_tx, analyzed_rx) = watch::channel(0);
     let (publish_tx, mut publish_rx) = mpsc::unbounded_channel::<Vec<Publish>>();
@@ -122,6 +147,17 @@ where
     } else {
         1
     }
+}
+
+/// The `file:` URI of a folder, ending in `/` (the studio's `rootUri`).
+pub fn folder_uri(folder: &std::path::Path) -> Option<String> {
+    let uri = uris::uri(folder)?;
+    let text = uri.as_str();
+    Some(if text.ends_with('/') {
+        text.to_string()
+    } else {
+        format!("{text}/")
+    })
 }
 
 /// The server on standard input and output; the process's exit code.

@@ -183,7 +183,8 @@ impl LanguageServer for Backend {
         {
             let mut state = self.state()?;
             state.encoding = encoding;
-            state.allow_outside_imports = allow_outside_imports;
+            // Studio mode never reads outside its folder.
+            state.allow_outside_imports = allow_outside_imports && state.fixed.is_none();
             state.set_folders(workspace_folders(&params));
         }
         Ok(InitializeResult {
@@ -219,8 +220,11 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         if let Some(path) = path_of(&params.text_document.uri) {
-            let folder = self.state.lock().map(|s| s.folder_of(&path));
-            if let Ok(folder) = folder {
+            let folder = self
+                .state
+                .lock()
+                .map(|s| s.accepts(&path).then(|| s.folder_of(&path)));
+            if let Ok(Some(folder)) = folder {
                 self.schedule(folder);
             }
         }
@@ -426,6 +430,12 @@ impl Backend {
     async fn folder_analysis(&self, folder: &Uri) -> Result<Arc<Analysis>> {
         let path = path_of(folder)
             .ok_or_else(|| Error::invalid_params(format!("not a folder: {}", folder.as_str())))?;
+        if !self.state()?.accepts(&path) {
+            return Err(Error::invalid_params(format!(
+                "`{}` is outside the studio's folder",
+                folder.as_str()
+            )));
+        }
         let mut analyzed = self.analyzed.clone();
         let deadline = tokio::time::Instant::now() + FOLDER_WAIT;
         let mut scheduled = false;
@@ -466,6 +476,9 @@ impl Backend {
             let Ok(mut state) = self.state.lock() else {
                 return;
             };
+            if !state.accepts(&path) {
+                return;
+            }
             let text = match (text, state.docs.get(&path)) {
                 (Text::Open(text), _) => text,
                 (Text::Changes(changes), Some(current)) if version > current.version => {

@@ -30,6 +30,8 @@ pub struct State {
     pub allow_outside_imports: bool,
     /// The last analysis of each folder.
     pub analyses: HashMap<PathBuf, Arc<Analysis>>,
+    /// Studio mode ([`crate::Options::fixed_folder`]): the one folder, canonical.
+    pub fixed: Option<PathBuf>,
 }
 
 impl State {
@@ -62,7 +64,21 @@ impl State {
         inputs
     }
 
+    /// Whether a document or folder may be opened and checked: in studio
+    /// mode only inside the fixed folder, otherwise anywhere.
+    pub fn accepts(&self, path: &Path) -> bool {
+        self.fixed
+            .as_ref()
+            .is_none_or(|fixed| path.starts_with(fixed))
+    }
+
+    /// The workspace folders the client names; in studio mode the fixed
+    /// folder stays the only one, whatever the client says.
     pub fn set_folders(&mut self, mut folders: Vec<PathBuf>) {
+        if let Some(fixed) = &self.fixed {
+            self.folders = vec![fixed.clone()];
+            return;
+        }
         folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         folders.dedup();
         self.folders = folders;

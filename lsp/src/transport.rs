@@ -183,7 +183,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     }
 
     /// A reader of the server's own frames, which are never refused.
-    fn unlimited(input: R) -> Self {
+    pub fn unlimited(input: R) -> Self {
         FrameReader {
             limit: u64::MAX,
             ..FrameReader::new(input)

@@ -98,6 +98,9 @@ impl Worker {
 
     fn analyze(&self, folder: PathBuf, memory: &mut FolderMemory) {
         let Ok(state) = self.state.lock() else { return };
+        if !state.accepts(&folder) {
+            return;
+        }
         let docs: HashMap<_, _> = state
             .docs
             .iter()

@@ -11,5 +11,6 @@ pub mod init;
 pub mod lints;
 pub mod man;
 pub mod report;
+pub mod serve;
 pub mod watch;
 pub mod what_if;

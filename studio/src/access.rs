@@ -1,0 +1,90 @@
+//! Who may save: the trainer, at the laptop the studio runs on. A write is
+//! allowed only in trainer mode, from a loopback peer, and only when the
+//! request's `Origin` is the studio's own page (`http://` + its `Host`), so
+//! that another web site open in the trainer's browser cannot write.
+
+use std::net::SocketAddr;
+
+use axum::http::header::{HOST, ORIGIN};
+use axum::http::HeaderMap;
+
+/// Whether edits are saved to disk (bound to a loopback address) or kept
+/// in each participant's browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Trainer,
+    Participant,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Trainer => "trainer",
+            Mode::Participant => "participant",
+        }
+    }
+}
+
+/// Whether a request from `peer` could save (`canSave` of `/api/info`).
+pub fn can_save(mode: Mode, peer: SocketAddr) -> bool {
+    mode == Mode::Trainer && peer.ip().to_canonical().is_loopback()
+}
+
+/// Why a write is refused (a 403), if it is.
+pub fn refuse_write(mode: Mode, peer: SocketAddr, headers: &HeaderMap) -> Option<&'static str> {
+    if mode == Mode::Participant {
+        return Some("saving is for the trainer: in participant mode your edits stay in your browser (download them)");
+    }
+    if !can_save(mode, peer) {
+        return Some("only the trainer's own machine (127.0.0.1) may save");
+    }
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    match (header(ORIGIN), header(HOST)) {
+        (Some(origin), Some(host)) if origin == format!("http://{host}") => None,
+        _ => Some("a save must come from the studio's own page (its Origin must match its Host)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, value.parse().unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn only_the_trainers_own_page_may_write() {
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let mapped: SocketAddr = "[::ffff:127.0.0.1]:5000".parse().unwrap();
+        let remote: SocketAddr = "192.168.1.20:5000".parse().unwrap();
+        let good = headers(&[
+            ("host", "127.0.0.1:7878"),
+            ("origin", "http://127.0.0.1:7878"),
+        ]);
+        assert_eq!(refuse_write(Mode::Trainer, local, &good), None);
+        assert_eq!(refuse_write(Mode::Trainer, mapped, &good), None);
+        assert!(refuse_write(Mode::Trainer, remote, &good).is_some());
+        assert!(refuse_write(Mode::Participant, local, &good).is_some());
+        let other = headers(&[
+            ("host", "127.0.0.1:7878"),
+            ("origin", "http://evil.example"),
+        ]);
+        assert!(refuse_write(Mode::Trainer, local, &other).is_some());
+        let https = headers(&[
+            ("host", "127.0.0.1:7878"),
+            ("origin", "https://127.0.0.1:7878"),
+        ]);
+        assert!(refuse_write(Mode::Trainer, local, &https).is_some());
+        let none = headers(&[("host", "127.0.0.1:7878")]);
+        assert!(refuse_write(Mode::Trainer, local, &none).is_some());
+        assert!(can_save(Mode::Trainer, local));
+        assert!(!can_save(Mode::Trainer, remote));
+        assert!(!can_save(Mode::Participant, local));
+    }
+}
