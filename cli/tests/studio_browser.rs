@@ -1,0 +1,114 @@
+//! The studio's page (`studio/web`): the committed bundle is what a fresh
+//! build of the sources makes (`npm run build` into a temporary folder),
+//! the TypeScript type-checks (`tsc --noEmit`), and the page works in
+//! headless Chromium against a real `ecospec serve`
+//! (`studio/web/test/studio.test.mjs`, Playwright driving Debian's
+//! `chromium`: installed as `tests/debian-packages.sh` does, as root, else
+//! one line and a skip; never skipped with `CI=true`). The Node packages
+//! come from `npm ci` when `studio/web/node_modules` is missing
+//! (`tests/run-all.sh` runs it before the tests); without Node the tests
+//! are skipped with one line, and fail under `CI=true`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use test_support::{repo_root, text, Program};
+
+const NODE: Program = Program("node");
+const NPM: Program = Program("npm");
+
+/// The files the Rust binary embeds.
+const BUNDLE: &[&str] = &["index.html", "studio.js", "studio.css"];
+
+/// One `npm ci` at a time: the tests of this binary run in parallel.
+static INSTALL: Mutex<()> = Mutex::new(());
+
+fn web() -> PathBuf {
+    repo_root().join("studio/web")
+}
+
+/// Whether Node is there, with the page's packages (installed from the
+/// lock file when missing); `false`: skip, after one line.
+fn node_ready() -> bool {
+    let found = NODE.command().arg("--version").output().is_ok();
+    if !found {
+        let said = "skipped: the studio's page tests need Node.js (node and npm on the PATH)";
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{said}");
+        eprintln!("{said}");
+        return false;
+    }
+    let _one = INSTALL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !web().join("node_modules/.package-lock.json").exists() {
+        let output = NPM.run_within(
+            &web(),
+            &["ci", "--no-audit", "--no-fund"],
+            &[],
+            Duration::from_secs(600),
+        );
+        assert!(
+            output.status.success(),
+            "npm ci in studio/web failed:\n{}{}",
+            text(&output.stdout),
+            text(&output.stderr)
+        );
+    }
+    true
+}
+
+#[test]
+fn the_committed_bundle_is_a_fresh_build_of_the_sources() {
+    if !node_ready() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let output = NPM.run_within(
+        &web(),
+        &[
+            "run",
+            "build",
+            "--",
+            "--outdir",
+            out.path().to_str().unwrap(),
+        ],
+        &[],
+        Duration::from_secs(300),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stale: Vec<&str> = BUNDLE
+        .iter()
+        .copied()
+        .filter(|name| {
+            let fresh = std::fs::read(out.path().join(name)).unwrap();
+            std::fs::read(web().join("dist").join(name)).ok() != Some(fresh)
+        })
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "studio/web/dist/{} {} from a fresh build: run `npm ci && npm run build` in studio/web and commit dist/",
+        stale.join(", dist/"),
+        if stale.len() == 1 { "differs" } else { "differ" }
+    );
+}
+
+#[test]
+fn the_page_type_checks() {
+    if !node_ready() {
+        return;
+    }
+    let output = NPM.run_within(&web(), &["run", "typecheck"], &[], Duration::from_secs(300));
+    assert!(
+        output.status.success(),
+        "tsc --noEmit in studio/web:\n{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
