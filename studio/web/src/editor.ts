@@ -48,6 +48,8 @@ export class Editor {
   private uri = "";
   /** The text of `uri` changed: typed, fixed or replaced (not when another file is shown). */
   onChange: (uri: string, text: string) => void = () => {};
+  /** Called before asking the server about the text: the edits waiting must reach it first. */
+  beforeAsk: () => void = () => {};
 
   constructor(
     parent: HTMLElement,
@@ -163,6 +165,7 @@ export class Editor {
 
   private async hover(view: EditorView, pos: number) {
     const uri = this.uri;
+    this.beforeAsk();
     let answer: Hover | null;
     try {
       answer = await this.session.hover(uri, toPosition(view.state.doc, pos));
@@ -182,6 +185,7 @@ export class Editor {
     const word = context.matchBefore(/[A-Za-z0-9_-]*/);
     if (!context.explicit && (!word || word.from === word.to)) return null;
     const from = word ? word.from : context.pos;
+    this.beforeAsk();
     let answer;
     try {
       answer = await this.session.completion(this.uri, toPosition(context.state.doc, context.pos));

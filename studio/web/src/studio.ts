@@ -63,6 +63,7 @@ export class Studio {
     this.session.onClose = (reason) => this.status(`The studio closed the connection (${reason}): reload the page.`);
     this.editor = new Editor(byId("editor"), this.session);
     this.editor.onChange = (uri, text) => this.changed(uri, text);
+    this.editor.beforeAsk = () => this.flush(this.editor.current);
     try {
       await this.session.start(this.info.name);
     } catch (error) {
