@@ -400,7 +400,7 @@ const LISTED_INTERVENTIONS: usize = 20;
 
 /// The usage error of `--apply NAME` when no ecosystem declares `NAME`: a
 /// did-you-mean, and the interventions that exist.
-fn unknown_intervention(name: &str, known: &BTreeSet<String>) -> String {
+pub fn unknown_intervention(name: &str, known: &BTreeSet<String>) -> String {
     let mut message = format!("no ecosystem declares an intervention named `{name}`");
     if known.is_empty() {
         message.push_str(" (no ecosystem declares any intervention)");

@@ -11,6 +11,8 @@
 
 mod analysis;
 mod convert;
+mod custom;
+mod ecosystem;
 mod feedback;
 mod handlers;
 mod server;
@@ -114,6 +116,10 @@ where
         }
     })
     .custom_method(handlers::graph::METHOD, Backend::graph)
+    .custom_method(handlers::interventions::METHOD, Backend::interventions)
+    .custom_method(handlers::scenarios::METHOD, Backend::scenarios)
+    .custom_method(handlers::what_if::METHOD, Backend::what_if)
+    .custom_method(handlers::explain::METHOD, Backend::explain)
     .finish();
     // The client's frames are checked before the server decodes them (see
     // `transport`); everything written to the output goes through one writer.

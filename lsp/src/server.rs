@@ -14,10 +14,8 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::analysis::Analysis;
 use crate::analysis::Query;
 use crate::convert::Encoding;
-use crate::handlers::graph::{self, GraphParams, GraphResult, Target};
 use crate::handlers::{
     code_actions, completion, definition, folding, formatting, hover, references, rename,
     semantic_tokens, symbols,
@@ -27,9 +25,6 @@ use crate::uris::path_of;
 
 /// How long a query waits for the analysis of the document's latest version.
 const FRESH_WAIT: Duration = Duration::from_secs(2);
-
-/// How long `ecospec/graph` waits for the first analysis of a folder.
-const FOLDER_WAIT: Duration = Duration::from_secs(20);
 
 pub struct Backend {
     pub client: Client,
@@ -51,11 +46,11 @@ pub fn guarded<T>(query: impl FnOnce() -> Result<T>) -> Result<T> {
 }
 
 impl Backend {
-    fn state(&self) -> Result<MutexGuard<'_, State>> {
+    pub fn state(&self) -> Result<MutexGuard<'_, State>> {
         self.state.lock().map_err(|_| Error::internal_error())
     }
 
-    fn schedule(&self, folder: PathBuf) {
+    pub fn schedule(&self, folder: PathBuf) {
         if let Ok(jobs) = self.jobs.lock() {
             let _ = jobs.send(folder);
         }
@@ -390,73 +385,6 @@ impl LanguageServer for Backend {
             Ok(code_actions::code_actions(q, params.range))
         })
         .await
-    }
-}
-
-impl Backend {
-    /// `ecospec/graph` (registered in `lib.rs`): drawn from the analysis of
-    /// the document's current version, or of the folder.
-    pub async fn graph(&self, params: GraphParams) -> Result<GraphResult> {
-        let not_analyzed = || Error::invalid_params("the document is not analyzed yet");
-        let (analysis, file) = match (&params.text_document, &params.folder) {
-            (Some(doc), _) => {
-                let query = self.query(&doc.uri).await?.ok_or_else(not_analyzed)?;
-                (query.analysis, Some(query.file))
-            }
-            (None, Some(folder)) => (self.folder_analysis(folder).await?, None),
-            (None, None) => {
-                return Err(Error::invalid_params(
-                    "`ecospec/graph` needs `textDocument` or `folder`",
-                ))
-            }
-        };
-        let root =
-            match &params.root {
-                Some(uri) => Some(path_of(uri).ok_or_else(|| {
-                    Error::invalid_params(format!("not a file: {}", uri.as_str()))
-                })?),
-                None => None,
-            };
-        let encoding = self.state()?.encoding;
-        let target = Target {
-            file,
-            root: root.as_deref(),
-        };
-        guarded(|| graph::graph(&analysis, &target, &params, encoding))
-    }
-
-    /// The last analysis of a folder; one is started (and waited for a
-    /// little) when there is none.
-    async fn folder_analysis(&self, folder: &Uri) -> Result<Arc<Analysis>> {
-        let path = path_of(folder)
-            .ok_or_else(|| Error::invalid_params(format!("not a folder: {}", folder.as_str())))?;
-        if !self.state()?.accepts(&path) {
-            return Err(Error::invalid_params(format!(
-                "`{}` is outside the studio's folder",
-                folder.as_str()
-            )));
-        }
-        let mut analyzed = self.analyzed.clone();
-        let deadline = tokio::time::Instant::now() + FOLDER_WAIT;
-        let mut scheduled = false;
-        loop {
-            if let Some(analysis) = self.state()?.analyses.get(&path).cloned() {
-                return Ok(analysis);
-            }
-            if !scheduled {
-                self.schedule(path.clone());
-                scheduled = true;
-            }
-            match tokio::time::timeout_at(deadline, analyzed.changed()).await {
-                Ok(Ok(())) => {}
-                _ => {
-                    return Err(Error::invalid_params(format!(
-                        "`{}` is not analyzed yet",
-                        path.display()
-                    )))
-                }
-            }
-        }
     }
 }
 

@@ -11,17 +11,10 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{json, Value};
-use support::{uri, Client};
-
-/// The error code of invalid parameters (JSON-RPC).
-const INVALID_PARAMS: i64 = -32602;
-
-fn all_in() -> PathBuf {
-    std::fs::canonicalize(support::repo().join("examples/all-in")).unwrap()
-}
+use support::{all_in, uri, Client, INVALID_PARAMS};
 
 fn open(client: &mut Client, path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();

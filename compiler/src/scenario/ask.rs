@@ -66,7 +66,9 @@ impl<'o> Now<'o> {
                     .iter()
                     .position(|i| &*i.common.name == name);
                 let delta = position.and_then(|i| eco.deltas.get(i)).ok_or_else(|| {
-                    format!("this ecosystem declares no intervention named `{name}`")
+                    let known = eco.baseline.interventions.iter();
+                    let known = known.map(|i| i.common.name.to_string()).collect();
+                    crate::check::unknown_intervention(name, &known)
                 })?;
                 Cow::Owned(apply(&eco.baseline, delta))
             }

@@ -4,18 +4,14 @@
 //! library builds and draws the picture (`ecospec::picture`); this only
 //! picks the ecosystem and converts places (docs/src/graph.md, "In the editor").
 
-use std::path::Path;
-
-use ecospec::check::Outcome;
 use ecospec::picture::{self, Request, View};
-use ecospec::resolve::Resolved;
-use ecospec::source::FileId;
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{Range, TextDocumentIdentifier, Uri};
 
 use crate::analysis::Analysis;
 use crate::convert::{self, Encoding};
+use crate::ecosystem::{ecosystem, Target};
 
 /// The request's name.
 pub const METHOD: &str = "ecospec/graph";
@@ -67,13 +63,6 @@ enum Format {
     Mermaid,
 }
 
-/// Where the request's ecosystem is found: the document's file, if the
-/// request named one, and the root file asked for.
-pub struct Target<'a> {
-    pub file: Option<FileId>,
-    pub root: Option<&'a Path>,
-}
-
 /// The drawing asked for, from `analysis`; bad parameters are an
 /// invalid-params error saying what is accepted.
 pub fn graph(
@@ -103,7 +92,7 @@ pub fn graph(
         }
     };
     let outcome = &analysis.outcome;
-    let resolved = ecosystem(outcome, target).map_err(invalid)?;
+    let (_, resolved) = ecosystem(outcome, target).map_err(invalid)?;
     let title = picture::root_title(outcome, resolved);
     let request = Request {
         view,
@@ -141,63 +130,4 @@ pub fn graph(
 
 fn invalid(message: impl Into<String>) -> Error {
     Error::invalid_params(message.into())
-}
-
-/// The ecosystem drawn: the one whose root is `target.root`; else the one
-/// whose root is the document, or the only one holding it; else, for a
-/// folder, its only one. Otherwise an error naming the roots.
-fn ecosystem<'a>(
-    outcome: &'a Outcome,
-    target: &Target,
-) -> std::result::Result<&'a Resolved, String> {
-    let path_of = |eco: &Resolved| outcome.sources.get(eco.root).map(|f| f.path.as_path());
-    let roots = || {
-        let names: Vec<String> = outcome
-            .ecosystems
-            .iter()
-            .filter_map(|eco| outcome.sources.get(eco.root))
-            .map(|f| format!("`{}`", f.name))
-            .collect();
-        names.join(", ")
-    };
-    if outcome.ecosystems.is_empty() {
-        return Err("no ecosystem here: the folder holds no spec that checked".into());
-    }
-    if let Some(root) = target.root {
-        return outcome
-            .ecosystems
-            .iter()
-            .find(|eco| path_of(eco) == Some(root))
-            .ok_or_else(|| {
-                format!(
-                    "`{}` is not the root of an ecosystem here; the roots: {}",
-                    root.display(),
-                    roots()
-                )
-            });
-    }
-    let holding: Vec<&Resolved> = match target.file {
-        Some(file) => {
-            if let Some(own) = outcome.ecosystems.iter().find(|eco| eco.root == file) {
-                return Ok(own);
-            }
-            outcome
-                .ecosystems
-                .iter()
-                .filter(|eco| eco.files.contains(&file))
-                .collect()
-        }
-        None => outcome.ecosystems.iter().collect(),
-    };
-    match holding[..] {
-        [only] => Ok(only),
-        [] => Err(format!(
-            "the document is in no ecosystem; the roots: {}",
-            roots()
-        )),
-        _ => Err(format!(
-            "several ecosystems hold it: choose one with `root`; the roots: {}",
-            roots()
-        )),
-    }
 }

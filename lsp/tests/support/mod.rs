@@ -23,6 +23,9 @@ use serde_json::{json, Value};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The error code of invalid parameters (JSON-RPC).
+pub const INVALID_PARAMS: i64 = -32602;
+
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
@@ -42,6 +45,11 @@ pub use test_support::repo_root as repo;
 pub fn uri(path: &Path) -> String {
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     format!("file://{}", path.display())
+}
+
+/// The All In example, canonical.
+pub fn all_in() -> PathBuf {
+    std::fs::canonicalize(repo().join("examples/all-in")).unwrap()
 }
 
 /// A fresh folder under the test target dir holding these files.
