@@ -19,8 +19,9 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use test_support::{repo_root, text, Program};
+use test_support::{debian_packages, repo_root, text, Program};
 
+const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 const NODE: Program = Program("node");
 const NPM: Program = Program("npm");
 
@@ -111,4 +112,28 @@ fn the_page_type_checks() {
         text(&output.stdout),
         text(&output.stderr)
     );
+}
+/// Every step of `studio/web/test/studio.test.mjs` (it prints `ok - STEP`
+/// for each, and exits 1 at the first that fails); with
+/// `STUDIO_SCREENSHOTS=DIR` its screenshots are kept (the book's
+/// `docs/src/studio.png` is its 1280 px one).
+#[test]
+fn the_studio_works_in_headless_chromium() {
+    if !debian_packages(
+        "the studio in headless Chromium (cli/tests/studio_browser.rs)",
+        &["chromium:chromium"],
+    ) || !node_ready()
+    {
+        return;
+    }
+    let output = NODE.run_within(
+        &web(),
+        &["test/studio.test.mjs"],
+        &[("ECOSPEC", ECOSPEC.0)],
+        Duration::from_secs(300),
+    );
+    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("ok - no console errors"), "{said}");
+    assert!(!said.contains("not ok"), "{said}");
 }

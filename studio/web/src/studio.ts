@@ -304,12 +304,14 @@ export class Studio {
           el("li", { attrs: { "data-element": f.element } }, el("span", { class: "code" }, f.code), ` ${f.lint}: `, ...inline(f.message)),
         );
         fill(byId("marked"), ...(marked.length ? marked : [el("li", { class: "none" }, "Nothing marked on the map.")]));
+        byId("marked-count").textContent = `(${marked.length})`;
         if (svg) this.linkMap(svg, graph.findings);
       },
       (error: unknown) => {
         if (stale()) return;
         fill(byId("map"), el("p", { class: "none" }, `No map: ${message(error)}`));
         fill(byId("marked"));
+        byId("marked-count").textContent = "";
       },
     );
     session.interventions(uri).then(

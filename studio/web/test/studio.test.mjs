@@ -74,10 +74,11 @@ function put(port, path, text, origin) {
   });
 }
 
-/** A fresh copy of examples/all-in. */
+/** A fresh copy of examples/all-in, in a folder named `all-in` (the page shows the name). */
 async function allIn(name) {
-  const dir = await mkdtemp(join(tmpdir(), `ecospec-studio-${name}-`));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const parent = await mkdtemp(join(tmpdir(), `ecospec-studio-${name}-`));
+  cleanups.push(() => rm(parent, { recursive: true, force: true }));
+  const dir = join(parent, "all-in");
   await cp(join(repo, "examples/all-in"), dir, { recursive: true });
   return dir;
 }
@@ -143,8 +144,9 @@ async function wordAt(page, text, word) {
   }, word);
 }
 
+/** The window's top 720 px: enough to show the page, and a small picture for the book. */
 async function screenshot(page, name, width) {
-  const png = await page.screenshot();
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width, height: 720 } });
   const { width: shotWidth, colours } = distinctColours(png);
   assert.equal(shotWidth, width, `${name}: the screenshot's width`);
   assert.ok(colours >= 16, `${name}: ${colours} distinct colours, a blank page`);
@@ -171,10 +173,14 @@ async function main() {
 
   await step("the page shows the trainer's folder, its findings and its map", async () => {
     assert.equal(await page.locator("#mode").textContent(), "trainer");
+    assert.equal(await page.locator("#folder").textContent(), "all-in");
     const files = await page.locator("#files button").evaluateAll((nodes) => nodes.map((n) => n.dataset.path));
     assert.deepEqual(files, ["all-in.eco", "antimilitarist.eco", "bridges.eco", "capabilities.eco", "mobilization.eco", "scenarios.eco"]);
     await page.locator(".cm-content .tok-keyword").first().waitFor();
+    await page.locator("#interventions .intervention").first().waitFor();
   });
+
+  await step("the page at 1280 px is not blank", () => screenshot(page, "studio-1280", 1280));
 
   await step("a misspelled name is underlined and listed, with its did-you-mean fix", async () => {
     await page.locator('#files button[data-path="bridges.eco"]').click();
@@ -249,8 +255,6 @@ async function main() {
     await page.locator("#show-fixed").click();
     await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor({ state: "detached" });
   });
-
-  await step("the page at 1280 px is not blank", () => screenshot(page, "studio-1280", 1280));
 
   await step("Save in trainer mode writes the file under the folder", async () => {
     await page.locator('#files button[data-path="bridges.eco"]').click();
