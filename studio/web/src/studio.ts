@@ -93,6 +93,13 @@ export class Studio {
 
   private wire(): void {
     byId("save").addEventListener("click", () => void this.save());
+    byId("revert").addEventListener("click", () => this.revert());
+    document.addEventListener("keydown", (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === "s") {
+        event.preventDefault();
+        void this.save();
+      }
+    });
     byId("download-file").addEventListener("click", () => {
       const doc = this.docs.get(this.editor.current);
       if (doc) download(doc.path.split("/").pop() ?? "spec.eco", doc.text, "text/plain;charset=utf-8");
@@ -451,6 +458,18 @@ export class Studio {
   }
 
   // --- saving ----------------------------------------------------------
+
+  /** The file shown back as it was read or saved (an exercise: its gap). */
+  private revert(): void {
+    const doc = this.docs.get(this.editor.current);
+    if (!doc) return;
+    const text = doc.exercise ? doc.exercise.gap : doc.saved;
+    doc.showingFixed = false;
+    if (this.editor.text() !== text) this.editor.replace(text);
+    this.renderExerciseButtons();
+    this.renderFiles();
+    this.status(`${doc.exercise ? `exercise ${doc.exercise.name}` : doc.path}: back to ${doc.exercise ? "its gap" : "the folder's version"}.`);
+  }
 
   private async save(): Promise<void> {
     if (!this.info.canSave) {

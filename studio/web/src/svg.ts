@@ -1,8 +1,9 @@
 // The map's SVG from the server, made safe to show: parsed as SVG (never
-// as HTML), without scripts, foreign (HTML) content, event handler
-// attributes or links leaving the drawing, then imported as nodes.
+// as HTML), without scripts, foreign (HTML) content, embedded or referenced
+// content (`image`, `use`: the drawing has none), event handler attributes
+// or links leaving the drawing, then imported as nodes.
 
-const DROPPED = new Set(["script", "foreignobject", "iframe", "object", "embed", "use"]);
+const DROPPED = new Set(["script", "foreignobject", "iframe", "object", "embed", "use", "image", "feimage"]);
 
 export function safeSvg(content: string): SVGSVGElement | null {
   const parsed = new DOMParser().parseFromString(content, "image/svg+xml");

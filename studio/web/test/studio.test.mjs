@@ -10,6 +10,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
 import { distinctColours } from "./png.mjs";
 
@@ -158,6 +159,32 @@ async function screenshot(page, name, width) {
   }
 }
 
+/** The page's SVG cleaner and Markdown renderer, bundled for a blank page as `window.safe`. */
+async function safeModules() {
+  const built = await esbuild.build({
+    stdin: {
+      contents: 'export { safeSvg } from "./src/svg"; export { markdown } from "./src/markdown";',
+      resolveDir: resolve(here, ".."),
+      loader: "ts",
+    },
+    bundle: true,
+    format: "iife",
+    globalName: "safe",
+    write: false,
+    logLevel: "warning",
+  });
+  return built.outputFiles[0].text;
+}
+
+const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" onload="window.hit=1">
+<script>window.hit=2</script>
+<g class="cluster" id="cluster:a" onclick="window.hit=3"><title>t</title><text>&lt;b&gt;kept as text&lt;/b&gt;</text></g>
+<a href="javascript:window.hit=4"><text>link</text></a>
+<a href="#cluster:a"><text>inside</text></a>
+<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.hit=5"/></div></foreignObject>
+<image href="http://example.invalid/x.png"/>
+</svg>`;
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -165,6 +192,36 @@ async function main() {
   });
   cleanups.push(() => browser.close());
   const errors = [];
+
+  await step("the map's SVG and the server's Markdown never become markup or script", async () => {
+    const blank = await browser.newPage();
+    await blank.setContent("<!doctype html><body></body>");
+    await blank.addScriptTag({ content: await safeModules() });
+    const found = await blank.evaluate((svg) => {
+      const cleaned = window.safe.safeSvg(svg);
+      document.body.appendChild(cleaned);
+      const md = window.safe.markdown("# <h1>x</h1>\n\n**<b>y</b>** and `<img src=x onerror=window.hit=6>`\n\n- <script>z</script>");
+      document.body.appendChild(md);
+      const attributes = Array.from(cleaned.querySelectorAll("*")).flatMap((e) => Array.from(e.attributes).map((a) => `${a.name}=${a.value}`));
+      const tags = (root) => Array.from(root.querySelectorAll("*")).map((e) => e.localName);
+      return {
+        tags: [...tags(cleaned), ...tags(md)].sort(),
+        attributes: [...Array.from(cleaned.attributes).map((a) => a.name), ...attributes],
+        text: document.body.textContent,
+      };
+    }, HOSTILE_SVG);
+    await blank.waitForTimeout(100);
+    assert.equal(await blank.evaluate(() => window.hit), undefined, "a handler ran");
+    for (const tag of ["script", "foreignobject", "img", "image", "h1", "b", "div"]) {
+      assert.ok(!found.tags.includes(tag), `<${tag}> made it in: ${found.tags}`);
+    }
+    assert.ok(!found.attributes.some((a) => a.startsWith("on") || a.includes("javascript")), `${found.attributes}`);
+    assert.ok(found.attributes.includes("href=#cluster:a"), "a link inside the drawing stays");
+    assert.match(found.text, /<b>kept as text<\/b>/);
+    assert.match(found.text, /<img src=x onerror=window.hit=6>/);
+    assert.match(found.text, /<script>z<\/script>/);
+    await blank.close();
+  });
 
   const trainerDir = await allIn("trainer");
   const trainer = await serve(trainerDir);
@@ -256,6 +313,29 @@ async function main() {
     await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor({ state: "detached" });
   });
 
+  await step("spec text that looks like markup is shown as text", async () => {
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      return dialog.dismiss();
+    });
+    await page.locator('#files button[data-path="bridges.eco"]').click();
+    await lineEnd(page, "unity: tactical");
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    const label = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    await page.keyboard.type(`\ncluster hostile "${label}" {\n}\n`);
+    await page.locator("#map svg text", { hasText: "<img src=x" }).first().waitFor({ state: "attached" });
+    await page.locator("#findings .finding", { hasText: "hostile" }).first().waitFor();
+    for (const where of ["#map", "#findings", "#marked", "#interventions"]) {
+      assert.equal(await page.locator(`${where} img, ${where} script`).count(), 0, `markup in ${where}`);
+    }
+    assert.equal(dialogs, 0);
+    await page.locator("#revert").click();
+    await page.locator("#findings .finding", { hasText: "hostile" }).first().waitFor({ state: "detached" });
+  });
+
   await step("Save in trainer mode writes the file under the folder", async () => {
     await page.locator('#files button[data-path="bridges.eco"]').click();
     await page.locator(".cm-content").click();
@@ -311,6 +391,15 @@ async function main() {
     assert.equal(zip.readUInt16LE(end + 10), 6, "every file of the folder");
     assert.ok(zip.includes(Buffer.from("strength: loose // a participant's note")), "the stored edit");
     assert.equal(await readFile(join(participantDir, "bridges.eco"), "utf8"), original);
+  });
+
+  await step("Revert file brings back the folder's version, in the scratch copy too", async () => {
+    await guest.locator("#revert").click();
+    await guest.reload();
+    await ready(guest);
+    await guest.locator('#files button[data-path="bridges.eco"]').click();
+    await line(guest, "strength: loose");
+    assert.equal(await guest.locator(".cm-line", { hasText: "a participant's note" }).count(), 0);
   });
 
   await step("no console errors", () => assert.deepEqual(errors, []));
