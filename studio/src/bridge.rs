@@ -31,13 +31,14 @@ pub async fn run(
     idle: Duration,
     permit: OwnedSemaphorePermit,
 ) {
-    let (ours, theirs) = tokio::io::duplex(PIPE);
-    let (server_in, server_out) = tokio::io::split(theirs);
+    // One pipe each way: closing the way in is the end of the server's
+    // input, whatever the way out still holds.
+    let (mut to_server, server_in) = tokio::io::duplex(PIPE);
+    let (server_out, from_server) = tokio::io::duplex(PIPE);
     let options = ecospec_lsp::Options {
         fixed_folder: Some(folder),
     };
     let server = tokio::spawn(ecospec_lsp::serve_with(server_in, server_out, options));
-    let (from_server, mut to_server) = tokio::io::split(ours);
     // The server's frames, read off the pipe by a task of their own (a
     // frame's reading is not cancelled halfway by the loop below).
     let (frames_tx, mut frames) = mpsc::channel::<Vec<u8>>(64);

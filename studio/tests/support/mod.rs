@@ -69,13 +69,21 @@ impl Reply {
 /// Sends `request` (raw bytes) on a new connection and reads the response
 /// until the server closes it (`Connection: close` is the caller's).
 pub async fn raw(address: SocketAddr, request: &[u8]) -> Reply {
-    let mut stream = TcpStream::connect(address).await.unwrap();
-    stream.write_all(request).await.unwrap();
+    let stream = TcpStream::connect(address).await.unwrap();
+    let (mut reader, mut writer) = stream.into_split();
+    // Written while the answer is read: the studio may answer (413) and
+    // close before the whole body is sent.
+    let request = request.to_vec();
+    let writing = tokio::spawn(async move {
+        let _ = writer.write_all(&request).await;
+        writer
+    });
     let mut bytes = Vec::new();
-    tokio::time::timeout(TIMEOUT, stream.read_to_end(&mut bytes))
+    // A reset after the answer (the body left unread) ends the reading.
+    let _ = tokio::time::timeout(TIMEOUT, reader.read_to_end(&mut bytes))
         .await
-        .expect("the studio did not answer")
-        .unwrap();
+        .expect("the studio did not answer");
+    drop(writing.await);
     parse(&bytes)
 }
 
