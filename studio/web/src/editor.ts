@@ -53,7 +53,8 @@ export class Editor {
 
   constructor(
     parent: HTMLElement,
-    private readonly session: Session,
+    /** The page's LSP session (a new one after a reconnection). */
+    private readonly session: () => Session,
   ) {
     this.extensions = [
       lineNumbers(),
@@ -168,7 +169,7 @@ export class Editor {
     this.beforeAsk();
     let answer: Hover | null;
     try {
-      answer = await this.session.hover(uri, toPosition(view.state.doc, pos));
+      answer = await this.session().hover(uri, toPosition(view.state.doc, pos));
     } catch {
       return null;
     }
@@ -188,7 +189,7 @@ export class Editor {
     this.beforeAsk();
     let answer;
     try {
-      answer = await this.session.completion(this.uri, toPosition(context.state.doc, context.pos));
+      answer = await this.session().completion(this.uri, toPosition(context.state.doc, context.pos));
     } catch {
       return null;
     }

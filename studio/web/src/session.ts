@@ -24,6 +24,11 @@ export interface Published {
   diagnostics: Diagnostic[];
 }
 
+/** The URI of the document at `path` (relative, with `/`) under the folder `rootUri`. */
+export function documentUri(rootUri: string, path: string): string {
+  return rootUri + path.split("/").map(encodeURIComponent).join("/");
+}
+
 export class Session {
   private readonly rpc: Rpc;
   private readonly versions = new Map<string, number>();
@@ -72,10 +77,6 @@ export class Session {
     });
     this.tokenTypes = result?.capabilities?.semanticTokensProvider?.legend?.tokenTypes ?? [];
     this.rpc.notify("initialized", {});
-  }
-
-  uri(path: string): string {
-    return this.rootUri + path.split("/").map(encodeURIComponent).join("/");
   }
 
   version(uri: string): number {

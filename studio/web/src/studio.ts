@@ -10,7 +10,7 @@ import { inline, markdown } from "./markdown";
 import { toOffset } from "./positions";
 import type { CodeAction, Diagnostic, Intervention, Scenario } from "./protocol";
 import * as scratch from "./scratch";
-import { type Published, Session } from "./session";
+import { documentUri, type Published, Session } from "./session";
 import { safeSvg } from "./svg";
 import { walk } from "./walk";
 
@@ -32,6 +32,8 @@ const CHANGE_DELAY = 120;
 const VIEWS_DELAY = 80;
 const EXERCISES = "studio-exercises/";
 const SEVERITY = ["", "error", "warning", "note", "hint"];
+/** How many times a lost session is asked for again (about three minutes in all). */
+const RECONNECTS = 14;
 
 export class Studio {
   private info!: api.Info;
@@ -57,29 +59,22 @@ export class Studio {
     byId("mode").textContent = this.info.mode === "trainer" && this.info.canSave ? "trainer" : "participant";
     const save = byId<HTMLButtonElement>("save");
     save.textContent = participant ? "Save (for the trainer)" : "Save";
-    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    this.session = new Session(`${scheme}//${location.host}/lsp`, this.info.rootUri);
-    this.session.onDiagnostics = (published) => this.published(published);
-    this.session.onClose = (reason) => this.status(`The studio closed the connection (${reason}): reload the page.`);
-    this.editor = new Editor(byId("editor"), this.session);
+    this.editor = new Editor(byId("editor"), () => this.session);
     this.editor.onChange = (uri, text) => this.changed(uri, text);
     this.editor.beforeAsk = () => this.flush(this.editor.current);
-    try {
-      await this.session.start(this.info.name);
-    } catch (error) {
-      throw new Error(
-        `${error instanceof Error ? error.message : String(error)} (a studio serves at most 100 tabs at once)`,
-      );
-    }
     for (const file of files) {
       const kept = participant ? scratch.load(this.info.rootUri, file.path) : null;
-      const doc: Doc = { uri: this.session.uri(file.path), path: file.path, text: kept ?? file.text, saved: file.text };
-      this.docs.set(doc.uri, doc);
-      this.session.open(doc.uri, doc.text);
+      const uri = documentUri(this.info.rootUri, file.path);
+      this.docs.set(uri, { uri, path: file.path, text: kept ?? file.text, saved: file.text });
+    }
+    try {
+      await this.connect();
+    } catch (error) {
+      throw new Error(`${message(error)} (a studio serves at most 100 tabs at once)`);
     }
     this.wire();
     const first = files[0];
-    if (first) this.show(this.session.uri(first.path));
+    if (first) this.show(documentUri(this.info.rootUri, first.path));
     this.renderFiles();
     this.status(
       files.length
@@ -89,6 +84,41 @@ export class Studio {
         : "The folder holds no .eco file yet: open an exercise to start.",
     );
     this.loadExercises();
+  }
+
+  /** A new LSP session holding every document as the page has it now. */
+  private async connect(): Promise<void> {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const session = new Session(`${scheme}//${location.host}/lsp`, this.info.rootUri);
+    session.onDiagnostics = (published) => session === this.session && this.published(published);
+    session.onClose = (reason) => session === this.session && void this.reconnect(reason);
+    await session.start(this.info.name);
+    this.session = session;
+    for (const timer of this.pending.values()) window.clearTimeout(timer);
+    this.pending.clear();
+    for (const doc of this.docs.values()) session.open(doc.uri, doc.text);
+  }
+
+  /**
+   * The session ended (the studio closed an idle tab, or restarted): a new
+   * one is asked for, with the page's text, waiting longer after each
+   * failure; the edits made meanwhile are sent with it.
+   */
+  private async reconnect(reason: string): Promise<void> {
+    this.status(`The connection to the studio closed (${reason}); reconnecting…`);
+    for (let attempt = 0; attempt < RECONNECTS; attempt++) {
+      await new Promise((resolve) => window.setTimeout(resolve, Math.min(1000 * 2 ** attempt, 15_000)));
+      try {
+        await this.connect();
+      } catch {
+        continue;
+      }
+      this.status("Reconnected to the studio.");
+      void this.refreshCurrent();
+      this.refreshViews();
+      return;
+    }
+    this.status("The studio does not answer: download your files, then reload the page.");
   }
 
   private wire(): void {
@@ -431,7 +461,7 @@ export class Studio {
     const exercise = this.exercises.find((e) => e.name === name);
     if (!exercise) return;
     const path = `${EXERCISES}${exercise.name}.eco`;
-    const uri = this.session.uri(path);
+    const uri = documentUri(this.info.rootUri, path);
     if (!this.docs.has(uri)) {
       this.docs.set(uri, { uri, path, text: exercise.gap, saved: exercise.gap, exercise });
       this.session.open(uri, exercise.gap);
