@@ -2,7 +2,7 @@
 // message from the server or a file name, goes in as a text node: the page
 // never parses a string as HTML.
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 export interface Props {
   class?: string;

@@ -17,6 +17,7 @@ import {
   keymap,
   lineNumbers,
 } from "@codemirror/view";
+import { code, fixesFor, severity } from "./diagnostics";
 import { markdown } from "./markdown";
 import { toOffset, toPosition } from "./positions";
 import type { CodeAction, Diagnostic, Hover, TextEdit } from "./protocol";
@@ -33,13 +34,6 @@ const tokens = StateField.define<DecorationSet>({
   },
   provide: (field) => EditorView.decorations.from(field),
 });
-
-const SEVERITY: Record<number, LintDiagnostic["severity"]> = {
-  1: "error",
-  2: "warning",
-  3: "info",
-  4: "hint",
-};
 
 export class Editor {
   readonly view: EditorView;
@@ -104,14 +98,13 @@ export class Editor {
     const lint: LintDiagnostic[] = diagnostics.map((d) => {
       const from = toOffset(doc, d.range.start);
       const to = Math.max(from, toOffset(doc, d.range.end));
-      const fixes = actions.filter((a) => a.diagnostics?.some((x) => sameDiagnostic(x, d)));
       return {
         from,
         to,
-        severity: SEVERITY[d.severity ?? 1] ?? "error",
-        source: d.code !== undefined ? String(d.code) : undefined,
+        severity: severity(d),
+        source: code(d) || undefined,
         message: d.message,
-        actions: fixes.map((fix) => ({
+        actions: fixesFor(actions, d).map((fix) => ({
           name: fix.title,
           apply: () => this.applyFix(fix),
         })),
@@ -204,15 +197,6 @@ export class Editor {
       validFor: /^[A-Za-z0-9_-]*$/,
     };
   }
-}
-
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return (
-    a.message === b.message &&
-    a.range.start.line === b.range.start.line &&
-    a.range.start.character === b.range.start.character &&
-    String(a.code ?? "") === String(b.code ?? "")
-  );
 }
 
 export function hoverText(answer: Hover | null): string {

@@ -3,35 +3,25 @@
 // map with its view, intervention and scenario, and saving or downloading.
 
 import * as api from "./api";
+import { code } from "./diagnostics";
+import { type Doc, EXERCISES, changed, label } from "./doc";
 import { byId, el, fill } from "./dom";
 import { download, downloadZip } from "./download";
 import { Editor } from "./editor";
-import { inline, markdown } from "./markdown";
+import { message } from "./errors";
+import * as lists from "./lists";
+import { markdown } from "./markdown";
 import { toOffset } from "./positions";
-import type { CodeAction, Diagnostic, Intervention, Scenario } from "./protocol";
+import type { CodeAction, Diagnostic, GraphFinding, Intervention, Scenario } from "./protocol";
 import * as scratch from "./scratch";
 import { documentUri, type Published, Session } from "./session";
 import { safeSvg } from "./svg";
 import { walk } from "./walk";
 
-/** A document of the session: a file of the folder or an exercise. */
-interface Doc {
-  uri: string;
-  /** The file's path under the folder; for an exercise, where its overlay lives. */
-  path: string;
-  text: string;
-  /** The text on disk as last read or saved (files only). */
-  saved: string;
-  exercise?: api.Exercise;
-  showingFixed?: boolean;
-}
-
 /** Edits are sent once typing pauses this long (ms). */
 const CHANGE_DELAY = 120;
 /** The map and panels are asked again once diagnostics stop arriving this long (ms). */
 const VIEWS_DELAY = 80;
-const EXERCISES = "studio-exercises/";
-const SEVERITY = ["", "error", "warning", "note", "hint"];
 /** How many times a lost session is asked for again (about three minutes in all). */
 const RECONNECTS = 14;
 
@@ -238,61 +228,24 @@ export class Studio {
   // --- the lists -------------------------------------------------------
 
   private renderFiles(): void {
-    const items = [...this.docs.values()].map((doc) => {
-      const changed = doc.exercise ? false : doc.text !== doc.saved;
-      const name = doc.exercise ? `exercise ${doc.exercise.name}${doc.showingFixed ? " (fixed)" : ""}` : doc.path;
-      const count = (this.diagnostics.get(doc.uri) ?? []).length;
-      return el(
-        "li",
-        {},
-        el(
-          "button",
-          {
-            class: doc.uri === this.editor.current ? "file current" : "file",
-            attrs: { "aria-current": String(doc.uri === this.editor.current), "data-path": doc.path },
-            on: { click: () => this.show(doc.uri) },
-          },
-          name,
-          changed ? el("span", { class: "changed", title: "changed since it was read or saved" }, " ●") : null,
-          count ? el("span", { class: "count" }, ` ${count}`) : null,
-        ),
-      );
-    });
-    fill(byId("files"), ...items);
+    const count = (uri: string) => (this.diagnostics.get(uri) ?? []).length;
+    fill(byId("files"), ...lists.files([...this.docs.values()], this.editor.current, count, (uri) => this.show(uri)));
   }
 
   private renderFindings(): void {
-    const rows: HTMLElement[] = [];
-    for (const doc of this.docs.values()) {
-      for (const d of this.diagnostics.get(doc.uri) ?? []) {
-        const code = d.code !== undefined ? String(d.code) : "";
-        const place = `${doc.exercise ? doc.exercise.name : doc.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-        const fixes =
-          doc.uri === this.editor.current
-            ? this.actions.filter((a) => a.diagnostics?.some((x) => x.message === d.message && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character))
-            : [];
-        rows.push(
-          el(
-            "li",
-            { class: `finding ${SEVERITY[d.severity ?? 1] ?? "error"}` },
-            el(
-              "button",
-              { class: "finding-place", on: { click: () => void this.explain(doc.uri, d) } },
-              el("span", { class: "code" }, code),
-              " ",
-              ...inline(d.message),
-              " ",
-              el("span", { class: "place" }, place),
-            ),
-            ...fixes.map((fix) =>
-              el("button", { class: "fix", on: { click: () => this.applyFix(fix) } }, fix.title),
-            ),
-          ),
-        );
-      }
-    }
-    byId("count").textContent = rows.length ? `(${rows.length})` : "";
-    fill(byId("findings"), ...(rows.length ? rows : [el("li", { class: "none" }, "No findings.")]));
+    const of = [...this.docs.values()].map((doc) => ({
+      doc,
+      diagnostics: this.diagnostics.get(doc.uri) ?? [],
+      actions: doc.uri === this.editor.current ? this.actions : [],
+    }));
+    const total = of.reduce((sum, f) => sum + f.diagnostics.length, 0);
+    byId("count").textContent = total ? `(${total})` : "";
+    const rows = lists.findings(
+      of,
+      (doc, d) => void this.explain(doc.uri, d),
+      (action) => this.applyFix(action),
+    );
+    fill(byId("findings"), ...rows);
   }
 
   private applyFix(action: CodeAction): void {
@@ -310,17 +263,17 @@ export class Studio {
     this.editor.reveal(toOffset(this.editor.view.state.doc, d.range.start));
     const box = byId("explanation");
     box.hidden = false;
-    const code = d.code !== undefined ? String(d.code) : "";
-    if (!code) {
+    const asked = code(d);
+    if (!asked) {
       fill(box, "This finding has no code to explain.");
       return;
     }
-    fill(box, `Explaining ${code}…`);
+    fill(box, `Explaining ${asked}…`);
     try {
-      const answer = await this.session.explain(code);
+      const answer = await this.session.explain(asked);
       fill(box, el("p", { class: "explained" }, `${answer.code}${answer.lint ? ` ${answer.lint}` : ""}`), markdown(answer.text));
     } catch (error) {
-      fill(box, `No explanation of ${code}: ${message(error)}`);
+      fill(box, `No explanation of ${asked}: ${message(error)}`);
     }
   }
 
@@ -337,11 +290,8 @@ export class Studio {
         if (stale()) return;
         const svg = graph.format === "svg" ? safeSvg(graph.content) : null;
         fill(byId("map"), svg ?? el("p", { class: "none" }, "The map could not be read."));
-        const marked = graph.findings.map((f) =>
-          el("li", { attrs: { "data-element": f.element } }, el("span", { class: "code" }, f.code), ` ${f.lint}: `, ...inline(f.message)),
-        );
-        fill(byId("marked"), ...(marked.length ? marked : [el("li", { class: "none" }, "Nothing marked on the map.")]));
-        byId("marked-count").textContent = `(${marked.length})`;
+        fill(byId("marked"), ...lists.marked(graph.findings));
+        byId("marked-count").textContent = `(${graph.findings.length})`;
         if (svg) this.linkMap(svg, graph.findings);
       },
       (error: unknown) => {
@@ -379,7 +329,7 @@ export class Studio {
   }
 
   /** A click on a marked element of the map goes to its finding in the text. */
-  private linkMap(svg: SVGSVGElement, findings: { element: string; uri: string; range: Diagnostic["range"] }[]): void {
+  private linkMap(svg: SVGSVGElement, findings: GraphFinding[]): void {
     for (const finding of findings) {
       const node = Array.from(svg.querySelectorAll("[id]")).find((n) => n.getAttribute("id") === finding.element);
       if (!node) continue;
@@ -398,33 +348,11 @@ export class Studio {
       this.refreshViews();
       return;
     }
-    const items = interventions.map((i) => {
-      const on = this.applied === i.name;
-      const toggle = el("input", {
-        attrs: { type: "checkbox", role: "switch", "data-intervention": i.name },
-        on: {
-          change: (event) => {
-            this.applied = (event.target as HTMLInputElement).checked ? i.name : null;
-            this.refreshViews();
-          },
-        },
-      });
-      toggle.checked = on;
-      const changes = (word: string, list: Intervention["closes"]) =>
-        el(
-          "li",
-          {},
-          `${word}: ${list.length ? "" : "nothing"}`,
-          list.length ? el("ul", {}, ...list.map((f) => el("li", {}, el("span", { class: "code" }, f.code), ` ${f.lint}: `, ...inline(f.message)))) : null,
-        );
-      return el(
-        "li",
-        { class: on ? "intervention on" : "intervention" },
-        el("label", {}, toggle, ` ${i.name}`),
-        el("ul", { class: "changes" }, changes("closes", i.closes), changes("opens", i.opens)),
-      );
-    });
-    fill(byId("interventions"), ...(items.length ? items : [el("li", { class: "none" }, "No interventions declared.")]));
+    const toggle = (name: string, on: boolean) => {
+      this.applied = on ? name : null;
+      this.refreshViews();
+    };
+    fill(byId("interventions"), ...lists.interventions(interventions, this.applied, toggle));
   }
 
   private renderScenarios(scenarios: Scenario[]): void {
@@ -432,11 +360,7 @@ export class Studio {
     if (this.scenario && !scenarios.some((s) => s.name === this.scenario)) {
       this.scenario = null;
     }
-    fill(
-      select,
-      el("option", { attrs: { value: "" } }, scenarios.length ? "(no scenario)" : "(no scenarios declared)"),
-      ...scenarios.map((s) => el("option", { attrs: { value: s.name } }, s.name)),
-    );
+    fill(select, ...lists.scenarios(scenarios));
     select.value = this.scenario ?? "";
   }
 
@@ -498,7 +422,7 @@ export class Studio {
     if (this.editor.text() !== text) this.editor.replace(text);
     this.renderExerciseButtons();
     this.renderFiles();
-    this.status(`${doc.exercise ? `exercise ${doc.exercise.name}` : doc.path}: back to ${doc.exercise ? "its gap" : "the folder's version"}.`);
+    this.status(`${label(doc)}: back to ${doc.exercise ? "its gap" : "the folder's version"}.`);
   }
 
   private async save(): Promise<void> {
@@ -508,13 +432,13 @@ export class Studio {
       );
       return;
     }
-    const changed = [...this.docs.values()].filter((d) => !d.exercise && d.text !== d.saved);
-    if (!changed.length) {
+    const unsaved = [...this.docs.values()].filter(changed);
+    if (!unsaved.length) {
       this.status("Nothing to save: every file is as it is on disk.");
       return;
     }
     const saved: string[] = [];
-    for (const doc of changed) {
+    for (const doc of unsaved) {
       const text = doc.text;
       const refused = await api.save(doc.path, text).catch((error: unknown) => message(error));
       if (refused) {
@@ -528,8 +452,4 @@ export class Studio {
     this.renderFiles();
     this.status(`Saved ${saved.join(", ")}.`);
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
