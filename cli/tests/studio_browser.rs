@@ -5,9 +5,10 @@
 //! (`studio/web/test/studio.test.mjs`, Playwright driving Debian's
 //! `chromium`: installed as `tests/debian-packages.sh` does, as root, else
 //! one line and a skip; never skipped with `CI=true`). The Node packages
-//! come from `npm ci` when `studio/web/node_modules` is missing
-//! (`tests/run-all.sh` runs it before the tests); without Node the tests
-//! are skipped with one line, and fail under `CI=true`.
+//! come from `npm ci` when `studio/web/node_modules` is missing or older
+//! than the lock file (`tests/run-all.sh` runs it before the tests);
+//! without Node the tests are skipped with one line, and fail under
+//! `CI=true`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -36,7 +37,7 @@ fn web() -> PathBuf {
 }
 
 /// Whether Node is there, with the page's packages (installed from the
-/// lock file when missing); `false`: skip, after one line.
+/// lock file when missing or older than it); `false`: skip, after one line.
 fn node_ready() -> bool {
     let found = NODE.command().arg("--version").output().is_ok();
     if !found {

@@ -77,11 +77,11 @@ function put(port, path, text, origin) {
   });
 }
 
-/** A fresh copy of examples/all-in, in a folder named `all-in` (the page shows the name). */
-async function allIn(name) {
+/** A fresh copy of examples/all-in, in a folder named `folder` (the page shows the name). */
+async function allIn(name, folder = "all-in") {
   const parent = await mkdtemp(join(tmpdir(), `ecospec-studio-${name}-`));
   cleanups.push(() => rm(parent, { recursive: true, force: true }));
-  const dir = join(parent, "all-in");
+  const dir = join(parent, folder);
   await cp(join(repo, "examples/all-in"), dir, { recursive: true });
   return dir;
 }
@@ -357,7 +357,8 @@ async function main() {
     assert.equal(await readFile(join(trainerDir, "bridges.eco"), "utf8"), before);
   });
 
-  const participantDir = await allIn("participant");
+  // A name that URIs must encode: the page's URIs and the server's must agree.
+  const participantDir = await allIn("participant", "all in's copy (2)");
   const participant = await serve(participantDir, ["--bind", "0.0.0.0"]);
   assert.equal(participant.mode, "participant");
   const original = await readFile(join(participantDir, "bridges.eco"), "utf8");
@@ -367,6 +368,7 @@ async function main() {
 
   await step("in participant mode the server refuses to save (403)", async () => {
     assert.equal(await guest.locator("#mode").textContent(), "participant");
+    assert.equal(await guest.locator("#folder").textContent(), "all in's copy (2)");
     const origin = `http://127.0.0.1:${participant.port}`;
     assert.equal(await put(participant.port, "bridges.eco", "x", origin), 403);
     await guest.locator('#files button[data-path="bridges.eco"]').click();
