@@ -201,6 +201,31 @@ pub fn golden(path: &Path, actual: &str) -> Result<(), String> {
     ))
 }
 
+/// Whether a test step that needs Debian packages may run, as
+/// `tests/debian-packages.sh` decides: `pairs` are `COMMAND:PACKAGE`; a
+/// missing package is installed as root; otherwise its one line is printed
+/// and `false` returned (skip the step), and under `CI=true` the test fails.
+pub fn debian_packages(step: &str, pairs: &[&str]) -> bool {
+    let output = Command::new("bash")
+        .current_dir(repo_root())
+        .args([
+            "-c",
+            "source tests/debian-packages.sh && debian_packages \"$@\"",
+            "debian_packages",
+            step,
+        ])
+        .args(pairs)
+        .output()
+        .unwrap();
+    if output.status.success() {
+        return true;
+    }
+    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{said}");
+    eprintln!("{}", said.trim_end());
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,29 +289,4 @@ mod tests {
         let dir = folder(&[]);
         Program("sleep").run_within(dir.path(), &["10"], &[], Duration::from_millis(100));
     }
-}
-
-/// Whether a test step that needs Debian packages may run, as
-/// `tests/debian-packages.sh` decides: `pairs` are `COMMAND:PACKAGE`; a
-/// missing package is installed as root; otherwise its one line is printed
-/// and `false` returned (skip the step), and under `CI=true` the test fails.
-pub fn debian_packages(step: &str, pairs: &[&str]) -> bool {
-    let output = Command::new("bash")
-        .current_dir(repo_root())
-        .args([
-            "-c",
-            "source tests/debian-packages.sh && debian_packages \"$@\"",
-            "debian_packages",
-            step,
-        ])
-        .args(pairs)
-        .output()
-        .unwrap();
-    if output.status.success() {
-        return true;
-    }
-    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{said}");
-    eprintln!("{}", said.trim_end());
-    false
 }
