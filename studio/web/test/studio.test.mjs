@@ -313,6 +313,18 @@ async function main() {
     await page.locator("#open-exercise").click();
     await page.locator("#files button.current", { hasText: "exercise W0401-unbridged-cluster" }).waitFor();
     await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor();
+  });
+
+  await step("completion offers the names the spec declares", async () => {
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type('\ncluster newcomers "Newcomers" {\n    bets_on: esc');
+    const offered = page.locator(".cm-tooltip-autocomplete li", { hasText: "escalation" });
+    await offered.waitFor();
+    await page.keyboard.press("Escape");
+  });
+
+  await step("the exercise's fixed version, on request", async () => {
     await page.locator("#show-fixed").click();
     await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor({ state: "detached" });
   });
