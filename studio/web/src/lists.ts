@@ -89,7 +89,15 @@ export function interventions(
       "li",
       {},
       `${word}: ${found.length ? "" : "nothing"}`,
-      found.length ? el("ul", {}, ...found.map((f) => el("li", {}, ...finding(f)))) : null,
+      found.length
+        ? el(
+            "ul",
+            {},
+            ...found.map((f) =>
+              el("li", {}, ...finding(f), f.replaces ? ` (replaces ${f.replaces.code}: ` : null, ...(f.replaces ? [...inline(f.replaces.message), ")"] : [])),
+            ),
+          )
+        : null,
     );
   const items = list.map((i) => {
     const on = applied === i.name;

@@ -68,6 +68,8 @@ export interface Change {
   lint: string;
   level?: string;
   message: string;
+  /** An opened finding that is the weaker form of one the intervention closes (the gap ladder). */
+  replaces?: { code: string; message: string };
 }
 
 export interface Intervention {

@@ -313,6 +313,10 @@ async function main() {
     await page.locator("#open-exercise").click();
     await page.locator("#files button.current", { hasText: "exercise W0401-unbridged-cluster" }).waitFor();
     await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor();
+    // The map and panels are the exercise's own ecosystem's, not the folder's.
+    await page.locator("#map svg title", { hasText: "W0401-unbridged-cluster" }).first().waitFor({ state: "attached" });
+    await page.locator("#interventions .none", { hasText: "No interventions declared" }).waitFor();
+    assert.deepEqual(await page.locator("#scenario option").allTextContents(), ["(no scenario)", "escalation", "outrageous_moment"]);
   });
 
   await step("completion offers the names the spec declares", async () => {
@@ -371,6 +375,9 @@ async function main() {
 
   // A name that URIs must encode: the page's URIs and the server's must agree.
   const participantDir = await allIn("participant", "all in's copy (2)");
+  // A file whose name a URI may or may not encode (`&`, `+`, `@`): its
+  // diagnostics must reach the page under the name the page opened it as.
+  await writeFile(join(participantDir, "notes & plans+1@home.eco"), 'cluster notes "Notes" {\n    needs: nothing_declared\n}\n');
   const participant = await serve(participantDir, ["--bind", "0.0.0.0"]);
   assert.equal(participant.mode, "participant");
   const original = await readFile(join(participantDir, "bridges.eco"), "utf8");
@@ -381,6 +388,7 @@ async function main() {
   await step("in participant mode the server refuses to save (403)", async () => {
     assert.equal(await guest.locator("#mode").textContent(), "participant");
     assert.equal(await guest.locator("#folder").textContent(), "all in's copy (2)");
+    await guest.locator("#findings .finding", { hasText: "notes & plans+1@home.eco:2:" }).first().waitFor();
     const origin = `http://127.0.0.1:${participant.port}`;
     assert.equal(await put(participant.port, "bridges.eco", "x", origin), 403);
     await guest.locator('#files button[data-path="bridges.eco"]').click();
@@ -406,7 +414,7 @@ async function main() {
     assert.equal(zip.readUInt32LE(0), 0x04034b50, "a zip's first local header");
     const end = zip.length - 22;
     assert.equal(zip.readUInt32LE(end), 0x06054b50, "the zip's end record");
-    assert.equal(zip.readUInt16LE(end + 10), 6, "every file of the folder");
+    assert.equal(zip.readUInt16LE(end + 10), 7, "every file of the folder");
     assert.ok(zip.includes(Buffer.from("strength: loose // a participant's note")), "the stored edit");
     assert.equal(await readFile(join(participantDir, "bridges.eco"), "utf8"), original);
   });
