@@ -1,7 +1,9 @@
 //! Who may save: the trainer, at the laptop the studio runs on. A write is
 //! allowed only in trainer mode, from a loopback peer, and only when the
-//! request's `Origin` is the studio's own page (`http://` + its `Host`), so
-//! that another web site open in the trainer's browser cannot write.
+//! request's `Origin` is the studio's own page (`http://` + its `Host`,
+//! a loopback address or `localhost`), so that another web site open in
+//! the trainer's browser cannot write, even under a name rebound to
+//! 127.0.0.1.
 
 use std::net::SocketAddr;
 
@@ -40,9 +42,24 @@ pub fn refuse_write(mode: Mode, peer: SocketAddr, headers: &HeaderMap) -> Option
     }
     let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
     match (header(ORIGIN), header(HOST)) {
-        (Some(origin), Some(host)) if origin == format!("http://{host}") => None,
-        _ => Some("a save must come from the studio's own page (its Origin must match its Host)"),
+        (Some(origin), Some(host)) if origin == format!("http://{host}") && is_loopback_host(host) => None,
+        _ => Some("a save must come from the studio's own page at a loopback address (its Origin must match its Host)"),
     }
+}
+
+/// Whether a `Host` header names this machine by a loopback address or
+/// `localhost` (a page whose own name was rebound to 127.0.0.1 sends its
+/// own name, and is refused).
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.to_canonical().is_loopback())
 }
 
 #[cfg(test)]
@@ -83,6 +100,16 @@ mod tests {
         assert!(refuse_write(Mode::Trainer, local, &https).is_some());
         let none = headers(&[("host", "127.0.0.1:7878")]);
         assert!(refuse_write(Mode::Trainer, local, &none).is_some());
+        let rebound = headers(&[
+            ("host", "evil.example:7878"),
+            ("origin", "http://evil.example:7878"),
+        ]);
+        assert!(refuse_write(Mode::Trainer, local, &rebound).is_some());
+        for host in ["localhost:7878", "[::1]:7878", "127.0.0.1"] {
+            let origin = format!("http://{host}");
+            let named = headers(&[("host", host), ("origin", &origin)]);
+            assert_eq!(refuse_write(Mode::Trainer, local, &named), None, "{host}");
+        }
         assert!(can_save(Mode::Trainer, local));
         assert!(!can_save(Mode::Trainer, remote));
         assert!(!can_save(Mode::Participant, local));

@@ -18,6 +18,7 @@ use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
@@ -123,6 +124,10 @@ fn canonical_folder(path: &Path) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// How long the open sessions (WebSockets, which a graceful shutdown would
+/// wait for as long as a tab stays open) get after Ctrl-C.
+const GRACE: Duration = Duration::from_secs(1);
+
 /// `ecospec serve`: binds, prints the banner on standard output, serves
 /// until Ctrl-C. `Err` is the one line to report (exit 2).
 pub fn run(options: Options) -> Result<(), String> {
@@ -131,14 +136,30 @@ pub fn run(options: Options) -> Result<(), String> {
         .thread_stack_size(THREAD_STACK)
         .build()
         .map_err(|e| format!("cannot start the studio: {e}"))?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let studio = Studio::bind(options).await?;
         println!("{}", studio.banner());
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
-        let ctrl_c = async {
-            let _ = tokio::signal::ctrl_c().await;
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                let _ = stop.send(true);
+            }
+        });
+        let mut graceful = stopped.clone();
+        let shutdown = async move {
+            let _ = graceful.wait_for(|stop| *stop).await;
         };
-        studio.serve(ctrl_c).await
-    })
+        let mut stopped = stopped;
+        tokio::select! {
+            served = studio.serve(shutdown) => served,
+            _ = async {
+                let _ = stopped.wait_for(|stop| *stop).await;
+                tokio::time::sleep(GRACE).await;
+            } => Ok(()),
+        }
+    });
+    runtime.shutdown_timeout(GRACE);
+    served
 }

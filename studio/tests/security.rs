@@ -136,10 +136,29 @@ async fn only_the_trainers_own_page_writes() {
     )
     .await;
     assert_eq!(reply.status, 403);
+    // A name rebound to 127.0.0.1 (DNS rebinding): Origin and Host agree,
+    // but the Host is not a loopback address.
+    let named = |name: &str| {
+        format!(
+            "PUT /api/files/a.eco HTTP/1.1\r\nHost: {name}:{port}\r\nOrigin: http://{name}:{port}\r\n\
+             Connection: close\r\nContent-Length: 2\r\n\r\nxx",
+            port = address.port()
+        )
+    };
+    let reply = raw(address, named("evil.example").as_bytes()).await;
+    assert_eq!(reply.status, 403);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("a.eco")).unwrap(),
         SPEC
     );
+    // `localhost` is the trainer's machine too.
+    let reply = raw(address, named("localhost").as_bytes()).await;
+    assert_eq!(reply.status, 204);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.eco")).unwrap(),
+        "xx"
+    );
+    std::fs::write(dir.path().join("a.eco"), SPEC).unwrap();
     // Participant mode: never, not even from the trainer's machine.
     let participant = start_with(dir.path(), "0.0.0.0", Limits::default()).await;
     let local = SocketAddr::from(([127, 0, 0, 1], participant.port()));
