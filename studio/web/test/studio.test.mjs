@@ -305,6 +305,7 @@ async function main() {
     const walk = page.locator("#walk");
     await walk.locator(".walk-title", { hasText: "what if escalation comes" }).waitFor();
     assert.match(await walk.textContent(), /activates[\s\S]*antimilitarist[\s\S]*joins in[\s\S]*mobilization/);
+    await page.locator("#map svg title", { hasText: "under scenario `escalation`" }).first().waitFor({ state: "attached" });
     await page.locator("#scenario").selectOption("");
   });
 
