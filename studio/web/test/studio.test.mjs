@@ -289,7 +289,11 @@ async function main() {
     const on = page.locator(".intervention.on");
     assert.match(await on.textContent(), /spokespeople_network/);
     assert.match(await on.locator(".changes").textContent(), /closes[\s\S]*W0403/);
-    await page.locator('input[data-intervention="spokespeople_network"]').uncheck();
+    // One at a time: another switched on turns the first off.
+    await page.locator('input[data-intervention="joint_conference"]').check();
+    await page.locator(".intervention.on", { hasText: "joint_conference" }).waitFor();
+    assert.equal(await page.locator('input[data-intervention="spokespeople_network"]').isChecked(), false);
+    await page.locator('input[data-intervention="joint_conference"]').uncheck();
     await page.waitForFunction((map) => document.querySelector("#map").innerHTML === map, before.map);
   });
 
