@@ -361,15 +361,23 @@ async function main() {
     await page.locator("#findings .finding", { hasText: "hostile" }).first().waitFor({ state: "detached" });
   });
 
-  await step("Save in trainer mode writes the file under the folder", async () => {
+  await step("Save in trainer mode writes every changed file under the folder", async () => {
     await page.locator('#files button[data-path="bridges.eco"]').click();
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+Home");
     await page.keyboard.type("// edited in the studio\n");
+    await page.locator('#files button[data-path="scenarios.eco"]').click();
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("// this one too\n");
+    await page.locator("#files button .changed").nth(1).waitFor();
     await page.locator("#save").click();
-    await page.locator("#status", { hasText: "Saved bridges.eco" }).waitFor();
+    await page.locator("#status", { hasText: "Saved bridges.eco, scenarios.eco." }).waitFor();
     const saved = await readFile(join(trainerDir, "bridges.eco"), "utf8");
     assert.ok(saved.startsWith("// edited in the studio\n// bridges.eco"), saved.slice(0, 80));
+    const other = await readFile(join(trainerDir, "scenarios.eco"), "utf8");
+    assert.ok(other.startsWith("// this one too\n"), other.slice(0, 80));
+    assert.equal(await page.locator("#files button .changed").count(), 0, "nothing left to save");
   });
 
   await step("a write with another Origin is refused (403) and changes nothing", async () => {
