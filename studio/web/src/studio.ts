@@ -328,11 +328,15 @@ export class Studio {
     }
   }
 
-  /** A click on a marked element of the map goes to its finding in the text. */
+  /** A click on a marked element of the map goes to its first finding in the text. */
   private linkMap(svg: SVGSVGElement, findings: GraphFinding[]): void {
+    const elements = new Map<string, Element>();
+    for (const node of svg.querySelectorAll("[id]")) elements.set(node.getAttribute("id") ?? "", node);
+    const linked = new Set<string>();
     for (const finding of findings) {
-      const node = Array.from(svg.querySelectorAll("[id]")).find((n) => n.getAttribute("id") === finding.element);
-      if (!node) continue;
+      const node = elements.get(finding.element);
+      if (!node || linked.has(finding.element)) continue;
+      linked.add(finding.element);
       node.classList.add("marked");
       node.addEventListener("click", () => {
         if (!this.docs.has(finding.uri)) return;

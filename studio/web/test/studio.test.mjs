@@ -267,6 +267,14 @@ async function main() {
     assert.match(await box.textContent(), /uncovered-capability/);
   });
 
+  await step("a marked element of the map, clicked, goes to its finding in the text", async () => {
+    await page.locator('#files button[data-path="all-in.eco"]').click();
+    await page.locator('#map svg [id="cluster:antimilitarist"].marked').click();
+    await page.locator('#files button.current[data-path="antimilitarist.eco"]').waitFor();
+    // The cluster's first marked finding: nobody provides spokespeople (22:9).
+    await page.locator(".cm-activeLine", { hasText: "spokespeople" }).waitFor();
+  });
+
   await step("hovering a cluster shows its facts", async () => {
     await page.locator('#files button[data-path="bridges.eco"]').click();
     const at = await wordAt(page, "bridge comms_teams between", "antimilitarist");
