@@ -29,6 +29,11 @@ const NPM: Program = Program("npm");
 /// The files the Rust binary embeds.
 const BUNDLE: &[&str] = &["index.html", "studio.js", "studio.css"];
 
+/// The most the minified script may weigh: CodeMirror's view, state,
+/// commands, lint and autocomplete with the page make about 370 kB; a
+/// dependency that doubles it should be a decision, not an accident.
+const SCRIPT_BUDGET: usize = 450_000;
+
 /// One `npm ci` at a time: the tests of this binary run in parallel.
 static INSTALL: Mutex<()> = Mutex::new(());
 
@@ -98,6 +103,11 @@ fn the_committed_bundle_is_a_fresh_build_of_the_sources() {
         "studio/web/dist/{} {} from a fresh build: run `npm ci && npm run build` in studio/web and commit dist/",
         stale.join(", dist/"),
         if stale.len() == 1 { "differs" } else { "differ" }
+    );
+    let script = std::fs::read(web().join("dist/studio.js")).unwrap().len();
+    assert!(
+        script <= SCRIPT_BUDGET,
+        "studio/web/dist/studio.js weighs {script} bytes, over the budget of {SCRIPT_BUDGET}"
     );
 }
 
