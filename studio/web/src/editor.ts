@@ -66,7 +66,10 @@ export class Editor {
         if (update.docChanged) this.onChange(this.uri, update.state.doc.toString());
       }),
     ];
-    this.view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions: this.extensions }) });
+    this.view = new EditorView({
+      parent,
+      state: EditorState.create({ doc: "", extensions: this.extensions }),
+    });
   }
 
   get current(): string {
@@ -79,7 +82,9 @@ export class Editor {
     this.uri = uri;
     const kept = this.states.get(uri);
     const state =
-      kept && kept.doc.toString() === text ? kept : EditorState.create({ doc: text, extensions: this.extensions });
+      kept && kept.doc.toString() === text
+        ? kept
+        : EditorState.create({ doc: text, extensions: this.extensions });
     this.view.setState(state);
   }
 
@@ -123,7 +128,11 @@ export class Editor {
       }
       const doc = this.view.state.doc;
       this.view.dispatch({
-        changes: edits.map((e) => ({ from: toOffset(doc, e.range.start), to: toOffset(doc, e.range.end), insert: e.newText })),
+        changes: edits.map((e) => ({
+          from: toOffset(doc, e.range.start),
+          to: toOffset(doc, e.range.end),
+          insert: e.newText,
+        })),
       });
     }
     return others;
@@ -153,7 +162,10 @@ export class Editor {
   /** Puts the cursor on `range`'s start and scrolls it into view. */
   reveal(offset: number): void {
     const at = Math.min(offset, this.view.state.doc.length);
-    this.view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: "center" }) });
+    this.view.dispatch({
+      selection: { anchor: at },
+      effects: EditorView.scrollIntoView(at, { y: "center" }),
+    });
     this.view.focus();
   }
 

@@ -17,7 +17,12 @@ function orNone(items: HTMLElement[], none: string): HTMLElement[] {
   return items.length ? items : [el("li", { class: "none" }, none)];
 }
 
-export function files(docs: Doc[], current: string, count: (uri: string) => number, open: (uri: string) => void): HTMLElement[] {
+export function files(
+  docs: Doc[],
+  current: string,
+  count: (uri: string) => number,
+  open: (uri: string) => void,
+): HTMLElement[] {
   return docs.map((doc) => {
     const n = count(doc.uri);
     return el(
@@ -31,7 +36,9 @@ export function files(docs: Doc[], current: string, count: (uri: string) => numb
           on: { click: () => open(doc.uri) },
         },
         label(doc) + (doc.showingFixed ? " (fixed)" : ""),
-        changed(doc) ? el("span", { class: "changed", title: "changed since it was read or saved" }, " ●") : null,
+        changed(doc)
+          ? el("span", { class: "changed", title: "changed since it was read or saved" }, " ●")
+          : null,
         n ? el("span", { class: "count" }, ` ${n}`) : null,
       ),
     );
@@ -65,7 +72,9 @@ export function findings(
           " ",
           el("span", { class: "place" }, place),
         ),
-        ...fixesFor(actions, d).map((action) => el("button", { class: "fix", on: { click: () => fix(action) } }, action.title)),
+        ...fixesFor(actions, d).map((action) =>
+          el("button", { class: "fix", on: { click: () => fix(action) } }, action.title),
+        ),
       );
     }),
   );
@@ -94,7 +103,13 @@ export function interventions(
             "ul",
             {},
             ...found.map((f) =>
-              el("li", {}, ...finding(f), f.replaces ? ` (replaces ${f.replaces.code}: ` : null, ...(f.replaces ? [...inline(f.replaces.message), ")"] : [])),
+              el(
+                "li",
+                {},
+                ...finding(f),
+                f.replaces ? ` (replaces ${f.replaces.code}: ` : null,
+                ...(f.replaces ? [...inline(f.replaces.message), ")"] : []),
+              ),
             ),
           )
         : null,

@@ -108,7 +108,10 @@ export class Session {
     return this.rpc.request("textDocument/hover", { textDocument: { uri }, position });
   }
 
-  completion(uri: string, position: Position): Promise<CompletionItem[] | { items: CompletionItem[] } | null> {
+  completion(
+    uri: string,
+    position: Position,
+  ): Promise<CompletionItem[] | { items: CompletionItem[] } | null> {
     return this.rpc.request("textDocument/completion", { textDocument: { uri }, position });
   }
 

@@ -191,7 +191,8 @@ export class Studio {
 
   private published(published: Published): void {
     if (!this.docs.has(published.uri)) return;
-    const current = published.version === undefined || published.version === this.session.version(published.uri);
+    const current =
+      published.version === undefined || published.version === this.session.version(published.uri);
     if (!current) return;
     this.diagnostics.set(published.uri, published.diagnostics);
     this.renderFindings();
@@ -215,7 +216,9 @@ export class Studio {
     const doc = this.editor.view.state.doc;
     const whole = { start: { line: 0, character: 0 }, end: { line: doc.lines, character: 0 } };
     const [actions, tokens] = await Promise.all([
-      diagnostics.length ? this.session.codeActions(uri, whole, diagnostics).catch(() => null) : Promise.resolve([]),
+      diagnostics.length
+        ? this.session.codeActions(uri, whole, diagnostics).catch(() => null)
+        : Promise.resolve([]),
       this.session.semanticTokens(uri).catch(() => null),
     ]);
     if (uri !== this.editor.current || version !== this.session.version(uri) || this.pending.has(uri)) return;
@@ -229,7 +232,10 @@ export class Studio {
 
   private renderFiles(): void {
     const count = (uri: string) => (this.diagnostics.get(uri) ?? []).length;
-    fill(byId("files"), ...lists.files([...this.docs.values()], this.editor.current, count, (uri) => this.show(uri)));
+    fill(
+      byId("files"),
+      ...lists.files([...this.docs.values()], this.editor.current, count, (uri) => this.show(uri)),
+    );
   }
 
   private renderFindings(): void {
@@ -271,7 +277,11 @@ export class Studio {
     fill(box, `Explaining ${asked}…`);
     try {
       const answer = await this.session.explain(asked);
-      fill(box, el("p", { class: "explained" }, `${answer.code}${answer.lint ? ` ${answer.lint}` : ""}`), markdown(answer.text));
+      fill(
+        box,
+        el("p", { class: "explained" }, `${answer.code}${answer.lint ? ` ${answer.lint}` : ""}`),
+        markdown(answer.text),
+      );
     } catch (error) {
       fill(box, `No explanation of ${asked}: ${message(error)}`);
     }

@@ -15,9 +15,7 @@ export function walk(answer: WhatIf): HTMLElement {
   root.appendChild(el("li", {}, `bet on by ${names(answer.bet_on_by)}`));
   const taken = answer.removed.map((r) => `${r.kind} ${r.name}`);
   root.appendChild(el("li", {}, `takes away: ${taken.length ? taken.join(", ") : "nothing"}`));
-  root.appendChild(
-    el("li", {}, "activates", list(answer.activated.map((c) => cluster(c, needsOf.get(c))))),
-  );
+  root.appendChild(el("li", {}, "activates", list(answer.activated.map((c) => cluster(c, needsOf.get(c))))));
   const joining = answer.supporters.map((s) =>
     el(
       "li",
@@ -31,10 +29,26 @@ export function walk(answer: WhatIf): HTMLElement {
       ),
     ),
   );
-  root.appendChild(el("li", {}, joining.length ? "joins in" : "joins in: nobody", joining.length ? el("ul", {}, ...joining) : null));
-  const opens = answer.opens.map((f) => el("li", { class: "finding-line" }, `${f.code} ${f.lint}: ${f.message}`));
-  root.appendChild(el("li", {}, opens.length ? "opens" : "opens: nothing", opens.length ? el("ul", {}, ...opens) : null));
-  return el("div", {}, el("p", { class: "walk-title" }, `what if ${answer.scenario.name} comes${label}`), root);
+  root.appendChild(
+    el(
+      "li",
+      {},
+      joining.length ? "joins in" : "joins in: nobody",
+      joining.length ? el("ul", {}, ...joining) : null,
+    ),
+  );
+  const opens = answer.opens.map((f) =>
+    el("li", { class: "finding-line" }, `${f.code} ${f.lint}: ${f.message}`),
+  );
+  root.appendChild(
+    el("li", {}, opens.length ? "opens" : "opens: nothing", opens.length ? el("ul", {}, ...opens) : null),
+  );
+  return el(
+    "div",
+    {},
+    el("p", { class: "walk-title" }, `what if ${answer.scenario.name} comes${label}`),
+    root,
+  );
 }
 
 function cluster(name: string, needs: Need | undefined): HTMLElement {
@@ -55,7 +69,9 @@ function route(path: WhatIf["supporters"][number]["routes"][number]["path"]): st
   if (!path) return "no path";
   if (path.steps.length === 0) return "already there";
   return path.steps
-    .map((s) => `bridge ${s.bridge}${s.through?.length ? ` (through ${s.through.join(", ")})` : ""} to ${s.to}`)
+    .map(
+      (s) => `bridge ${s.bridge}${s.through?.length ? ` (through ${s.through.join(", ")})` : ""} to ${s.to}`,
+    )
     .join(", then ");
 }
 

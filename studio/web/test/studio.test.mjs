@@ -44,13 +44,18 @@ async function step(name, body) {
 
 /** `ecospec serve DIR --port PORT ...extra`; its address, read from the line it prints, and its process. */
 function serve(dir, extra = [], port = 0) {
-  const child = spawn(ECOSPEC, ["serve", dir, "--port", String(port), ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(ECOSPEC, ["serve", dir, "--port", String(port), ...extra], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   cleanups.push(async () => child.kill());
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   return new Promise((resolveServe, reject) => {
     let stdout = "";
-    const timer = setTimeout(() => reject(new Error(`no address from ecospec serve: ${stdout}${stderr}`)), WAIT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no address from ecospec serve: ${stdout}${stderr}`)),
+      WAIT_MS,
+    );
     child.on("exit", (code) => reject(new Error(`ecospec serve exited (${code}): ${stdout}${stderr}`)));
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
@@ -66,7 +71,13 @@ function serve(dir, extra = [], port = 0) {
 function put(port, path, text, origin) {
   return new Promise((resolvePut, reject) => {
     const request = http.request(
-      { host: "127.0.0.1", port, method: "PUT", path: `/api/files/${path}`, headers: { Origin: origin, "Content-Type": "text/plain" } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "PUT",
+        path: `/api/files/${path}`,
+        headers: { Origin: origin, "Content-Type": "text/plain" },
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolvePut(response.statusCode));
@@ -192,7 +203,13 @@ const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" onload="window.hit=
 async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
   });
   cleanups.push(() => browser.close());
   const errors = [];
@@ -204,9 +221,13 @@ async function main() {
     const found = await blank.evaluate((svg) => {
       const cleaned = window.safe.safeSvg(svg);
       document.body.appendChild(cleaned);
-      const md = window.safe.markdown("# <h1>x</h1>\n\n**<b>y</b>** and `<img src=x onerror=window.hit=6>`\n\n- <script>z</script>");
+      const md = window.safe.markdown(
+        "# <h1>x</h1>\n\n**<b>y</b>** and `<img src=x onerror=window.hit=6>`\n\n- <script>z</script>",
+      );
       document.body.appendChild(md);
-      const attributes = Array.from(cleaned.querySelectorAll("*")).flatMap((e) => Array.from(e.attributes).map((a) => `${a.name}=${a.value}`));
+      const attributes = Array.from(cleaned.querySelectorAll("*")).flatMap((e) =>
+        Array.from(e.attributes).map((a) => `${a.name}=${a.value}`),
+      );
       const tags = (root) => Array.from(root.querySelectorAll("*")).map((e) => e.localName);
       return {
         tags: [...tags(cleaned), ...tags(md)].sort(),
@@ -219,7 +240,10 @@ async function main() {
     for (const tag of ["script", "foreignobject", "img", "image", "h1", "b", "div"]) {
       assert.ok(!found.tags.includes(tag), `<${tag}> made it in: ${found.tags}`);
     }
-    assert.ok(!found.attributes.some((a) => a.startsWith("on") || a.includes("javascript")), `${found.attributes}`);
+    assert.ok(
+      !found.attributes.some((a) => a.startsWith("on") || a.includes("javascript")),
+      `${found.attributes}`,
+    );
     assert.ok(found.attributes.includes("href=#cluster:a"), "a link inside the drawing stays");
     assert.match(found.text, /<b>kept as text<\/b>/);
     assert.match(found.text, /<img src=x onerror=window.hit=6>/);
@@ -235,8 +259,17 @@ async function main() {
   await step("the page shows the trainer's folder, its findings and its map", async () => {
     assert.equal(await page.locator("#mode").textContent(), "trainer");
     assert.equal(await page.locator("#folder").textContent(), "all-in");
-    const files = await page.locator("#files button").evaluateAll((nodes) => nodes.map((n) => n.dataset.path));
-    assert.deepEqual(files, ["all-in.eco", "antimilitarist.eco", "bridges.eco", "capabilities.eco", "mobilization.eco", "scenarios.eco"]);
+    const files = await page
+      .locator("#files button")
+      .evaluateAll((nodes) => nodes.map((n) => n.dataset.path));
+    assert.deepEqual(files, [
+      "all-in.eco",
+      "antimilitarist.eco",
+      "bridges.eco",
+      "capabilities.eco",
+      "mobilization.eco",
+      "scenarios.eco",
+    ]);
     await page.locator(".cm-content .tok-keyword").first().waitFor();
     await page.locator("#interventions .intervention").first().waitFor();
   });
@@ -288,10 +321,15 @@ async function main() {
   });
 
   await step("switching an intervention on changes the map and the lists", async () => {
-    const before = { map: await page.locator("#map").innerHTML(), marked: await page.locator("#marked").textContent() };
+    const before = {
+      map: await page.locator("#map").innerHTML(),
+      marked: await page.locator("#marked").textContent(),
+    };
     await page.locator('input[data-intervention="spokespeople_network"]').check();
     await page.waitForFunction(
-      (before) => document.querySelector("#map").innerHTML !== before.map && document.querySelector("#marked").textContent !== before.marked,
+      (before) =>
+        document.querySelector("#map").innerHTML !== before.map &&
+        document.querySelector("#marked").textContent !== before.marked,
       before,
     );
     const on = page.locator(".intervention.on");
@@ -316,8 +354,14 @@ async function main() {
     await page.locator("#scenario").selectOption("escalation");
     const walk = page.locator("#walk");
     await walk.locator(".walk-title", { hasText: "what if escalation comes" }).waitFor();
-    assert.match(await walk.textContent(), /activates[\s\S]*antimilitarist[\s\S]*joins in[\s\S]*mobilization/);
-    await page.locator("#map svg title", { hasText: "under scenario `escalation`" }).first().waitFor({ state: "attached" });
+    assert.match(
+      await walk.textContent(),
+      /activates[\s\S]*antimilitarist[\s\S]*joins in[\s\S]*mobilization/,
+    );
+    await page
+      .locator("#map svg title", { hasText: "under scenario `escalation`" })
+      .first()
+      .waitFor({ state: "attached" });
     await page.locator("#scenario").selectOption("");
   });
 
@@ -327,9 +371,16 @@ async function main() {
     await page.locator("#files button.current", { hasText: "exercise W0401-unbridged-cluster" }).waitFor();
     await page.locator("#findings .finding", { hasText: "W0401" }).first().waitFor();
     // The map and panels are the exercise's own ecosystem's, not the folder's.
-    await page.locator("#map svg title", { hasText: "W0401-unbridged-cluster" }).first().waitFor({ state: "attached" });
+    await page
+      .locator("#map svg title", { hasText: "W0401-unbridged-cluster" })
+      .first()
+      .waitFor({ state: "attached" });
     await page.locator("#interventions .none", { hasText: "No interventions declared" }).waitFor();
-    assert.deepEqual(await page.locator("#scenario option").allTextContents(), ["(no scenario)", "escalation", "outrageous_moment"]);
+    assert.deepEqual(await page.locator("#scenario option").allTextContents(), [
+      "(no scenario)",
+      "escalation",
+      "outrageous_moment",
+    ]);
   });
 
   await step("completion offers the names the spec declares", async () => {
@@ -398,13 +449,18 @@ async function main() {
   const participantDir = await allIn("participant", "all in's copy (2)");
   // A file whose name a URI may or may not encode (`&`, `+`, `@`): its
   // diagnostics must reach the page under the name the page opened it as.
-  await writeFile(join(participantDir, "notes & plans+1@home.eco"), 'cluster notes "Notes" {\n    needs: nothing_declared\n}\n');
+  await writeFile(
+    join(participantDir, "notes & plans+1@home.eco"),
+    'cluster notes "Notes" {\n    needs: nothing_declared\n}\n',
+  );
   const participant = await serve(participantDir, ["--bind", "0.0.0.0"]);
   assert.equal(participant.mode, "participant");
   const original = await readFile(join(participantDir, "bridges.eco"), "utf8");
   const guest = await open(browser, participant.url, { width: 375, height: 812 }, errors);
 
-  await step("the page at 375 px is not blank and fits the width", () => screenshot(guest, "studio-375", 375));
+  await step("the page at 375 px is not blank and fits the width", () =>
+    screenshot(guest, "studio-375", 375),
+  );
 
   await step("in participant mode the server refuses to save (403)", async () => {
     assert.equal(await guest.locator("#mode").textContent(), "participant");
@@ -425,11 +481,17 @@ async function main() {
     await ready(guest);
     await guest.locator('#files button[data-path="bridges.eco"]').click();
     await (await line(guest, "a participant's note")).waitFor();
-    const [file] = await Promise.all([guest.waitForEvent("download"), guest.locator("#download-file").click()]);
+    const [file] = await Promise.all([
+      guest.waitForEvent("download"),
+      guest.locator("#download-file").click(),
+    ]);
     assert.equal(file.suggestedFilename(), "bridges.eco");
     const text = await readFile(await file.path(), "utf8");
     assert.match(text, /strength: loose \/\/ a participant's note/);
-    const [archive] = await Promise.all([guest.waitForEvent("download"), guest.locator("#download-zip").click()]);
+    const [archive] = await Promise.all([
+      guest.waitForEvent("download"),
+      guest.locator("#download-zip").click(),
+    ]);
     assert.match(archive.suggestedFilename(), /\.zip$/);
     const zip = await readFile(await archive.path());
     assert.equal(zip.readUInt32LE(0), 0x04034b50, "a zip's first local header");
