@@ -1,4 +1,7 @@
-//! Who may save: the trainer, at the laptop the studio runs on. A write is
+//! Who may do what. Any request in trainer mode must name the studio by a
+//! loopback address; a WebSocket from a browser must come from the
+//! studio's own page. Who may save: the trainer, at the laptop the studio
+//! runs on. A write is
 //! allowed only in trainer mode, from a loopback peer, and only when the
 //! request's `Origin` is the studio's own page (`http://` + its `Host`,
 //! a loopback address or `localhost`), so that another web site open in
@@ -44,6 +47,38 @@ pub fn refuse_write(mode: Mode, peer: SocketAddr, headers: &HeaderMap) -> Option
     match (header(ORIGIN), header(HOST)) {
         (Some(origin), Some(host)) if origin == format!("http://{host}") && is_loopback_host(host) => None,
         _ => Some("a save must come from the studio's own page at a loopback address (its Origin must match its Host)"),
+    }
+}
+
+/// Why any request is refused for the name it was sent to (a 403), if it
+/// is: in trainer mode the studio answers only under a loopback address or
+/// `localhost`, so that a page under a name rebound to 127.0.0.1 (DNS
+/// rebinding) can read nothing. In participant mode the participants
+/// reach it by the laptop's own address, whatever it is.
+pub fn refuse_host(mode: Mode, headers: &HeaderMap) -> Option<&'static str> {
+    let host = headers.get(HOST).and_then(|v| v.to_str().ok());
+    match (mode, host) {
+        (Mode::Participant, _) => None,
+        (Mode::Trainer, Some(host)) if is_loopback_host(host) => None,
+        (Mode::Trainer, _) => Some(
+            "in trainer mode the studio answers at its loopback address only (http://127.0.0.1:PORT/ or http://localhost:PORT/)",
+        ),
+    }
+}
+
+/// Why a WebSocket is refused (a 403), if it is: a browser sends the
+/// `Origin` of the page on every WebSocket handshake, and only the
+/// studio's own page (`http://` + the `Host`) may open a session, so that
+/// another site open in the same browser cannot read the specs through
+/// one. A client that is not a browser sends none.
+pub fn refuse_socket(headers: &HeaderMap) -> Option<&'static str> {
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    match (header(ORIGIN), header(HOST)) {
+        (None, _) => None,
+        (Some(origin), Some(host)) if origin == format!("http://{host}") => None,
+        _ => Some(
+            "a session must be opened by the studio's own page (its Origin must match its Host)",
+        ),
     }
 }
 
@@ -111,6 +146,13 @@ mod tests {
             assert_eq!(refuse_write(Mode::Trainer, local, &named), None, "{host}");
         }
         assert!(can_save(Mode::Trainer, local));
+        assert_eq!(refuse_host(Mode::Trainer, &good), None);
+        assert!(refuse_host(Mode::Trainer, &rebound).is_some());
+        assert!(refuse_host(Mode::Trainer, &HeaderMap::new()).is_some());
+        assert_eq!(refuse_host(Mode::Participant, &rebound), None);
+        assert_eq!(refuse_socket(&good), None);
+        assert_eq!(refuse_socket(&HeaderMap::new()), None);
+        assert!(refuse_socket(&other).is_some());
         assert!(!can_save(Mode::Trainer, remote));
         assert!(!can_save(Mode::Participant, local));
     }

@@ -1,9 +1,10 @@
 //! `ecospec-studio`: the workshop studio, `ecospec serve` (section 10 of
-//! the contract; docs/src/decisions.md, "The studio"). An HTTP server on
-//! tokio (axum) that serves one page (the embedded bundle, `assets`), the
-//! folder's `.eco` files and saving them (`workspace`, under the rules of
-//! `access`), the training exercises (`exercises`), and one language
-//! server session per browser tab over a WebSocket (`bridge`).
+//! the contract; docs/src/decisions.md, "The workshop studio's server").
+//! An HTTP server on tokio (axum) that serves one page (the embedded
+//! bundle, `assets`), the folder's `.eco` files and saving them
+//! (`workspace`, under the rules of `access`), the training exercises
+//! (`exercises`), and one language server session per browser tab over a
+//! WebSocket (`bridge`).
 
 mod access;
 mod app;
@@ -15,7 +16,7 @@ mod routes;
 mod workspace;
 
 use std::future::Future;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,10 +27,6 @@ use tokio::sync::Semaphore;
 pub use crate::access::Mode;
 use crate::app::App;
 pub use crate::app::Limits;
-
-/// The default address: the trainer's own machine.
-pub const DEFAULT_BIND: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
-pub const DEFAULT_PORT: u16 = 7878;
 
 /// The stack of each runtime thread (address space, touched only as deep
 /// as a request goes), as the language server's own.

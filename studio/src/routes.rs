@@ -4,15 +4,20 @@ use std::net::SocketAddr;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::extract::Request;
+use axum::extract::{ConnectInfo, State};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY,
+    X_CONTENT_TYPE_OPTIONS,
+};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use serde_json::json;
 
-use crate::access::{can_save, refuse_write};
+use crate::access::{can_save, refuse_host, refuse_socket, refuse_write};
 use crate::app::App;
 use crate::assets::{self, Asset};
 use crate::bridge;
@@ -31,7 +36,24 @@ pub fn router(app: App) -> Router {
         .route("/api/exercises", get(exercises))
         .route("/lsp", get(lsp))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page in the studio") })
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
+}
+
+/// What the page may load and run: its own script and styles (inline
+/// styles too: the editor sets them), images of its own or made in the
+/// page, connections to the studio only; no plugin, no frame around it.
+/// A spec's text that reached the page as markup could run nothing.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
+     object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Every request: refused unless it names the studio as it may be named.
+async fn guard(State(app): State<App>, request: Request, next: Next) -> Response {
+    match refuse_host(app.mode, request.headers()) {
+        Some(why) => error(StatusCode::FORBIDDEN, why),
+        None => next.run(request).await,
+    }
 }
 
 fn asset(asset: &Asset) -> Response {
@@ -40,6 +62,8 @@ fn asset(asset: &Asset) -> Response {
             (CONTENT_TYPE, asset.content_type),
             (X_CONTENT_TYPE_OPTIONS, "nosniff"),
             (CACHE_CONTROL, "no-cache"),
+            (CONTENT_SECURITY_POLICY, PAGE_POLICY),
+            (REFERRER_POLICY, "no-referrer"),
         ],
         asset.bytes,
     )
@@ -85,7 +109,6 @@ async fn exercises() -> Response {
 async fn save(
     State(app): State<App>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Path(_): Path<String>,
     headers: HeaderMap,
     uri: axum::http::Uri,
     body: Body,
@@ -132,7 +155,10 @@ async fn save(
 }
 
 /// `GET /lsp`: a WebSocket with its own LSP session, while there is room.
-async fn lsp(State(app): State<App>, upgrade: WebSocketUpgrade) -> Response {
+async fn lsp(State(app): State<App>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    if let Some(why) = refuse_socket(&headers) {
+        return error(StatusCode::FORBIDDEN, why);
+    }
     let Ok(permit) = app.sessions.clone().try_acquire_owned() else {
         return error(
             StatusCode::SERVICE_UNAVAILABLE,

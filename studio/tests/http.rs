@@ -38,6 +38,9 @@ async fn the_page_is_the_committed_bundle() {
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.header("content-type"), Some(kind), "{path}");
         assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+        let policy = reply.header("content-security-policy").unwrap();
+        assert!(policy.contains("script-src 'self';"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
         assert_eq!(reply.body, dist(file), "{path}");
     }
     let missing = get(address, "/nothing").await;

@@ -61,6 +61,7 @@ async fn no_path_leads_outside_the_folder() {
         ("/api/files/sub/./b.eco", 400),
         ("/api/files/a%00.eco", 400),
         ("/api/files/%zz.eco", 400),
+        ("/api/files/%ff.eco", 400),
         ("/api/files/nofolder/x.eco", 404),
         ("/api/files/", 404),
     ];
@@ -225,13 +226,23 @@ async fn malformed_http_is_answered_and_the_studio_goes_on() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_after_the_limit_is_refused_with_503() {
     let dir = folder(&[("a.eco", SPEC)]);
-    let limits = Limits {
-        sessions: 2,
-        ..Limits::default()
-    };
-    let address = start_with(dir.path(), "127.0.0.1", limits).await;
-    let first = Lsp::connect(address).await;
-    let _second = Lsp::connect(address).await;
+    // The default limit: 100 sessions, each with its own server.
+    let address = start(dir.path()).await;
+    let root = root_uri(address).await;
+    let mut open = Vec::new();
+    for _ in 0..100 {
+        open.push(Lsp::connect(address).await);
+    }
+    // Each of them is a working session.
+    let mut last = open.pop().unwrap();
+    let answer = last
+        .request(
+            "initialize",
+            serde_json::json!({ "rootUri": root, "capabilities": {} }),
+        )
+        .await;
+    assert!(answer.get("result").is_some(), "{answer}");
+    open.push(last);
     let refused = tokio_tungstenite::connect_async(format!("ws://{address}/lsp")).await;
     match refused {
         Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
@@ -249,7 +260,7 @@ async fn the_session_after_the_limit_is_refused_with_503() {
         other => panic!("not refused: {:?}", other.map(|_| ())),
     }
     // A place is given back when a session closes.
-    drop(first);
+    drop(open.swap_remove(0));
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     loop {
         let again = tokio_tungstenite::connect_async(format!("ws://{address}/lsp")).await;
@@ -316,4 +327,66 @@ async fn a_websocket_message_over_5_mb_closes_that_socket_only() {
         .await;
     assert_eq!(answer["result"]["code"], "W0401");
     still_serving(address).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_site_reads_nothing() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let dir = folder(&[("a.eco", SPEC)]);
+    let address = start(dir.path()).await;
+    let port = address.port();
+    // A page under a name rebound to 127.0.0.1 (DNS rebinding): refused
+    // for every route in trainer mode.
+    for path in ["/api/files", "/api/info", "/", "/lsp"] {
+        let reply = raw(
+            address,
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+        .await;
+        assert_eq!(reply.status, 403, "{path}");
+        assert!(
+            reply.json()["error"].as_str().unwrap().contains("loopback"),
+            "{path}"
+        );
+    }
+    let reply = raw(
+        address,
+        format!("GET /api/files HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    // A WebSocket opened by another site's page (browsers send its Origin).
+    let url = format!("ws://{address}/lsp");
+    let mut foreign = url.as_str().into_client_request().unwrap();
+    foreign
+        .headers_mut()
+        .insert("Origin", "http://evil.example".parse().unwrap());
+    match tokio_tungstenite::connect_async(foreign).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 403);
+        }
+        other => panic!("not refused: {:?}", other.map(|_| ())),
+    }
+    // The studio's own page may.
+    let mut own = url.as_str().into_client_request().unwrap();
+    own.headers_mut()
+        .insert("Origin", format!("http://{address}").parse().unwrap());
+    assert!(tokio_tungstenite::connect_async(own).await.is_ok());
+    // In participant mode the laptop's own address is the participants'.
+    let participant = start_with(dir.path(), "0.0.0.0", Limits::default()).await;
+    let local = SocketAddr::from(([127, 0, 0, 1], participant.port()));
+    let reply = raw(
+        local,
+        format!(
+            "GET /api/files HTTP/1.1\r\nHost: 192.168.1.10:{}\r\nConnection: close\r\n\r\n",
+            participant.port()
+        )
+        .as_bytes(),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
 }

@@ -174,3 +174,65 @@ async fn a_message_that_is_not_json_rpc_gets_an_error_and_the_session_goes_on() 
         "{published}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exercise_opens_as_an_unsaved_document_of_its_own_ecosystem() {
+    let dir = folder(&[("spec.eco", &spec("legal_support"))]);
+    let address = start(dir.path()).await;
+    let root = root_uri(address).await;
+    let mut lsp = Lsp::initialized(address, &root).await;
+    let exercises = support::get(address, "/api/exercises").await.json();
+    let exercise = &exercises["exercises"][0];
+    assert_eq!(exercise["name"], "W0401-unbridged-cluster");
+    // In a folder that does not exist on disk: the tab's own document.
+    let uri = format!("{root}exercises/W0401-unbridged-cluster/gap.eco");
+    lsp.open(&uri, exercise["gap"].as_str().unwrap()).await;
+    let published = lsp.diagnostics(&uri).await;
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"W0401"), "{published}");
+    // Its map, asked by the document (the folder now holds two roots).
+    let graph = lsp
+        .request("ecospec/graph", json!({ "textDocument": { "uri": uri } }))
+        .await;
+    assert!(
+        graph["result"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("<svg"),
+        "{graph}"
+    );
+    let by_folder = lsp
+        .request("ecospec/graph", json!({ "folder": root }))
+        .await;
+    assert!(
+        by_folder["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("several ecosystems"),
+        "{by_folder}"
+    );
+    // Nothing was written.
+    assert!(!dir.path().join("exercises").exists());
+    // Closed, it is gone from the folder's analysis.
+    lsp.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    )
+    .await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let graph = lsp
+            .request("ecospec/graph", json!({ "folder": root }))
+            .await;
+        if graph.get("result").is_some() {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{graph}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
