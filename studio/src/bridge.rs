@@ -75,7 +75,10 @@ pub async fn run(
                     break Some((CLOSE_NORMAL, "the language server stopped"));
                 };
                 let text = String::from_utf8_lossy(&body).into_owned();
-                if socket.send(Message::Text(text.into())).await.is_err() {
+                // A tab that stops reading holds its place no longer than
+                // an idle one.
+                let sent = tokio::time::timeout(idle, socket.send(Message::Text(text.into()))).await;
+                if !matches!(sent, Ok(Ok(()))) {
                     break None;
                 }
             }

@@ -173,5 +173,7 @@ async fn lsp(State(app): State<App>, headers: HeaderMap, upgrade: WebSocketUpgra
     upgrade
         .max_message_size(app.limits.message)
         .max_frame_size(app.limits.message)
+        // What a tab that stops reading can make the studio hold for it.
+        .max_write_buffer_size(4 * app.limits.message)
         .on_upgrade(move |socket| bridge::run(socket, folder, idle, permit))
 }

@@ -390,3 +390,40 @@ async fn another_site_reads_nothing() {
     .await;
     assert_eq!(reply.status, 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tab_that_stops_reading_gives_its_place_back() {
+    let dir = folder(&[("a.eco", SPEC)]);
+    let limits = Limits {
+        sessions: 1,
+        idle: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let address = start_with(dir.path(), "127.0.0.1", limits).await;
+    let root = root_uri(address).await;
+    let mut greedy = Lsp::initialized(address, &root).await;
+    // Far more answers than the socket's buffers hold, never read.
+    let request =
+        r#"{"jsonrpc":"2.0","id":1,"method":"ecospec/explain","params":{"code":"W0401"}}"#;
+    for _ in 0..20_000 {
+        greedy
+            .socket
+            .feed(Message::Text(request.into()))
+            .await
+            .unwrap();
+    }
+    greedy.socket.flush().await.unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let next = tokio_tungstenite::connect_async(format!("ws://{address}/lsp")).await;
+        if next.is_ok() {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the place was never given back"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    drop(greedy);
+}
