@@ -20,10 +20,10 @@ echo "== Graphviz for cli/tests/graph.rs (dot renders every \`ecospec graph --fo
 # dot, except under CI=true, where it fails.
 debian_packages "graph: Graphviz renders every dot drawing" dot:graphviz || true
 
-echo "== Debian's chromium, for the HTML report test (cli/tests/report.rs)"
+echo "== Debian's chromium, for the HTML report and studio tests (cli/tests/report.rs, cli/tests/studio_browser.rs)"
 # Installed here, before the tests run in parallel; the test itself skips
 # (or, with CI=true, fails) when it is still missing.
-debian_packages "the HTML report in headless Chromium (cli/tests/report.rs)" chromium:chromium || true
+debian_packages "the HTML report and the studio in headless Chromium (cli/tests/report.rs, cli/tests/studio_browser.rs)" chromium:chromium || true
 
 # cli/tests/diff.rs parses the pull-request workflow as YAML and validates
 # diff JSON against its schema with python3's yaml and jsonschema modules
@@ -35,6 +35,9 @@ if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
   echo "== python3 -m pip install pyyaml jsonschema (for cli/tests/diff.rs)"
   python3 -m pip install --quiet pyyaml jsonschema || true
 fi
+
+echo "== npm ci in studio/web (the studio's page: its bundle check, type check and browser test run in cargo test)"
+(cd studio/web && npm ci --no-audit --no-fund --silent)
 
 echo "== cargo test --workspace"
 cargo test --workspace --locked

@@ -14,10 +14,9 @@
 )]
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
-use test_support::{folder, golden, repo_root, text, Program};
+use test_support::{debian_packages, folder, golden, repo_root, text, Program};
 
 const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));
 const CHROMIUM: Program = Program("chromium");
@@ -94,23 +93,7 @@ fn a_missing_path_is_a_usage_error() {
 /// Whether Chromium is there (installing it when we may); `false`: the
 /// test is skipped, with the line `tests/debian-packages.sh` printed.
 fn chromium_ready(step: &str) -> bool {
-    let root = repo_root();
-    let output = Command::new("bash")
-        .current_dir(&root)
-        .args([
-            "-c",
-            "source tests/debian-packages.sh && debian_packages \"$0\" chromium:chromium",
-            step,
-        ])
-        .output()
-        .unwrap();
-    if output.status.success() {
-        return true;
-    }
-    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{said}");
-    eprintln!("{}", said.trim_end());
-    false
+    debian_packages(step, &["chromium:chromium"])
 }
 
 /// Opens `page` in headless Chromium at `width` px; the screenshot's

@@ -3,7 +3,7 @@
 //! standard input; the repository's top folder; walking the `.eco` files
 //! of a folder; a temporary folder holding given files; generated specs
 //! for property tests ([`generated`]); the median time of runs, for the
-//! benchmarks.
+//! benchmarks; whether a step that needs a Debian package may run.
 //!
 //! A program is named by the path cargo gives its test binaries:
 //! `const ECOSPEC: Program = Program(env!("CARGO_BIN_EXE_ecospec"));`
@@ -216,6 +216,31 @@ pub fn golden(path: &Path, actual: &str) -> Result<(), String> {
         expected.lines().nth(line).unwrap_or("(end)"),
         actual.lines().nth(line).unwrap_or("(end)")
     ))
+}
+
+/// Whether a test step that needs Debian packages may run, as
+/// `tests/debian-packages.sh` decides: `pairs` are `COMMAND:PACKAGE`; a
+/// missing package is installed as root; otherwise its one line is printed
+/// and `false` returned (skip the step), and under `CI=true` the test fails.
+pub fn debian_packages(step: &str, pairs: &[&str]) -> bool {
+    let output = Command::new("bash")
+        .current_dir(repo_root())
+        .args([
+            "-c",
+            "source tests/debian-packages.sh && debian_packages \"$@\"",
+            "debian_packages",
+            step,
+        ])
+        .args(pairs)
+        .output()
+        .unwrap();
+    if output.status.success() {
+        return true;
+    }
+    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{said}");
+    eprintln!("{}", said.trim_end());
+    false
 }
 
 #[cfg(test)]
