@@ -20,7 +20,6 @@ use crate::handlers::graph::{self, GraphParams, GraphResult};
 use crate::handlers::what_if::{self, WhatIfParams};
 use crate::handlers::{interventions, scenarios};
 use crate::server::{guarded, Backend};
-use crate::uris::path_of;
 
 /// How long a request about a folder waits for its first analysis.
 const FOLDER_WAIT: Duration = Duration::from_secs(20);
@@ -36,7 +35,7 @@ impl Backend {
                 params.folder.as_ref(),
             )
             .await?;
-        let root = root_path(params.root.as_ref())?;
+        let root = self.root_path(params.root.as_ref())?;
         let encoding = self.state()?.encoding;
         let target = Target {
             file,
@@ -76,7 +75,7 @@ impl Backend {
         Ok(Located {
             analysis,
             file,
-            root: root_path(at.root.as_ref())?,
+            root: self.root_path(at.root.as_ref())?,
             encoding: self.state()?.encoding,
         })
     }
@@ -103,11 +102,15 @@ impl Backend {
         }
     }
 
+    /// The root file a request names, as a path.
+    fn root_path(&self, root: Option<&Uri>) -> Result<Option<PathBuf>> {
+        root.map(|uri| self.path_or_error(uri, "file")).transpose()
+    }
+
     /// The last analysis of a folder; one is started (and waited for a
     /// little) when there is none.
     async fn folder_analysis(&self, folder: &Uri) -> Result<Arc<Analysis>> {
-        let path = path_of(folder)
-            .ok_or_else(|| Error::invalid_params(format!("not a folder: {}", folder.as_str())))?;
+        let path = self.path_or_error(folder, "folder")?;
         if !self.state()?.accepts(&path) {
             return Err(Error::invalid_params(format!(
                 "`{}` is outside the studio's folder",
@@ -153,12 +156,4 @@ impl Located {
             root: self.root.as_deref(),
         }
     }
-}
-
-/// The root file a request names, as a path.
-fn root_path(root: Option<&Uri>) -> Result<Option<PathBuf>> {
-    root.map(|uri| {
-        path_of(uri).ok_or_else(|| Error::invalid_params(format!("not a file: {}", uri.as_str())))
-    })
-    .transpose()
 }

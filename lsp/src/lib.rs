@@ -66,6 +66,7 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
+    let fixed = options.fixed_folder.clone();
     let state = Arc::new(Mutex::new(State {
         folders: options.fixed_folder.iter().cloned().collect(),
         fixed: options.fixed_folder,
@@ -113,6 +114,7 @@ where
             jobs: Mutex::new(jobs),
             analyzed: analyzed_rx,
             shut_down: shutdown_flag,
+            fixed,
         }
     })
     .custom_method(handlers::graph::METHOD, Backend::graph)

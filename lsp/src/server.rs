@@ -21,7 +21,7 @@ use crate::handlers::{
     semantic_tokens, symbols,
 };
 use crate::state::{apply_changes, Doc, State};
-use crate::uris::path_of;
+use crate::uris::path_within;
 
 /// How long a query waits for the analysis of the document's latest version.
 const FRESH_WAIT: Duration = Duration::from_secs(2);
@@ -33,6 +33,8 @@ pub struct Backend {
     pub analyzed: watch::Receiver<u64>,
     /// Set by `shutdown`: the exit code after `exit` is then 0, not 1.
     pub shut_down: Arc<AtomicBool>,
+    /// Studio mode's one folder ([`crate::Options::fixed_folder`]).
+    pub fixed: Option<PathBuf>,
 }
 
 /// Runs a query; a panic inside it becomes an error response.
@@ -56,9 +58,25 @@ impl Backend {
         }
     }
 
+    /// The path the checker uses for a client's URI; in studio mode, only
+    /// one written inside the folder ([`path_within`]).
+    pub fn path_of(&self, uri: &Uri) -> Option<PathBuf> {
+        path_within(uri, self.fixed.as_deref())
+    }
+
+    /// [`Backend::path_of`], or an invalid-params error saying why not:
+    /// outside the studio's folder, or not a `what` (file, folder).
+    pub fn path_or_error(&self, uri: &Uri, what: &str) -> Result<PathBuf> {
+        self.path_of(uri).ok_or_else(|| {
+            Error::invalid_params(match self.fixed {
+                Some(_) => format!("`{}` is outside the studio's folder", uri.as_str()),
+                None => format!("not a {what}: {}", uri.as_str()),
+            })
+        })
+    }
+
     fn open_doc(&self, uri: &Uri) -> Result<(PathBuf, Doc, PathBuf, Encoding)> {
-        let path = path_of(uri)
-            .ok_or_else(|| Error::invalid_params(format!("not a file: {}", uri.as_str())))?;
+        let path = self.path_or_error(uri, "file")?;
         let state = self.state()?;
         let doc =
             state.docs.get(&path).cloned().ok_or_else(|| {
@@ -110,14 +128,15 @@ impl Backend {
     }
 }
 
-fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+fn workspace_folders(backend: &Backend, params: &InitializeParams) -> Vec<PathBuf> {
     #[allow(deprecated)]
     let root = params.root_uri.iter();
     match &params.workspace_folders {
-        Some(folders) if !folders.is_empty() => {
-            folders.iter().filter_map(|f| path_of(&f.uri)).collect()
-        }
-        _ => root.filter_map(path_of).collect(),
+        Some(folders) if !folders.is_empty() => folders
+            .iter()
+            .filter_map(|f| backend.path_of(&f.uri))
+            .collect(),
+        _ => root.filter_map(|uri| backend.path_of(uri)).collect(),
     }
 }
 
@@ -180,7 +199,7 @@ impl LanguageServer for Backend {
             state.encoding = encoding;
             // Studio mode never reads outside its folder.
             state.allow_outside_imports = allow_outside_imports && state.fixed.is_none();
-            state.set_folders(workspace_folders(&params));
+            state.set_folders(workspace_folders(self, &params));
         }
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -214,7 +233,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        if let Some(path) = path_of(&params.text_document.uri) {
+        if let Some(path) = self.path_of(&params.text_document.uri) {
             let folder = self
                 .state
                 .lock()
@@ -226,7 +245,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let Some(path) = path_of(&params.text_document.uri) else {
+        let Some(path) = self.path_of(&params.text_document.uri) else {
             return;
         };
         let folder = match self.state.lock() {
@@ -245,7 +264,7 @@ impl LanguageServer for Backend {
                 .event
                 .removed
                 .iter()
-                .filter_map(|f| path_of(&f.uri))
+                .filter_map(|f| self.path_of(&f.uri))
                 .collect();
             let mut folders: Vec<PathBuf> = state
                 .folders
@@ -253,7 +272,13 @@ impl LanguageServer for Backend {
                 .filter(|f| !removed.contains(f))
                 .cloned()
                 .collect();
-            folders.extend(params.event.added.iter().filter_map(|f| path_of(&f.uri)));
+            folders.extend(
+                params
+                    .event
+                    .added
+                    .iter()
+                    .filter_map(|f| self.path_of(&f.uri)),
+            );
             state.set_folders(folders);
         }
     }
@@ -399,7 +424,9 @@ impl Backend {
     /// current one (any version when it is opened); then its folder is
     /// checked again.
     fn update(&self, uri: Uri, version: i32, text: Text) {
-        let Some(path) = path_of(&uri) else { return };
+        let Some(path) = self.path_of(&uri) else {
+            return;
+        };
         let folder = {
             let Ok(mut state) = self.state.lock() else {
                 return;

@@ -2,7 +2,7 @@
 //! symbolic links resolved, and `untitled:` documents placed in a folder
 //! that does not exist ([`UNTITLED_ROOT`]).
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use tower_lsp_server::ls_types::Uri;
 
@@ -33,6 +33,24 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
     }
 }
 
+/// [`path_of`], in studio mode (`fixed`: the one folder, canonical): a URI
+/// whose path is not written inside the folder, or climbs out of it with
+/// `..`, is refused before the disk is asked anything about it (resolving
+/// its links would look outside). One inside is resolved as [`path_of`]
+/// does; a link that leads out is then refused by the caller's `accepts`.
+pub fn path_within(uri: &Uri, fixed: Option<&Path>) -> Option<PathBuf> {
+    if let Some(fixed) = fixed {
+        let written = uri.to_file_path()?;
+        let climbs = written
+            .components()
+            .any(|part| matches!(part, Component::ParentDir));
+        if climbs || !written.starts_with(fixed) {
+            return None;
+        }
+    }
+    path_of(uri)
+}
+
 /// The client URI of a path (an `untitled:` one for the documents placed in
 /// [`UNTITLED_ROOT`]).
 pub fn uri(path: &Path) -> Option<Uri> {
@@ -54,5 +72,27 @@ mod tests {
         let path = path_of(&uri).unwrap();
         assert_eq!(path, Path::new(UNTITLED_ROOT).join("notes%2Fa.eco"));
         assert_eq!(super::uri(&path).unwrap().as_str(), uri.as_str());
+    }
+
+    #[test]
+    fn in_studio_mode_a_path_written_outside_the_folder_is_refused_unresolved() {
+        let fixed = std::env::temp_dir().canonicalize().unwrap();
+        let inside = Uri::from_file_path(fixed.join("a.eco")).unwrap();
+        assert_eq!(
+            path_within(&inside, Some(&fixed)),
+            Some(fixed.join("a.eco"))
+        );
+        let outside: Uri = "file:///etc/passwd".parse().unwrap();
+        assert_eq!(path_within(&outside, Some(&fixed)), None);
+        assert!(path_within(&outside, None).is_some());
+        let climbing: Uri = format!(
+            "{}/../etc/passwd",
+            Uri::from_file_path(&fixed).unwrap().as_str()
+        )
+        .parse()
+        .unwrap();
+        assert_eq!(path_within(&climbing, Some(&fixed)), None);
+        let untitled: Uri = "untitled:a.eco".parse().unwrap();
+        assert_eq!(path_within(&untitled, Some(&fixed)), None);
     }
 }

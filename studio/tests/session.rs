@@ -105,7 +105,8 @@ async fn documents_and_folders_outside_path_are_ignored() {
         std::fs::canonicalize(outside.path()).unwrap().display()
     );
     lsp.open(&secret, &spec("outside_typo")).await;
-    // Not open: a request about it is refused.
+    // Never opened: a request about it is refused, before its path is
+    // even resolved.
     let hover = lsp
         .request(
             "textDocument/hover",
@@ -116,7 +117,7 @@ async fn documents_and_folders_outside_path_are_ignored() {
         hover["error"]["message"]
             .as_str()
             .unwrap()
-            .contains("not open"),
+            .contains("is outside the studio's folder"),
         "{hover}"
     );
     // A folder outside is never checked.
