@@ -41,6 +41,12 @@ impl Rule {
         format!("{DOCS_URL}#{}", anchor(&self.heading()))
     }
 
+    /// What `ecospec explain` prints: the explanation, then the line
+    /// naming the chapter of the book to read next.
+    pub fn explained(&self) -> String {
+        format!("{}\n\n{}", self.explanation, read_more_line(self.code))
+    }
+
     /// The heading of this code in `docs/src/diagnostics.md`.
     pub fn heading(&self) -> String {
         format!("{} {}", self.code, self.title)
@@ -128,12 +134,15 @@ fn rule(code: Code, lint: Option<&lints::Lint>, text: &'static str) -> Rule {
 /// line naming the chapter of the book to read next. `None` for a code or
 /// lint name that does not exist.
 pub fn explain(code_or_name: &str) -> Option<String> {
-    let text = lints::explanation(code_or_name)?;
-    let code = rules()
+    find(code_or_name).map(Rule::explained)
+}
+
+/// The rule `ecospec explain` takes: a code (in any case) or a lint's name.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    let code = lints::find(code_or_name).map_or(code_or_name, |lint| lint.code.as_str());
+    rules()
         .iter()
-        .find(|rule| rule.explanation == text)
-        .map(|rule| rule.code)?;
-    Some(format!("{text}\n\n{}", read_more_line(code)))
+        .find(|rule| rule.code.as_str().eq_ignore_ascii_case(code))
 }
 
 fn capitalized(text: &str) -> String {

@@ -155,7 +155,7 @@ fn explain_is_the_text_of_ecospec_explain() {
         assert_eq!(result["lint"], "unbridged-cluster");
         assert_eq!(
             result["text"].as_str().unwrap(),
-            ecospec::lints::explanation("W0401").unwrap()
+            ecospec::catalog::explain("W0401").unwrap()
         );
     }
     let error = client.result("ecospec/explain", json!({ "code": "E0201" }));

@@ -14,22 +14,22 @@ pub struct ExplainParams {
     pub code: String,
 }
 
-/// `{"code", "lint", "text"}`; an unknown code is an invalid-params error
-/// listing the codes.
+/// `{"code", "lint", "text"}`, found as `ecospec explain` finds it (a
+/// code in any case, or a lint's name); an unknown code is an
+/// invalid-params error listing the codes.
 pub fn explain(params: &ExplainParams) -> Result<Value> {
     let asked = params.code.trim();
-    let rules = catalog::rules();
-    let found = rules
-        .iter()
-        .find(|rule| rule.code.as_str().eq_ignore_ascii_case(asked) || rule.name == asked);
-    match found {
+    match catalog::find(asked) {
         Some(rule) => Ok(json!({
             "code": rule.code.as_str(),
             "lint": rule.name,
-            "text": rule.explanation,
+            "text": rule.explained(),
         })),
         None => {
-            let codes: Vec<&str> = rules.iter().map(|rule| rule.code.as_str()).collect();
+            let codes: Vec<&str> = catalog::rules()
+                .iter()
+                .map(|rule| rule.code.as_str())
+                .collect();
             Err(Error::invalid_params(format!(
                 "no diagnostic `{asked}`; the codes are {}, or a lint's name",
                 codes.join(", ")
